@@ -1,0 +1,255 @@
+//! The normalised input: what every reader produces and what the JSON form is.
+//!
+//! Cells are kept as the user typed them (strings); numbers are parsed by the
+//! scorer, so a cell that does not parse is reported there with its row and
+//! column, and nothing the user typed is lost on the way (the page can export
+//! this structure as JSON and read it back unchanged).
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// Everything read from one file: one or more projects.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Input {
+    pub projects: Vec<ProjectInput>,
+}
+
+/// One project's indicator table, budget and stated figures.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProjectInput {
+    /// 项目名称
+    pub name: Option<String>,
+    /// 主管部门
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    /// 实施单位
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub implementer: Option<String>,
+    /// The workbook sheet the project was read from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    pub budget: Budget,
+    pub indicators: Vec<IndicatorInput>,
+    /// Figures the file states (总分, 执行率, 预算执行率得分): kept and compared.
+    #[serde(skip_serializing_if = "Stated::is_empty")]
+    pub stated: Stated,
+    /// 年度总体目标 (expected, actual), kept for display.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<Goal>,
+    /// Problems and notes found while reading (not while scoring).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Issue>,
+}
+
+/// Budget figures in 万元 (readers convert 元 to 万元).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Budget {
+    /// 年初预算数
+    #[serde(deserialize_with = "de_decimal_opt", skip_serializing_if = "Option::is_none")]
+    pub initial: Option<Decimal>,
+    /// 全年预算数 (the adjusted full-year budget the rate is computed on)
+    #[serde(deserialize_with = "de_decimal_opt")]
+    pub adjusted: Option<Decimal>,
+    /// 全年执行数
+    #[serde(deserialize_with = "de_decimal_opt")]
+    pub executed: Option<Decimal>,
+    /// 预算执行率分值 as stated by the form (default: the profile's).
+    #[serde(deserialize_with = "de_decimal_opt", skip_serializing_if = "Option::is_none")]
+    pub weight: Option<Decimal>,
+    /// Source row of the figures (1-based), for messages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<u32>,
+}
+
+/// Figures the file states, which the audit compares with the computed ones.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Stated {
+    #[serde(deserialize_with = "de_decimal_opt", skip_serializing_if = "Option::is_none")]
+    pub total: Option<Decimal>,
+    /// Execution rate in percent (95.00% → 95).
+    #[serde(deserialize_with = "de_decimal_opt", skip_serializing_if = "Option::is_none")]
+    pub rate: Option<Decimal>,
+    #[serde(deserialize_with = "de_decimal_opt", skip_serializing_if = "Option::is_none")]
+    pub execution_score: Option<Decimal>,
+    /// Source row of the 总分, for messages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_row: Option<u32>,
+}
+
+impl Stated {
+    pub fn is_empty(&self) -> bool {
+        self.total.is_none() && self.rate.is_none() && self.execution_score.is_none()
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Goal {
+    pub expected: String,
+    pub actual: String,
+}
+
+/// One 三级指标 row, cells as typed. Optional cells are `None` when the
+/// column is absent and `Some("")` when present but blank.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct IndicatorInput {
+    /// Row number as the user's spreadsheet shows it (1-based, header included).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<u32>,
+    pub level1: String,
+    pub level2: String,
+    pub name: String,
+    #[serde(deserialize_with = "de_text")]
+    pub target: String,
+    #[serde(deserialize_with = "de_text")]
+    pub actual: String,
+    /// 分值
+    #[serde(deserialize_with = "de_text_opt", skip_serializing_if = "Option::is_none")]
+    pub weight: Option<String>,
+    /// 得分 / 自评得分 as stated in the file.
+    #[serde(deserialize_with = "de_text_opt", skip_serializing_if = "Option::is_none")]
+    pub score: Option<String>,
+    /// 计算符号 / 指标方向 / 指标性质
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    /// 计量单位
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// 完成情况 (达成 / 部分达成 / 未达成)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// 扣减分数
+    #[serde(deserialize_with = "de_text_opt", skip_serializing_if = "Option::is_none")]
+    pub deduction: Option<String>,
+    /// 偏差原因分析及改进措施
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// A problem or note tied to a place in the user's file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Issue {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// 1-based row as the spreadsheet shows it; `None` for whole-file problems.
+    pub row: Option<u32>,
+    /// The column's header name (canonical Chinese name).
+    pub column: Option<String>,
+    /// The full Chinese message, naming sheet, row and column.
+    pub message: String,
+}
+
+impl Issue {
+    /// Build an issue whose message is prefixed with its place:
+    /// `工作表「Sheet1」第 7 行「分值」：…`.
+    pub fn at(sheet: Option<&str>, row: Option<u32>, column: Option<&str>, text: &str) -> Issue {
+        let mut message = String::new();
+        if let Some(s) = sheet {
+            message.push_str(&format!("工作表「{s}」"));
+        }
+        if let Some(r) = row {
+            message.push_str(&format!("第 {r} 行"));
+        }
+        if let Some(c) = column {
+            message.push_str(&format!("「{c}」"));
+        }
+        if !message.is_empty() {
+            message.push('：');
+        }
+        message.push_str(text);
+        Issue {
+            sheet: sheet.map(str::to_owned),
+            row,
+            column: column.map(str::to_owned),
+            message,
+        }
+    }
+}
+
+/// A user's edit in the page, applied before scoring: a qualitative level,
+/// a manual score, or a weight change for one row.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Edit {
+    /// Index of the project in the file (0-based).
+    pub project: usize,
+    /// The row's source row number (`IndicatorInput::row`), or its index + 1
+    /// in `indicators` when the input has no row numbers.
+    pub row: u32,
+    pub level: Option<String>,
+    #[serde(deserialize_with = "de_text_opt")]
+    pub score: Option<String>,
+    #[serde(deserialize_with = "de_text_opt")]
+    pub weight: Option<String>,
+}
+
+impl Input {
+    /// Apply the page's edits to the input (unknown rows are ignored).
+    pub fn apply_edits(&mut self, edits: &[Edit]) {
+        for e in edits {
+            let Some(p) = self.projects.get_mut(e.project) else { continue };
+            for (i, ind) in p.indicators.iter_mut().enumerate() {
+                let key = ind.row.unwrap_or(u32::try_from(i + 1).unwrap_or(u32::MAX));
+                if key != e.row {
+                    continue;
+                }
+                if let Some(l) = &e.level {
+                    ind.level = Some(l.clone());
+                }
+                if let Some(s) = &e.score {
+                    ind.score = Some(s.clone());
+                }
+                if let Some(w) = &e.weight {
+                    ind.weight = Some(w.clone());
+                }
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum TextOrNumber {
+    Text(String),
+    Int(i64),
+    Float(f64),
+    Null(()),
+}
+
+impl TextOrNumber {
+    fn into_text(self) -> Option<String> {
+        match self {
+            TextOrNumber::Text(s) => Some(s),
+            TextOrNumber::Int(i) => Some(i.to_string()),
+            // `{}` on f64 prints the shortest text that reads back the same
+            // value: 59.33 stays "59.33".
+            TextOrNumber::Float(f) => Some(format!("{f}")),
+            TextOrNumber::Null(()) => None,
+        }
+    }
+}
+
+/// A JSON cell may be a string or a number; keep it as text.
+fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(TextOrNumber::deserialize(d)?.into_text().unwrap_or_default())
+}
+
+fn de_text_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(TextOrNumber::deserialize(d)?.into_text())
+}
+
+/// Amounts in JSON may be numbers or strings ("60", "36,500").
+fn de_decimal_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    match TextOrNumber::deserialize(d)?.into_text() {
+        None => Ok(None),
+        Some(t) if t.trim().is_empty() => Ok(None),
+        Some(t) => crate::expr::parse_number(&t)
+            .map(Some)
+            .ok_or_else(|| serde::de::Error::custom(format!("“{t}”不是数字"))),
+    }
+}

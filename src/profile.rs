@@ -1,0 +1,191 @@
+//! Rule profiles: every number the scoring rules leave to a setting (weights,
+//! grade bands, qualitative points, the over-achievement factor, the reverse
+//! formula, the execution cap) is data here, never a constant in the scorer.
+//! Built-in profiles are JSON files under `profiles/`, compiled in as text.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::FileError;
+
+/// Built-in profiles: (id, JSON text).
+const BUILTIN: &[(&str, &str)] = &[
+    ("mof-2020", include_str!("../profiles/mof-2020.json")),
+    ("bands-80-70-60", include_str!("../profiles/bands-80-70-60.json")),
+];
+
+/// The default profile's id.
+pub const DEFAULT_PROFILE: &str = "mof-2020";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// S1/S5: W_exec, the 预算执行率 weight when the form states none.
+    pub execution_weight: Decimal,
+    /// S5: score = W_exec × min(rate, 1) when true; W_exec × rate when false.
+    pub exec_cap: bool,
+    /// S1/S2: the 一级指标 the profile knows, with their weights.
+    pub levels: Vec<LevelSpec>,
+    /// S3: the sum the weights should reach.
+    pub total: Decimal,
+    /// S26: grade bands, highest first; a total ≥ `min` gets `grade`.
+    pub grades: Vec<GradeBand>,
+    /// S8: A ≥ factor × T gets a review flag.
+    pub over_achievement_factor: Decimal,
+    /// S9: `ratio` (W × T/A) or `linear`.
+    pub reverse_formula: ReverseFormula,
+    /// S14/S15
+    pub qualitative: Qualitative,
+    /// S22: rescale the remaining rows when some are 不适用.
+    #[serde(default)]
+    pub not_applicable_rescale: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LevelSpec {
+    /// Canonical name (产出指标).
+    pub name: String,
+    /// S1 weight of the level.
+    pub weight: Decimal,
+    /// A 一级 cell matches this level when, after normalising, it contains
+    /// one of these ("经济效益指标" → 效益, "服务对象满意度指标等" → 满意).
+    pub keywords: Vec<String>,
+    /// S2: rows of this level share another level's weight (成本 → 产出).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_with: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GradeBand {
+    pub grade: String,
+    pub min: Decimal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReverseFormula {
+    Ratio,
+    Linear,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Qualitative {
+    /// S14: 达成 band is [achieved_min × W, W].
+    pub achieved_min: Decimal,
+    /// S14: 部分达成 band is [partial_min × W, achieved_min × W).
+    pub partial_min: Decimal,
+    /// S15: default points as a fraction of W.
+    pub achieved_points: Decimal,
+    pub partial_points: Decimal,
+    pub not_achieved_points: Decimal,
+}
+
+impl Profile {
+    /// A built-in profile by id.
+    pub fn builtin(id: &str) -> Result<Profile, FileError> {
+        let (_, text) = BUILTIN
+            .iter()
+            .find(|(k, _)| *k == id)
+            .ok_or_else(|| FileError::Profile(format!("没有名为“{id}”的规则配置，可用：{}", builtin_ids().join("、"))))?;
+        Profile::from_json(text)
+    }
+
+    /// The default profile (`mof-2020`).
+    pub fn default_profile() -> Result<Profile, FileError> {
+        Profile::builtin(DEFAULT_PROFILE)
+    }
+
+    /// Read an edited profile from JSON text.
+    pub fn from_json(text: &str) -> Result<Profile, FileError> {
+        let p: Profile = serde_json::from_str(text).map_err(|e| FileError::Profile(format!("规则配置无法读取：{e}")))?;
+        p.check()?;
+        Ok(p)
+    }
+
+    fn check(&self) -> Result<(), FileError> {
+        if self.grades.is_empty() {
+            return Err(FileError::Profile("规则配置没有等级（grades）".into()));
+        }
+        if self.levels.is_empty() {
+            return Err(FileError::Profile("规则配置没有一级指标（levels）".into()));
+        }
+        Ok(())
+    }
+
+    /// S2: the level a 一级 cell belongs to, by keyword.
+    pub fn level_of(&self, level1: &str) -> Option<&LevelSpec> {
+        let n = crate::expr::normalize(level1);
+        self.levels.iter().find(|l| n == l.name || l.keywords.iter().any(|k| n.contains(k.as_str())))
+    }
+
+    /// S26: the grade of a total.
+    pub fn grade_of(&self, total: Decimal) -> String {
+        self.grades
+            .iter()
+            .find(|b| total >= b.min)
+            .or(self.grades.last())
+            .map(|b| b.grade.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Ids of the built-in profiles.
+pub fn builtin_ids() -> Vec<&'static str> {
+    BUILTIN.iter().map(|(k, _)| *k).collect()
+}
+
+/// All built-in profiles (those that parse).
+pub fn builtins() -> Vec<Profile> {
+    BUILTIN.iter().filter_map(|(_, t)| Profile::from_json(t).ok()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_profiles_parse() {
+        for id in builtin_ids() {
+            let p = Profile::builtin(id).unwrap();
+            assert_eq!(p.id, id);
+        }
+    }
+
+    /// S1: default weights 10 / 50 / 30 / 10, total 100.
+    #[test]
+    fn s1_default_weights() {
+        let p = Profile::default_profile().unwrap();
+        let w: Vec<_> = p.levels.iter().map(|l| (l.name.as_str(), l.weight)).collect();
+        assert_eq!(p.execution_weight, Decimal::from(10));
+        assert!(w.contains(&("产出指标", Decimal::from(50))));
+        assert!(w.contains(&("效益指标", Decimal::from(30))));
+        assert!(w.contains(&("满意度指标", Decimal::from(10))));
+        let sum: Decimal = p.levels.iter().map(|l| l.weight).sum::<Decimal>() + p.execution_weight;
+        assert_eq!(sum, p.total);
+    }
+
+    #[test]
+    fn level_names_with_suffixes_match() {
+        let p = Profile::default_profile().unwrap();
+        assert_eq!(p.level_of("经济效益指标").unwrap().name, "效益指标");
+        assert_eq!(p.level_of("服务对象满意度指标等").unwrap().name, "满意度指标");
+        assert_eq!(p.level_of("成本指标").unwrap().name, "成本指标");
+        assert!(p.level_of("其他").is_none());
+    }
+
+    /// S26: grade bands are profile data.
+    #[test]
+    fn s26_grade_bands() {
+        let p = Profile::default_profile().unwrap();
+        assert_eq!(p.grade_of(Decimal::from(90)), "优");
+        assert_eq!(p.grade_of("89.99".parse().unwrap()), "良");
+        assert_eq!(p.grade_of(Decimal::from(60)), "中");
+        assert_eq!(p.grade_of("59.99".parse().unwrap()), "差");
+        let q = Profile::builtin("bands-80-70-60").unwrap();
+        assert_eq!(q.grade_of(Decimal::from(80)), "优");
+        assert_eq!(q.grade_of(Decimal::from(75)), "良");
+    }
+}

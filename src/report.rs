@@ -1,0 +1,141 @@
+//! What comes back: the result structure (the CLI's `--format json`, the
+//! page's data) and its plain-text rendering. Field names are stable: other
+//! tools read them. Scores and percentages are decimals rounded to 2 places,
+//! serialised as JSON numbers.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Goal, Issue};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// The profile's id.
+    pub profile: String,
+    pub projects: Vec<ProjectResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectResult {
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub implementer: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    #[serde(with = "rust_decimal::serde::float")]
+    pub total: Decimal,
+    pub grade: String,
+    /// True while any row is 待判定 (S17).
+    pub provisional: bool,
+    #[serde(with = "rust_decimal::serde::float_option")]
+    pub stated_total: Option<Decimal>,
+    /// Σ weights of the rows + execution weight (S3).
+    #[serde(with = "rust_decimal::serde::float")]
+    pub weight_sum: Decimal,
+    pub execution: Execution,
+    pub subtotals: Vec<Subtotal>,
+    pub rows: Vec<RowResult>,
+    pub errors: Vec<Issue>,
+    pub warnings: Vec<Issue>,
+    /// Discrepancies between stated and computed figures (复核).
+    pub audit: Vec<Finding>,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub goals: Vec<Goal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Execution {
+    /// 全年预算数 (万元)
+    #[serde(with = "rust_decimal::serde::float_option")]
+    pub budget: Option<Decimal>,
+    /// 全年执行数 (万元)
+    #[serde(with = "rust_decimal::serde::float_option")]
+    pub executed: Option<Decimal>,
+    /// Percent, 2 decimals (98.88).
+    #[serde(with = "rust_decimal::serde::float_option")]
+    pub rate: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::float")]
+    pub weight: Decimal,
+    #[serde(with = "rust_decimal::serde::float")]
+    pub score: Decimal,
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Subtotal {
+    pub level1: String,
+    /// `None` for the 一级 subtotal itself.
+    pub level2: Option<String>,
+    #[serde(with = "rust_decimal::serde::float")]
+    pub weight: Decimal,
+    #[serde(with = "rust_decimal::serde::float")]
+    pub score: Decimal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Scored, nothing to look at.
+    Ok,
+    /// Scored, with a flag for a human (S8, S11, S21, S24…).
+    Review,
+    /// 待判定: a qualitative row whose level could not be read (S17).
+    Pending,
+    /// The row could not be scored; see `errors`.
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RowResult {
+    /// Source row (1-based), or index + 1 when the input has none.
+    pub row: u32,
+    pub level1: String,
+    pub level2: String,
+    pub name: String,
+    pub target: String,
+    pub actual: String,
+    /// ≥ > = < ≤ or 定性; `None` for rows in error before a direction was known.
+    pub direction: Option<String>,
+    pub direction_inferred: bool,
+    #[serde(with = "rust_decimal::serde::float")]
+    pub weight: Decimal,
+    #[serde(with = "rust_decimal::serde::float")]
+    pub score: Decimal,
+    /// Qualitative rows: 达成 / 部分达成 / 未达成 / 待判定.
+    pub level: Option<String>,
+    /// Qualitative rows: whether the level was inferred from the actual text (S17).
+    #[serde(default)]
+    pub level_inferred: bool,
+    /// The score the file states (得分), when it has one.
+    #[serde(with = "rust_decimal::serde::float_option", default)]
+    pub stated_score: Option<Decimal>,
+    pub status: Status,
+    /// S27: one Chinese line on where the points went.
+    pub explanation: String,
+    pub warnings: Vec<String>,
+}
+
+/// An audit finding: a figure the file states that the rules do not give.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Source row; `None` for whole-project findings.
+    pub row: Option<u32>,
+    pub name: Option<String>,
+    /// Stable kind id: row_score, over_weight, band, total_sum, total,
+    /// exec_rate, exec_score, weight_sum, no_reason.
+    pub kind: String,
+    #[serde(with = "rust_decimal::serde::float_option")]
+    pub stated: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::float_option")]
+    pub computed: Option<Decimal>,
+    pub message: String,
+}
+
+impl Report {
+    /// Did every row of every project score (CLI exit code 0)?
+    pub fn all_scored(&self) -> bool {
+        self.projects.iter().all(|p| p.errors.is_empty())
+    }
+}
