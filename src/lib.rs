@@ -10,6 +10,7 @@
 //! - [`score`]: [`model::Input`] + [`profile::Profile`] → [`report::Report`] (S1–S27)
 //! - [`report`]: the result structure and its text rendering
 
+pub mod audit;
 pub mod expr;
 pub mod grid;
 pub mod layout;
