@@ -154,7 +154,8 @@ pub fn read_sheets(sheets: &[Sheet]) -> Result<Input, FileError> {
 fn near_miss_message(sheet: &Sheet) -> Option<String> {
     sheet.rows.iter().enumerate().find_map(|(r, cells)| {
         let c = Columns::of(cells);
-        let known = c.cols.iter().filter(|(f, _)| !matches!(f, Field::Budget | Field::Executed | Field::Project)).count();
+        let known =
+            c.cols.iter().filter(|(f, _)| !matches!(f, Field::Budget | Field::Executed | Field::Project)).count();
         if known < 2 {
             return None;
         }
@@ -286,7 +287,11 @@ impl Block<'_> {
                             Key::Name | Key::Department | Key::Implementer => continue,
                         };
                         if slot.is_none() {
-                            *slot = Some(if matches!(key, Key::Initial | Key::Adjusted | Key::Executed) { money } else { n });
+                            *slot = Some(if matches!(key, Key::Initial | Key::Adjusted | Key::Executed) {
+                                money
+                            } else {
+                                n
+                            });
                         }
                         if matches!(key, Key::Adjusted | Key::Executed) && ctx.budget.row.is_none() {
                             ctx.budget.row = Some(row_no(r));
@@ -323,11 +328,13 @@ impl Block<'_> {
         let in_yuan = head.iter().any(|c| label(c).1);
         let (adj, exe) = (col("全年预算数"), col("全年执行数"));
         let (init, weight, rate, score) = (col("年初预算数"), col("分值"), col("执行率"), col("得分"));
-        let num = |r: usize, c: Option<usize>| c.and_then(|c| row(self.sheet, r).get(c)).and_then(|v| expr::parse_number(v));
+        let num =
+            |r: usize, c: Option<usize>| c.and_then(|c| row(self.sheet, r).get(c)).and_then(|v| expr::parse_number(v));
         let money = |v: Option<Decimal>| v.map(|v| if in_yuan { v / Decimal::from(10_000) } else { v });
         let below: Vec<usize> = (h + 1..(h + 8).min(self.sheet.rows.len())).collect();
         let has = |r: &usize, k: &str| row(self.sheet, *r).iter().any(|c| label(c).0.contains(k));
-        let total_row = below.iter().find(|r| has(r, "年度资金总额")).or_else(|| below.iter().find(|r| num(**r, adj).is_some()));
+        let total_row =
+            below.iter().find(|r| has(r, "年度资金总额")).or_else(|| below.iter().find(|r| num(**r, adj).is_some()));
         let Some(&t) = total_row else {
             ctx.notes.push(self.issue(h, Some("全年预算数"), "资金表下没有找到「年度资金总额」行"));
             return;
@@ -358,7 +365,9 @@ impl Block<'_> {
 
     /// The indicator rows, grouped into projects by the 项目名称 column.
     fn read_table(&self, cols: &Columns, rows: &[usize], ctx: Context) -> Vec<ProjectInput> {
-        let cell = |r: usize, f: Field| cols.get(f).map(|c| row(self.sheet, r).get(c).map(|s| s.trim().to_owned()).unwrap_or_default());
+        let cell = |r: usize, f: Field| {
+            cols.get(f).map(|c| row(self.sheet, r).get(c).map(|s| s.trim().to_owned()).unwrap_or_default())
+        };
         let mut projects: Vec<ProjectInput> = Vec::new();
         let mut current: Option<usize> = None;
         let (mut last1, mut last2) = (String::new(), String::new());
@@ -368,7 +377,11 @@ impl Block<'_> {
             // The project column forward-fills like a merged cell.
             let project = text(Field::Project);
             if !project.is_empty() || current.is_none() {
-                let key = if cols.get(Field::Project).is_some() { Some(project.clone()).filter(|p| !p.is_empty()) } else { None };
+                let key = if cols.get(Field::Project).is_some() {
+                    Some(project.clone()).filter(|p| !p.is_empty())
+                } else {
+                    None
+                };
                 let found = projects.iter().position(|p| p.name == key && key.is_some());
                 current = Some(match found {
                     Some(i) => i,
@@ -417,7 +430,8 @@ impl Block<'_> {
                 target,
                 actual,
                 weight: cell(r, Field::Weight),
-                score: cell(r, Field::Score).filter(|_| !self.sheet.is_merged_copy(r, cols.get(Field::Score).unwrap_or(0))),
+                score: cell(r, Field::Score)
+                    .filter(|_| !self.sheet.is_merged_copy(r, cols.get(Field::Score).unwrap_or(0))),
                 symbol: cell(r, Field::Symbol),
                 unit: cell(r, Field::Unit),
                 level: cell(r, Field::Level),
@@ -551,7 +565,10 @@ mod tests {
     fn near_miss_header_is_explained() {
         let s = sheet("一级指标,二级指标,三级指标,年度指标值\n产出指标,数量指标,x,1");
         let e = read_sheets(&[s]).unwrap_err();
-        assert!(matches!(&e, FileError::NoIndicatorTable(m) if m.contains("第 1 行") && m.contains("实际完成值")), "{e}");
+        assert!(
+            matches!(&e, FileError::NoIndicatorTable(m) if m.contains("第 1 行") && m.contains("实际完成值")),
+            "{e}"
+        );
     }
 
     #[test]

@@ -154,7 +154,9 @@ fn status_label(s: Status) -> &'static str {
 
 /// Display width in a terminal: CJK and full-width characters take two columns.
 fn width(s: &str) -> usize {
-    s.chars().map(|c| if (c as u32) >= 0x1100 && !matches!(c as u32, 0x2000..=0x206F | 0x2190..=0x22FF) { 2 } else { 1 }).sum()
+    s.chars()
+        .map(|c| if (c as u32) >= 0x1100 && !matches!(c as u32, 0x2000..=0x206F | 0x2190..=0x22FF) { 2 } else { 1 })
+        .sum()
 }
 
 fn pad(s: &str, w: usize) -> String {
@@ -184,7 +186,16 @@ fn render_project(o: &mut String, p: &ProjectResult) {
         }
     }
     let _ = writeln!(o);
-    let _ = writeln!(o, "{}  {}  {}  {}  {}  {}", pad("行", 4), pad("指标（一级 / 二级 / 三级）", 44), pad("指标值 → 完成值", 40), pad("分值", 6), pad("得分", 6), "状态");
+    let _ = writeln!(
+        o,
+        "{}  {}  {}  {}  {}  {}",
+        pad("行", 4),
+        pad("指标（一级 / 二级 / 三级）", 44),
+        pad("指标值 → 完成值", 40),
+        pad("分值", 6),
+        pad("得分", 6),
+        "状态"
+    );
     for r in &p.rows {
         let path = format!("{} / {} / {}", r.level1, r.level2, r.name);
         let dir = match (&r.direction, r.direction_inferred) {

@@ -115,7 +115,11 @@ fn score_project(p: &ProjectInput, profile: &Profile) -> ProjectResult {
             sheet,
             None,
             None,
-            &format!("各指标分值与预算执行率分值合计为 {}，不等于 {}；仍按实际合计计算总分", show(weight_sum), show(profile.total)),
+            &format!(
+                "各指标分值与预算执行率分值合计为 {}，不等于 {}；仍按实际合计计算总分",
+                show(weight_sum),
+                show(profile.total)
+            ),
         ));
     }
     for r in &rows {
@@ -166,7 +170,12 @@ fn weights(p: &ProjectInput, profile: &Profile, warnings: &mut Vec<Issue>) -> Ve
             .map(|(ind, w)| {
                 if profile.level_of(&ind.level1).is_none() && !ind.level1.trim().is_empty() {
                     let row = ind.row;
-                    warnings.push(Issue::at(sheet, row, Some("一级指标"), &format!("“{}”不是规则配置中的一级指标", ind.level1)));
+                    warnings.push(Issue::at(
+                        sheet,
+                        row,
+                        Some("一级指标"),
+                        &format!("“{}”不是规则配置中的一级指标", ind.level1),
+                    ));
                 }
                 match w {
                     None => Err("缺少分值：其他行填有分值，本行也需填写（S2）".to_owned()),
@@ -198,7 +207,8 @@ fn weights(p: &ProjectInput, profile: &Profile, warnings: &mut Vec<Issue>) -> Ve
             continue;
         };
         let weight = profile.levels.iter().find(|l| &l.name == k).map(|l| l.weight).unwrap_or_default();
-        let members: Vec<usize> = keys.iter().enumerate().filter(|(_, x)| x.as_ref() == Some(k)).map(|(j, _)| j).collect();
+        let members: Vec<usize> =
+            keys.iter().enumerate().filter(|(_, x)| x.as_ref() == Some(k)).map(|(j, _)| j).collect();
         let n = Decimal::from(members.len().max(1));
         let each = round2(weight / n);
         let is_last = members.last() == Some(&i);
@@ -244,11 +254,22 @@ fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, profile: &Profile)
                 Some(d) if d > Decimal::ZERO => {
                     let before = score;
                     score = (score - d).max(Decimal::ZERO);
-                    explanation.push_str(&format!("；扣减 {} 分，{} → {}", show(d), show(round2(before)), show(round2(score))));
+                    explanation.push_str(&format!(
+                        "；扣减 {} 分，{} → {}",
+                        show(d),
+                        show(round2(before)),
+                        show(round2(score))
+                    ));
                 }
                 Some(_) => {}
                 None => {
-                    return finish(result, Decimal::ZERO, format!("「扣减分数」“{d}”不是数字"), Status::Error, Some("扣减分数"));
+                    return finish(
+                        result,
+                        Decimal::ZERO,
+                        format!("「扣减分数」“{d}”不是数字"),
+                        Status::Error,
+                        Some("扣减分数"),
+                    );
                 }
             }
         }
@@ -256,7 +277,10 @@ fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, profile: &Profile)
         score = score.max(Decimal::ZERO).min(weight.max(Decimal::ZERO));
         score = round2(score);
         // S24: a shortfall needs a reason.
-        if score < weight && result.level.as_deref() != Some(PENDING) && ind.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+        if score < weight
+            && result.level.as_deref() != Some(PENDING)
+            && ind.reason.as_deref().is_none_or(|r| r.trim().is_empty())
+        {
             result.warnings.push("未说明偏差原因".to_owned());
         }
     }
@@ -270,7 +294,13 @@ fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, profile: &Profile)
     finish(result, score, explanation, status, column)
 }
 
-fn finish(mut result: RowResult, score: Decimal, explanation: String, status: Status, column: Option<&'static str>) -> Scored {
+fn finish(
+    mut result: RowResult,
+    score: Decimal,
+    explanation: String,
+    status: Status,
+    column: Option<&'static str>,
+) -> Scored {
     result.score = score;
     result.status = status;
     result.explanation = explanation;
@@ -285,7 +315,12 @@ enum Kind {
     Qualitative,
 }
 
-fn evaluate(ind: &IndicatorInput, w: Decimal, profile: &Profile, r: &mut RowResult) -> Result<(Decimal, String), RowError> {
+fn evaluate(
+    ind: &IndicatorInput,
+    w: Decimal,
+    profile: &Profile,
+    r: &mut RowResult,
+) -> Result<(Decimal, String), RowError> {
     if ind.name.trim().is_empty() {
         return Err((Some("三级指标"), "缺少三级指标名称".into()));
     }
@@ -310,7 +345,9 @@ fn evaluate(ind: &IndicatorInput, w: Decimal, profile: &Profile, r: &mut RowResu
     let parsed_symbol = match symbol {
         Some(s) => match expr::parse_symbol(s) {
             Some(sym) => Some(sym),
-            None => return Err((Some("计算符号"), format!("计算符号“{s}”无法识别（可用 ≥ ＞ ＝ ＜ ≤ 定性 正向 反向）"))),
+            None => {
+                return Err((Some("计算符号"), format!("计算符号“{s}”无法识别（可用 ≥ ＞ ＝ ＜ ≤ 定性 正向 反向）")))
+            }
         },
         None => None,
     };
@@ -367,9 +404,15 @@ fn quantitative(
     let zero_target = t.value.is_zero();
     let actual = match expr::parse_value(&ind.actual) {
         Some(a) => a,
-        None if zero_target && expr::is_zero_word(&ind.actual) => {
-            ValueExpr { label: String::new(), comparator: None, value: Decimal::ZERO, unit: expr::Unit::None, upper: None, full_marks: None, zero_word: true }
-        }
+        None if zero_target && expr::is_zero_word(&ind.actual) => ValueExpr {
+            label: String::new(),
+            comparator: None,
+            value: Decimal::ZERO,
+            unit: expr::Unit::None,
+            upper: None,
+            full_marks: None,
+            zero_word: true,
+        },
         None => return Err((Some("实际完成值"), format!("实际完成值“{}”中没有可与指标值比较的数字", ind.actual))),
     };
     let aligned = expr::align(t, &actual).map_err(|m| (Some("实际完成值"), m))?;
@@ -379,7 +422,8 @@ fn quantitative(
         r.warnings.push(format!("实际完成值为负数 {}，按 0 计分（S12）", show(av)));
         av = Decimal::ZERO;
     }
-    let q = |v: Decimal| format!("{}{}{}", show(round2(v)), if unit.is_empty() || unit == "%" { "" } else { " " }, unit);
+    let q =
+        |v: Decimal| format!("{}{}{}", show(round2(v)), if unit.is_empty() || unit == "%" { "" } else { " " }, unit);
     let wd = show(w);
     let full = |why: String| Ok((w, format!("{why}，得满分 {wd} 分")));
     // S20: say how a score-of-full-marks actual was read.
@@ -389,7 +433,13 @@ fn quantitative(
             prefix = format!("完成值 {} 分（满分 {} 分）折合 {}；", show(actual.value), show(fm), q(av));
         }
     }
-    let kind = if c.is_reverse() { "反向指标" } else if c == Comparator::Eq { "等值指标" } else { "正向指标" };
+    let kind = if c.is_reverse() {
+        "反向指标"
+    } else if c == Comparator::Eq {
+        "等值指标"
+    } else {
+        "正向指标"
+    };
     // S10: a zero target — A = 0 gives W, A > 0 gives 0. Never divide by zero.
     if zero_target {
         return if av <= Decimal::ZERO {
@@ -412,16 +462,32 @@ fn quantitative(
                 if av >= tv * Decimal::TWO {
                     (Decimal::ZERO, format!("完成值达到指标值 2 倍及以上，{wd} × 0"))
                 } else {
-                    (w * (Decimal::ONE - (av - tv) / tv), format!("{wd} × (1 − ({} − {})/{})", show(av), show(tv), show(tv)))
+                    (
+                        w * (Decimal::ONE - (av - tv) / tv),
+                        format!("{wd} × (1 − ({} − {})/{})", show(av), show(tv), show(tv)),
+                    )
                 }
             }
         };
         let s2 = round2(s);
-        return Ok((s, format!("{prefix}{kind}：完成值 {} > 指标值 {}，得分 = {formula} = {}，扣 {} 分", q(av), q(tv), show2(s2), show2(w - s2))));
+        return Ok((
+            s,
+            format!(
+                "{prefix}{kind}：完成值 {} > 指标值 {}，得分 = {formula} = {}，扣 {} 分",
+                q(av),
+                q(tv),
+                show2(s2),
+                show2(w - s2)
+            ),
+        ));
     }
     // S7 (≥ ＞) and S10 (＝ with T > 0).
     if tv < Decimal::ZERO {
-        return if av >= tv { full(format!("{prefix}{kind}：完成值 {} ≥ 指标值 {}", q(av), q(tv))) } else { Ok((Decimal::ZERO, format!("{prefix}{kind}：完成值低于负的指标值，得 0 分"))) };
+        return if av >= tv {
+            full(format!("{prefix}{kind}：完成值 {} ≥ 指标值 {}", q(av), q(tv)))
+        } else {
+            Ok((Decimal::ZERO, format!("{prefix}{kind}：完成值低于负的指标值，得 0 分")))
+        };
     }
     if av >= tv {
         // S8: far above the target: full marks, and a flag for review.
@@ -432,11 +498,27 @@ fn quantitative(
     }
     let s = w * av / tv;
     let s2 = round2(s);
-    Ok((s, format!("{prefix}{kind}：完成值 {} < 指标值 {}，得分 = {wd} × {}/{} = {}，扣 {} 分", q(av), q(tv), show(round2(av)), show(round2(tv)), show2(s2), show2(w - s2))))
+    Ok((
+        s,
+        format!(
+            "{prefix}{kind}：完成值 {} < 指标值 {}，得分 = {wd} × {}/{} = {}，扣 {} 分",
+            q(av),
+            q(tv),
+            show(round2(av)),
+            show(round2(tv)),
+            show2(s2),
+            show2(w - s2)
+        ),
+    ))
 }
 
 /// S14–S17: qualitative rows.
-fn qualitative(ind: &IndicatorInput, w: Decimal, profile: &Profile, r: &mut RowResult) -> Result<(Decimal, String), RowError> {
+fn qualitative(
+    ind: &IndicatorInput,
+    w: Decimal,
+    profile: &Profile,
+    r: &mut RowResult,
+) -> Result<(Decimal, String), RowError> {
     r.direction = Some("定性".into());
     let q = &profile.qualitative;
     let band = |l: Level| -> (Decimal, Decimal) {
@@ -461,7 +543,9 @@ fn qualitative(ind: &IndicatorInput, w: Decimal, profile: &Profile, r: &mut RowR
         Some(text) => match level_label(text) {
             Some(l) => (Some(l), "完成情况为"),
             None if text == PENDING => (None, ""),
-            None => return Err((Some("完成情况"), format!("完成情况“{text}”无法识别（可用 达成 / 部分达成 / 未达成）"))),
+            None => {
+                return Err((Some("完成情况"), format!("完成情况“{text}”无法识别（可用 达成 / 部分达成 / 未达成）")))
+            }
         },
         None => (infer_level(&ind.target, &ind.actual), "由完成值判定为"),
     };
@@ -479,7 +563,10 @@ fn qualitative(ind: &IndicatorInput, w: Decimal, profile: &Profile, r: &mut RowR
         }
         // A manual score places a row whose text cannot be read in the band that holds it.
         (None, Some(s)) if s >= Decimal::ZERO && s <= w => {
-            let l = [Level::Achieved, Level::Partial, Level::NotAchieved].into_iter().find(|l| in_band(*l, s)).unwrap_or(Level::NotAchieved);
+            let l = [Level::Achieved, Level::Partial, Level::NotAchieved]
+                .into_iter()
+                .find(|l| in_band(*l, s))
+                .unwrap_or(Level::NotAchieved);
             r.level_inferred = true;
             r.warnings.push(format!("完成情况由得分 {} 所在档次推定为{}，请确认", show(s), l.label()));
             l
@@ -499,7 +586,10 @@ fn qualitative(ind: &IndicatorInput, w: Decimal, profile: &Profile, r: &mut RowR
         if !in_band(level, s) {
             return Err((Some("得分"), format!("得分 {} 不在{}内（S16）", show(s), band_text(level))));
         }
-        return Ok((s, format!("定性指标：{how}{}，采用填报得分 {} 分（{}）", level.label(), show(s), band_text(level))));
+        return Ok((
+            s,
+            format!("定性指标：{how}{}，采用填报得分 {} 分（{}）", level.label(), show(s), band_text(level)),
+        ));
     }
     // S15: default points of the level.
     let f = match level {
@@ -554,9 +644,22 @@ fn infer_level(target: &str, actual: &str) -> Option<Level> {
 }
 
 /// S4–S6: the budget execution row.
-fn execution(b: &Budget, profile: &Profile, sheet: Option<&str>, errors: &mut Vec<Issue>, warnings: &mut Vec<Issue>) -> Execution {
+fn execution(
+    b: &Budget,
+    profile: &Profile,
+    sheet: Option<&str>,
+    errors: &mut Vec<Issue>,
+    warnings: &mut Vec<Issue>,
+) -> Execution {
     let weight = b.weight.unwrap_or(profile.execution_weight);
-    let mut e = Execution { budget: b.adjusted, executed: b.executed, rate: None, weight, score: Decimal::ZERO, explanation: String::new() };
+    let mut e = Execution {
+        budget: b.adjusted,
+        executed: b.executed,
+        rate: None,
+        weight,
+        score: Decimal::ZERO,
+        explanation: String::new(),
+    };
     let missing = "未提供预算执行数据";
     match (b.adjusted, b.executed) {
         (Some(budget), Some(spent)) if budget > Decimal::ZERO => {
@@ -565,7 +668,8 @@ fn execution(b: &Budget, profile: &Profile, sheet: Option<&str>, errors: &mut Ve
             // S5: W × min(rate, 1), or W × rate when the cap is off.
             let used = if profile.exec_cap { rate.min(Decimal::ONE) } else { rate };
             e.score = round2(weight * used.max(Decimal::ZERO));
-            let cap = if profile.exec_cap && rate > Decimal::ONE { "（执行率超过 100% 按 100% 计）" } else { "" };
+            let cap =
+                if profile.exec_cap && rate > Decimal::ONE { "（执行率超过 100% 按 100% 计）" } else { "" };
             let lost = weight - e.score;
             let tail = if lost > Decimal::ZERO { format!("，扣 {} 分", show2(lost)) } else { String::new() };
             e.explanation = format!(

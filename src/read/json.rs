@@ -19,8 +19,8 @@ pub fn read(bytes: &[u8]) -> Result<Input, FileError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // Parse to a value first: its errors name line and column, which an
     // untagged enum's do not.
-    let value: serde_json::Value =
-        serde_json::from_slice(bytes).map_err(|e| FileError::Json(format!("第 {} 行第 {} 列：{}", e.line(), e.column(), kind(&e))))?;
+    let value: serde_json::Value = serde_json::from_slice(bytes)
+        .map_err(|e| FileError::Json(format!("第 {} 行第 {} 列：{}", e.line(), e.column(), kind(&e))))?;
     let looks_like_input = value.get("projects").is_some()
         || value.get("indicators").is_some()
         || value.as_array().is_some_and(|a| a.iter().all(|p| p.get("indicators").is_some()));
@@ -61,7 +61,9 @@ mod tests {
 
     #[test]
     fn round_trip_of_the_export() {
-        let a = read(br#"[{"name":"p","indicators":[{"level1":"a","level2":"b","name":"c","target":"1","actual":"2"}]}]"#).unwrap();
+        let a =
+            read(br#"[{"name":"p","indicators":[{"level1":"a","level2":"b","name":"c","target":"1","actual":"2"}]}]"#)
+                .unwrap();
         let text = serde_json::to_vec(&a).unwrap();
         assert_eq!(read(&text).unwrap(), a);
     }

@@ -21,11 +21,8 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Sheet, FileError> {
         return Err(FileError::NotATable("文件含有二进制内容，不是文本表格".into()));
     }
     let delimiter = detect_delimiter(&text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| FileError::NotATable(format!("表格格式有误（{e}）")))?;
