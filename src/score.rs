@@ -98,9 +98,14 @@ fn score_project(p: &ProjectInput, profile: &Profile) -> ProjectResult {
         let all: Decimal = rows.iter().map(|r| r.weight).sum();
         let left = all - na_weight;
         if left > Decimal::ZERO {
-            for r in rows.iter_mut().filter(|r| r.level.as_deref() != Some(NOT_APPLICABLE)) {
+            for r in rows.iter_mut() {
+                if r.level.as_deref() == Some(NOT_APPLICABLE) {
+                    r.weight = Decimal::ZERO;
+                    continue;
+                }
+                r.weight = round2(r.weight * all / left);
                 r.score = round2(r.score * all / left);
-                r.explanation.push_str(&format!("；因不适用指标按比例折算 × {}/{}", show(all), show(left)));
+                r.explanation.push_str(&format!("；因不适用指标，分值与得分按 {}/{} 折算（S22）", show(all), show(left)));
             }
         }
     }
