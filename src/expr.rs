@@ -218,9 +218,16 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
-/// `a × b`, `None` on overflow (Decimal's `*` panics on overflow).
-fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
-    a.checked_mul(b)
+/// S19: a written number times a unit scale (1.2万人次 → 12000), `None` on
+/// overflow (Decimal's `*` panics on overflow). A scale of 1 keeps the
+/// number as written (95.00 stays 95.00); a scaled number drops trailing
+/// zeros (12000, not 12000.0).
+fn scale(value: Decimal, factor: Decimal) -> Option<Decimal> {
+    if factor == Decimal::ONE {
+        Some(value)
+    } else {
+        value.checked_mul(factor).map(|v| v.normalize())
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -685,7 +692,30 @@ pub fn parse_value(s: &str) -> Option<ValueExpr> {
             }
         }
     }
+    // A year in front of the value: "2023年群众满意率≥90%" reads the 90%,
+    // with "2023年群众满意率" as the label. A year alone ("2023年底前完成")
+    // stays the value.
+    if is_year(&first) {
+        let after = full_marks_end(&cs, start).unwrap_or(start);
+        if let Some(next) = find_number(&cs, after) {
+            if let Some(mut second) = parse_from(&cs, next) {
+                let (_, label) = comparator_before(cs.get(..next).unwrap_or_default());
+                second.label = label;
+                return Some(second);
+            }
+        }
+    }
     Some(first)
+}
+
+/// A four-digit year (1900–2100) with 年, no comparator, no range.
+fn is_year(e: &ValueExpr) -> bool {
+    e.unit == Unit::Count("年".into())
+        && e.comparator.is_none()
+        && e.upper.is_none()
+        && e.value.scale() == 0
+        && e.value >= Decimal::from(1900)
+        && e.value <= Decimal::from(2100)
 }
 
 /// The end of "15分" (a 满分 number and its optional 分) starting at `i`.
@@ -711,17 +741,17 @@ fn parse_from(cs: &[char], start: usize) -> Option<ValueExpr> {
     }
     let unit_at = scan_unit(cs, i, true);
     let mut unit = unit_at.unit;
-    let mut value = mul(value, unit_at.factor)?;
+    let mut value = scale(value, unit_at.factor)?;
     let mut i = unit_at.end;
 
     // S21: a range; the comparator reads as ≥ the lower bound.
     let mut upper = None;
     if let Some((up, up_unit)) = range_upper_at(cs, i) {
-        let up_value = mul(up, up_unit.factor)?;
+        let up_value = scale(up, up_unit.factor)?;
         if unit == Unit::None && up_unit.unit != Unit::None {
             // "95-100%": the unit written once, after the upper bound.
             unit = up_unit.unit;
-            value = mul(value, up_unit.factor)?;
+            value = scale(value, up_unit.factor)?;
         }
         upper = Some(up_value);
         i = up_unit.end;
@@ -1249,6 +1279,7 @@ mod tests {
     fn s19_wan_before_count_unit() {
         let e = v("1.2万人次");
         assert_eq!(e.value, d("12000"));
+        assert_eq!(e.value.to_string(), "12000");
         assert_eq!(e.unit, count("人次"));
         let e = v("≥3万");
         assert_eq!(e.value, d("30000"));
@@ -1271,6 +1302,13 @@ mod tests {
         let e = v("2023年底前完成");
         assert_eq!(e.value, d("2023"));
         assert_eq!(e.unit, count("年"));
+        // A year in front of another value is part of the label.
+        let e = v("2023年群众满意率≥90%");
+        assert_eq!(e.label, "2023年群众满意率");
+        assert_eq!(e.comparator, Some(Comparator::Ge));
+        assert_eq!((e.value, e.unit), (d("90"), Unit::Percent));
+        // Not a year: a count of years stays the value.
+        assert_eq!(v("≥3年，每年2次").value, d("3"));
     }
 
     #[test]
