@@ -554,6 +554,10 @@ fn qualitative(
         },
         None => (infer_level(&ind.target, &ind.actual), "由完成值判定为"),
     };
+    let how = match how {
+        "由完成值判定为" => format!("由完成值“{}”判定为", ind.actual.trim()),
+        h => h.to_owned(),
+    };
     let manual = match ind.score.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(t) => match expr::parse_number(t) {
             Some(v) => Some(v),

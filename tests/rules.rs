@@ -220,7 +220,7 @@ fn s18_comparator_words() {
 #[test]
 fn s19_units_convert_or_error() {
     assert_eq!(one("≤12.5 万元", "125000 元", "10").rows[0].score, d("10"));
-    assert_eq!(one("≥36,500 人次", "36,500 人次", "10").rows[0].score, d("10"));
+    assert_eq!(one("\"≥36,500 人次\"", "\"36,500 人次\"", "10").rows[0].score, d("10"));
     let p = one("≤10 天", "3 万元", "10");
     assert_eq!(p.rows[0].status, Status::Error);
     assert!(p.errors[0].message.contains("单位"), "{}", p.errors[0].message);
