@@ -188,13 +188,12 @@ fn render_project(o: &mut String, p: &ProjectResult) {
     let _ = writeln!(o);
     let _ = writeln!(
         o,
-        "{}  {}  {}  {}  {}  {}",
+        "{}  {}  {}  {}  {}  状态",
         pad("行", 4),
         pad("指标（一级 / 二级 / 三级）", 44),
         pad("指标值 → 完成值", 40),
         pad("分值", 6),
         pad("得分", 6),
-        "状态"
     );
     for r in &p.rows {
         let path = format!("{} / {} / {}", r.level1, r.level2, r.name);
