@@ -42,7 +42,7 @@ pub fn audit(input: &ProjectInput, result: &ProjectResult, profile: &Profile) ->
             continue;
         }
         if r.status != Status::Error && r.status != Status::Pending && round2(stated) != r.score {
-            let diff = stated - r.score;
+            let diff = stated.saturating_sub(r.score);
             let dir = if diff > Decimal::ZERO { "多" } else { "少" };
             push(
                 Some(r.row),
@@ -103,7 +103,7 @@ pub fn audit(input: &ProjectInput, result: &ProjectResult, profile: &Profile) ->
     if let Some(stated) = input.stated.total {
         let parts: Option<Vec<Decimal>> = result.rows.iter().map(|r| r.stated_score).collect();
         if let (Some(parts), Some(exec)) = (parts, input.stated.execution_score) {
-            let sum = parts.iter().copied().sum::<Decimal>() + exec;
+            let sum = parts.iter().copied().chain([exec]).fold(Decimal::ZERO, Decimal::saturating_add);
             if !result.rows.is_empty() && round2(stated) != round2(sum) {
                 push(
                     input.stated.total_row,
@@ -126,7 +126,7 @@ pub fn audit(input: &ProjectInput, result: &ProjectResult, profile: &Profile) ->
                     "填报总分 {} 分，按规则计算为 {} 分，相差 {} 分",
                     show(stated),
                     show(result.total),
-                    show((stated - result.total).abs())
+                    show(stated.saturating_sub(result.total).abs())
                 ),
             );
         }

@@ -369,6 +369,8 @@ impl Block<'_> {
             cols.get(f).map(|c| row(self.sheet, r).get(c).map(|s| s.trim().to_owned()).unwrap_or_default())
         };
         let mut projects: Vec<ProjectInput> = Vec::new();
+        // Project name → index in `projects` (a lookup per row, not a scan).
+        let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut current: Option<usize> = None;
         let (mut last1, mut last2) = (String::new(), String::new());
         for &r in rows {
@@ -382,10 +384,13 @@ impl Block<'_> {
                 } else {
                     None
                 };
-                let found = projects.iter().position(|p| p.name == key && key.is_some());
+                let found = key.as_ref().and_then(|k| by_name.get(k)).copied();
                 current = Some(match found {
                     Some(i) => i,
                     None => {
+                        if let Some(k) = &key {
+                            by_name.insert(k.clone(), projects.len());
+                        }
                         projects.push(ProjectInput { name: key, sheet: self.sheet.name.clone(), ..Default::default() });
                         projects.len() - 1
                     }

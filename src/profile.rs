@@ -112,6 +112,15 @@ impl Profile {
         if self.levels.is_empty() {
             return Err(FileError::Profile("规则配置没有一级指标（levels）".into()));
         }
+        // Weights are added up over every row: keep them in the range the scorer accepts.
+        let max = crate::score::MAX_WEIGHT;
+        let weights = self.levels.iter().map(|l| (l.name.as_str(), l.weight));
+        for (name, w) in weights.chain([("预算执行率", self.execution_weight), ("总分（total）", self.total)])
+        {
+            if w < Decimal::ZERO || w > max {
+                return Err(FileError::Profile(format!("规则配置中「{name}」的分值 {w} 应在 0 到 {max} 之间")));
+            }
+        }
         Ok(())
     }
 

@@ -234,7 +234,7 @@ fn render_project(o: &mut String, p: &ProjectResult) {
     let provisional = if p.provisional { "（暂定：有待判定的定性指标）" } else { "" };
     let _ = writeln!(o, "总分：{}  等级：{}{provisional}", num(p.total), p.grade);
     if let Some(st) = p.stated_total {
-        let _ = writeln!(o, "填报总分：{}（相差 {}）", num(st), num(st - p.total));
+        let _ = writeln!(o, "填报总分：{}（相差 {}）", num(st), num(st.saturating_sub(p.total)));
     }
     for (title, list) in [("错误", &p.errors), ("提示", &p.warnings)] {
         if !list.is_empty() {

@@ -45,6 +45,28 @@ fn show2(d: Decimal) -> String {
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
 
+/// The largest 分值 (a row's or the stated 预算执行率分值) accepted. Weights
+/// are added up over every row, so bounding them keeps every sum, subtotal
+/// and rescaled weight far inside `Decimal`'s range (whose `+` and `*` panic
+/// on overflow).
+pub const MAX_WEIGHT: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
+/// A figure too large to compute with (Decimal arithmetic overflowed).
+const TOO_LARGE: &str = "数值过大，无法计算";
+
+/// A sum that cannot panic: saturates at `Decimal::MAX` (with bounded weights
+/// it never gets there; stated figures are not bounded).
+fn sum(values: impl IntoIterator<Item = Decimal>) -> Decimal {
+    values.into_iter().fold(Decimal::ZERO, Decimal::saturating_add)
+}
+
+/// `a × b / c` without panicking. When `a × b` overflows, `a × (b / c)`
+/// (the rules' ratios are below 1 where this matters: W × A/T with A < T).
+/// `None` when the result itself is out of range or `c` is zero.
+fn mul_div(a: Decimal, b: Decimal, c: Decimal) -> Option<Decimal> {
+    a.checked_mul(b).and_then(|p| p.checked_div(c)).or_else(|| b.checked_div(c)?.checked_mul(a))
+}
+
 /// Qualitative levels (S14).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Level {
@@ -93,27 +115,41 @@ fn score_project(p: &ProjectInput, profile: &Profile) -> ProjectResult {
         rows.push(r);
     }
     // S22: rows marked 不适用 are left out and the rest rescaled to the same total.
-    let na_weight: Decimal = rows.iter().filter(|r| r.level.as_deref() == Some(NOT_APPLICABLE)).map(|r| r.weight).sum();
+    let na_weight = sum(rows.iter().filter(|r| r.level.as_deref() == Some(NOT_APPLICABLE)).map(|r| r.weight));
     if profile.not_applicable_rescale && !na_weight.is_zero() {
-        let all: Decimal = rows.iter().map(|r| r.weight).sum();
-        let left = all - na_weight;
-        if left > Decimal::ZERO {
-            for r in rows.iter_mut() {
-                if r.level.as_deref() == Some(NOT_APPLICABLE) {
-                    r.weight = Decimal::ZERO;
-                    continue;
+        let all = sum(rows.iter().map(|r| r.weight));
+        let left = all.saturating_sub(na_weight);
+        // Every rescaled figure first, so an overflow leaves the rows unchanged.
+        let rescaled: Option<Vec<(Decimal, Decimal)>> = rows
+            .iter()
+            .map(|r| Some((round2(mul_div(r.weight, all, left)?), round2(mul_div(r.score, all, left)?))))
+            .collect();
+        match rescaled {
+            Some(rescaled) if left > Decimal::ZERO => {
+                for (r, (weight, score)) in rows.iter_mut().zip(rescaled) {
+                    if r.level.as_deref() == Some(NOT_APPLICABLE) {
+                        r.weight = Decimal::ZERO;
+                        continue;
+                    }
+                    r.weight = weight;
+                    r.score = score;
+                    r.explanation.push_str(&format!(
+                        "；因不适用指标，分值与得分按 {}/{} 折算（S22）",
+                        show(all),
+                        show(left)
+                    ));
                 }
-                r.weight = round2(r.weight * all / left);
-                r.score = round2(r.score * all / left);
-                r.explanation.push_str(&format!("；因不适用指标，分值与得分按 {}/{} 折算（S22）", show(all), show(left)));
             }
+            None if left > Decimal::ZERO => {
+                warnings.push(Issue::at(sheet, None, None, &format!("不适用指标的折算{TOO_LARGE}，未折算（S22）")));
+            }
+            _ => {}
         }
     }
 
     let execution = execution(&p.budget, profile, sheet, &mut errors, &mut warnings);
-    let rows_sum: Decimal = rows.iter().map(|r| r.score).sum();
-    let total = rows_sum + execution.score;
-    let weight_sum = rows.iter().map(|r| r.weight).sum::<Decimal>() + execution.weight;
+    let total = sum(rows.iter().map(|r| r.score).chain([execution.score]));
+    let weight_sum = sum(rows.iter().map(|r| r.weight).chain([execution.weight]));
     // S3: weights not summing to the profile's total is a warning.
     if weight_sum != profile.total {
         warnings.push(Issue::at(
@@ -185,6 +221,7 @@ fn weights(p: &ProjectInput, profile: &Profile, warnings: &mut Vec<Issue>) -> Ve
                 match w {
                     None => Err("缺少分值：其他行填有分值，本行也需填写（S2）".to_owned()),
                     Some(t) => match expr::parse_number(t) {
+                        Some(v) if v > MAX_WEIGHT => Err(format!("分值“{t}”过大（上限 {}）", show(MAX_WEIGHT))),
                         Some(v) if v >= Decimal::ZERO => Ok(v),
                         Some(_) => Err(format!("分值“{t}”不能为负数")),
                         None => Err(format!("「分值」“{t}”不是数字")),
@@ -199,6 +236,14 @@ fn weights(p: &ProjectInput, profile: &Profile, warnings: &mut Vec<Issue>) -> Ve
         Some(spec.share_with.clone().unwrap_or_else(|| spec.name.clone()))
     };
     let keys: Vec<Option<String>> = p.indicators.iter().map(level_of).collect();
+    // Rows per level, and the last row of each (one pass: not once per row).
+    let mut members: std::collections::HashMap<&str, (usize, usize)> = std::collections::HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if let Some(k) = k {
+            let m = members.entry(k.as_str()).or_insert((0, i));
+            *m = (m.0 + 1, i);
+        }
+    }
     let mut out: Vec<Result<Decimal, String>> = Vec::with_capacity(keys.len());
     for (i, key) in keys.iter().enumerate() {
         let Some(k) = key else {
@@ -212,12 +257,11 @@ fn weights(p: &ProjectInput, profile: &Profile, warnings: &mut Vec<Issue>) -> Ve
             continue;
         };
         let weight = profile.levels.iter().find(|l| &l.name == k).map(|l| l.weight).unwrap_or_default();
-        let members: Vec<usize> =
-            keys.iter().enumerate().filter(|(_, x)| x.as_ref() == Some(k)).map(|(j, _)| j).collect();
-        let n = Decimal::from(members.len().max(1));
+        let (count, last) = members.get(k.as_str()).copied().unwrap_or((1, i));
+        let n = Decimal::from(count.max(1));
         let each = round2(weight / n);
-        let is_last = members.last() == Some(&i);
-        out.push(Ok(if is_last { weight - each * (n - Decimal::ONE) } else { each }));
+        let is_last = last == i;
+        out.push(Ok(if is_last { weight.saturating_sub(each.saturating_mul(n - Decimal::ONE)) } else { each }));
     }
     out
 }
@@ -258,7 +302,7 @@ fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, profile: &Profile)
             match expr::parse_number(d) {
                 Some(d) if d > Decimal::ZERO => {
                     let before = score;
-                    score = (score - d).max(Decimal::ZERO);
+                    score = score.saturating_sub(d).max(Decimal::ZERO);
                     explanation.push_str(&format!(
                         "；扣减 {} 分，{} → {}",
                         show(d),
@@ -461,14 +505,19 @@ fn quantitative(
         if tv < Decimal::ZERO {
             return Ok((Decimal::ZERO, format!("{prefix}{kind}：指标值为负数，完成值未达到，得 0 分")));
         }
+        let too_large = || (Some("实际完成值"), TOO_LARGE.to_owned());
         let (s, formula) = match profile.reverse_formula {
-            ReverseFormula::Ratio => (w * tv / av, format!("{wd} × {}/{}", show(tv), show(av))),
+            ReverseFormula::Ratio => {
+                (mul_div(w, tv, av).ok_or_else(too_large)?, format!("{wd} × {}/{}", show(tv), show(av)))
+            }
             ReverseFormula::Linear => {
-                if av >= tv * Decimal::TWO {
+                // tv > 0 here; twice a huge target is beyond any actual.
+                if tv.checked_mul(Decimal::TWO).is_some_and(|twice| av >= twice) {
                     (Decimal::ZERO, format!("完成值达到指标值 2 倍及以上，{wd} × 0"))
                 } else {
+                    let over = av.checked_sub(tv).and_then(|d| d.checked_div(tv));
                     (
-                        w * (Decimal::ONE - (av - tv) / tv),
+                        over.and_then(|o| w.checked_mul(Decimal::ONE - o)).ok_or_else(too_large)?,
                         format!("{wd} × (1 − ({} − {})/{})", show(av), show(tv), show(tv)),
                     )
                 }
@@ -482,7 +531,7 @@ fn quantitative(
                 q(av),
                 q(tv),
                 show2(s2),
-                show2(w - s2)
+                show2(w.saturating_sub(s2))
             ),
         ));
     }
@@ -496,12 +545,12 @@ fn quantitative(
     }
     if av >= tv {
         // S8: far above the target: full marks, and a flag for review.
-        if av >= profile.over_achievement_factor * tv {
+        if profile.over_achievement_factor.checked_mul(tv).is_some_and(|far| av >= far) {
             r.warnings.push("完成值高于指标值较多，请分析年初指标值是否偏低".into());
         }
         return full(format!("{prefix}{kind}：完成值 {} ≥ 指标值 {}", q(av), q(tv)));
     }
-    let s = w * av / tv;
+    let s = mul_div(w, av, tv).ok_or_else(|| (Some("实际完成值"), TOO_LARGE.to_owned()))?;
     let s2 = round2(s);
     Ok((
         s,
@@ -512,7 +561,7 @@ fn quantitative(
             show(round2(av)),
             show(round2(tv)),
             show2(s2),
-            show2(w - s2)
+            show2(w.saturating_sub(s2))
         ),
     ))
 }
@@ -528,9 +577,9 @@ fn qualitative(
     let q = &profile.qualitative;
     let band = |l: Level| -> (Decimal, Decimal) {
         match l {
-            Level::Achieved => (q.achieved_min * w, w),
-            Level::Partial => (q.partial_min * w, q.achieved_min * w),
-            Level::NotAchieved => (Decimal::ZERO, q.partial_min * w),
+            Level::Achieved => (q.achieved_min.saturating_mul(w), w),
+            Level::Partial => (q.partial_min.saturating_mul(w), q.achieved_min.saturating_mul(w)),
+            Level::NotAchieved => (Decimal::ZERO, q.partial_min.saturating_mul(w)),
         }
     };
     let in_band = |l: Level, s: Decimal| {
@@ -606,8 +655,8 @@ fn qualitative(
         Level::Partial => q.partial_points,
         Level::NotAchieved => q.not_achieved_points,
     };
-    let s = w * f;
-    let lost = w - round2(s);
+    let s = w.saturating_mul(f);
+    let lost = w.saturating_sub(round2(s));
     let tail = if lost.is_zero() { String::new() } else { format!("，扣 {} 分", show2(lost)) };
     Ok((s, format!("定性指标：{how}{}，得分 = {} × {} = {}{tail}", level.label(), show(w), show(f), show2(s))))
 }
@@ -660,7 +709,17 @@ fn execution(
     errors: &mut Vec<Issue>,
     warnings: &mut Vec<Issue>,
 ) -> Execution {
-    let weight = b.weight.unwrap_or(profile.execution_weight);
+    let mut weight = b.weight.unwrap_or(profile.execution_weight);
+    let mut weight_error = None;
+    if let Some(w) = b.weight.filter(|w| *w < Decimal::ZERO || *w > MAX_WEIGHT) {
+        let why = if w < Decimal::ZERO {
+            "不能为负数".to_owned()
+        } else {
+            format!("过大（上限 {}）", show(MAX_WEIGHT))
+        };
+        weight_error = Some(format!("预算执行率分值“{}”{why}，按 0 分计", show(w)));
+        weight = Decimal::ZERO;
+    }
     let mut e = Execution {
         budget: b.adjusted,
         executed: b.executed,
@@ -669,25 +728,45 @@ fn execution(
         score: Decimal::ZERO,
         explanation: String::new(),
     };
+    if let Some(msg) = weight_error {
+        errors.push(Issue::at(sheet, b.row, Some("预算执行率分值"), &msg));
+        e.explanation = msg;
+        return e;
+    }
     let missing = "未提供预算执行数据";
     match (b.adjusted, b.executed) {
         (Some(budget), Some(spent)) if budget > Decimal::ZERO => {
-            let rate = spent / budget;
-            e.rate = Some(round2(rate * HUNDRED));
             // S5: W × min(rate, 1), or W × rate when the cap is off.
-            let used = if profile.exec_cap { rate.min(Decimal::ONE) } else { rate };
-            e.score = round2(weight * used.max(Decimal::ZERO));
+            // Checked: a tiny budget and a huge spend overflow `Decimal`.
+            let figures = || {
+                let rate = spent.checked_div(budget)?;
+                let used = if profile.exec_cap { rate.min(Decimal::ONE) } else { rate };
+                Some((
+                    rate,
+                    rate.checked_mul(HUNDRED)?,
+                    used.checked_mul(HUNDRED)?,
+                    weight.checked_mul(used.max(Decimal::ZERO))?,
+                ))
+            };
+            let Some((rate, rate_pct, used_pct, score)) = figures() else {
+                let msg = format!("全年执行数 {} / 全年预算数 {}：{TOO_LARGE}执行率", show(spent), show(budget));
+                errors.push(Issue::at(sheet, b.row, Some("全年执行数"), &msg));
+                e.explanation = msg;
+                return e;
+            };
+            e.rate = Some(round2(rate_pct));
+            e.score = round2(score);
             let cap =
                 if profile.exec_cap && rate > Decimal::ONE { "（执行率超过 100% 按 100% 计）" } else { "" };
-            let lost = weight - e.score;
+            let lost = weight.saturating_sub(e.score);
             let tail = if lost > Decimal::ZERO { format!("，扣 {} 分", show2(lost)) } else { String::new() };
             e.explanation = format!(
                 "预算执行率 = 全年执行数 {} / 全年预算数 {} = {}%，得分 = {} × {}%{cap} = {}{tail}",
                 show(spent),
                 show(budget),
-                show2(rate * HUNDRED),
+                show2(rate_pct),
                 show(weight),
-                show2(used * HUNDRED),
+                show2(used_pct),
                 show2(e.score)
             );
         }
@@ -713,14 +792,19 @@ fn execution(
 /// S25: subtotals per 一级 and per 二级, in order of first appearance.
 fn subtotals(rows: &[RowResult]) -> Vec<Subtotal> {
     let mut out: Vec<Subtotal> = Vec::new();
+    // (一级, 二级) → index in `out`: one lookup per row, however many levels.
+    let mut index: std::collections::HashMap<(String, Option<String>), usize> = std::collections::HashMap::new();
     for r in rows {
         for key in [None, Some(r.level2.clone())] {
-            match out.iter_mut().find(|s| s.level1 == r.level1 && s.level2 == key) {
+            match index.get(&(r.level1.clone(), key.clone())).and_then(|&i| out.get_mut(i)) {
                 Some(s) => {
-                    s.weight += r.weight;
-                    s.score += r.score;
+                    s.weight = s.weight.saturating_add(r.weight);
+                    s.score = s.score.saturating_add(r.score);
                 }
-                None => out.push(Subtotal { level1: r.level1.clone(), level2: key, weight: r.weight, score: r.score }),
+                None => {
+                    index.insert((r.level1.clone(), key.clone()), out.len());
+                    out.push(Subtotal { level1: r.level1.clone(), level2: key, weight: r.weight, score: r.score });
+                }
             }
         }
     }

@@ -19,8 +19,16 @@ pub fn read(bytes: &[u8]) -> Result<Input, FileError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // Parse to a value first: its errors name line and column, which an
     // untagged enum's do not.
-    let value: serde_json::Value = serde_json::from_slice(bytes)
-        .map_err(|e| FileError::Json(format!("第 {} 行第 {} 列：{}", e.line(), e.column(), kind(&e))))?;
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+        if is_too_deep(&e) {
+            return FileError::Json(format!(
+                "第 {} 行第 {} 列：JSON 嵌套层数过多（超过 {MAX_DEPTH} 层）",
+                e.line(),
+                e.column()
+            ));
+        }
+        FileError::Json(format!("第 {} 行第 {} 列：{}", e.line(), e.column(), kind(&e)))
+    })?;
     let looks_like_input = value.get("projects").is_some()
         || value.get("indicators").is_some()
         || value.as_array().is_some_and(|a| a.iter().all(|p| p.get("indicators").is_some()));
@@ -33,6 +41,14 @@ pub fn read(bytes: &[u8]) -> Result<Input, FileError> {
         Form::Many(v) => Input { projects: v },
         Form::One(p) => Input { projects: vec![*p] },
     })
+}
+
+/// serde_json's nesting limit: deeper arrays/objects are an error, not a stack overflow.
+const MAX_DEPTH: usize = 128;
+
+/// serde_json reports its recursion limit only in the message text.
+fn is_too_deep(e: &serde_json::Error) -> bool {
+    e.to_string().starts_with("recursion limit exceeded")
 }
 
 fn kind(e: &serde_json::Error) -> &'static str {
@@ -66,6 +82,16 @@ mod tests {
                 .unwrap();
         let text = serde_json::to_vec(&a).unwrap();
         assert_eq!(read(&text).unwrap(), a);
+    }
+
+    #[test]
+    fn deep_nesting_is_a_chinese_error() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let e = read(deep.as_bytes()).unwrap_err();
+        assert!(matches!(&e, FileError::Json(m) if m.contains("JSON 嵌套层数过多")), "{e:?}");
+        let obj = format!("{{\"projects\":{}{}}}", "[".repeat(200), "]".repeat(200));
+        let e = read(obj.as_bytes()).unwrap_err();
+        assert!(matches!(&e, FileError::Json(m) if m.contains("JSON 嵌套层数过多")), "{e:?}");
     }
 
     #[test]

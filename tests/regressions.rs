@@ -1,0 +1,139 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! Inputs that once panicked (found by fuzzing and by review of the
+//! arithmetic, see docs/fuzzing.md): each must read and score without a
+//! panic, with a sensible result.
+
+use jixiao::report::{render_text, ProjectResult, Status};
+use jixiao::{Edit, FileError, Profile, Report, ScoreOptions};
+use rust_decimal::Decimal;
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/tests/fixtures/regressions/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn profile() -> Profile {
+    Profile::default_profile().unwrap()
+}
+
+/// Score the bytes and render the report (the CLI's and the page's path).
+fn score(bytes: &[u8]) -> Result<Report, FileError> {
+    let r = jixiao::score_bytes(bytes, "t.csv", &profile(), &ScoreOptions::default());
+    if let Ok(report) = &r {
+        let _ = render_text(report);
+        let _ = serde_json::to_string(report).unwrap();
+    }
+    r
+}
+
+fn only(name: &str) -> ProjectResult {
+    let r = score(&fixture(name)).unwrap();
+    assert_eq!(r.projects.len(), 1);
+    r.projects.into_iter().next().unwrap()
+}
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+const MAX: &str = "79228162514264337593543950335";
+
+#[test]
+fn huge_weights_are_a_row_error_not_an_overflowing_sum() {
+    let p = only("weight-sum-overflow.csv");
+    for r in &p.rows {
+        assert_eq!(r.status, Status::Error);
+        assert!(r.explanation.contains("过大"), "{}", r.explanation);
+        assert_eq!(r.weight, Decimal::ZERO);
+    }
+    assert!(p.errors.iter().any(|e| e.message.contains("分值") && e.message.contains("过大")));
+}
+
+#[test]
+fn ratio_of_huge_numbers_still_scores() {
+    // W × A/T with A × W beyond Decimal's range: 10 × (MAX/2)/MAX = 5.
+    let p = only("positive-ratio-overflow.csv");
+    assert_eq!(p.rows[0].status, Status::Ok, "{:?}", p.rows[0]);
+    assert_eq!(p.rows[0].score, d("5"));
+    // reverse: W × T/A with T just under A
+    let p = only("reverse-ratio-overflow.csv");
+    assert_eq!(p.rows[0].score, d("10"), "{:?}", p.rows[0]);
+}
+
+#[test]
+fn over_achievement_check_on_a_huge_target() {
+    // 1.2 × T overflows: no review flag, full marks.
+    let p = only("over-achievement-overflow.csv");
+    assert_eq!(p.rows[0].score, d("10"));
+    assert!(!p.rows[0].warnings.iter().any(|w| w.contains("高于指标值较多")));
+}
+
+#[test]
+fn execution_rate_beyond_range_is_an_error() {
+    let p = only("execution-rate-overflow.csv");
+    assert_eq!(p.execution.score, Decimal::ZERO);
+    assert_eq!(p.execution.rate, None);
+    assert!(p.execution.explanation.contains("数值过大"), "{}", p.execution.explanation);
+    assert!(p.errors.iter().any(|e| e.message.contains("数值过大")));
+}
+
+#[test]
+fn huge_stated_execution_weight_is_an_error() {
+    let p = only("execution-weight-overflow.csv");
+    assert_eq!(p.execution.weight, Decimal::ZERO);
+    assert!(
+        p.errors.iter().any(|e| e.message.contains("预算执行率分值") && e.message.contains("过大")),
+        "{:?}",
+        p.errors
+    );
+}
+
+#[test]
+fn huge_negative_stated_figures_are_audited() {
+    let p = only("stated-score-overflow.csv");
+    assert!(p.audit.iter().any(|f| f.kind == "row_score"), "{:?}", p.audit);
+    let p = only("stated-total-overflow.csv");
+    assert_eq!(p.stated_total, Some(-d(MAX)));
+    assert!(p.audit.iter().any(|f| f.kind == "total"), "{:?}", p.audit);
+    let p = only("stated-parts-sum-overflow.csv");
+    assert_eq!(p.rows.len(), 2);
+}
+
+#[test]
+fn edits_with_huge_numbers() {
+    let input = jixiao::read_input(&fixture("ok.csv"), "ok.csv", &Default::default()).unwrap();
+    let edits = [
+        Edit { project: 0, row: 2, level: None, score: Some(format!("-{MAX}")), weight: Some(MAX.into()) },
+        Edit {
+            project: 0, row: 3, level: Some("达成".into()), score: Some(MAX.into()), weight: Some("1e400".into())
+        },
+        Edit { project: 9, row: u32::MAX, level: None, score: None, weight: None },
+    ];
+    let r = jixiao::score_input(&input, &profile(), &edits);
+    let _ = render_text(&r);
+    let p = &r.projects[0];
+    assert_eq!(p.rows[0].status, Status::Error);
+    assert_eq!(p.rows[1].status, Status::Error);
+}
+
+#[test]
+fn deep_json_nesting_is_a_chinese_error() {
+    for deep in ["[".repeat(50_000), format!("{{\"projects\":[{}", "{\"a\":".repeat(10_000))] {
+        let e = score(deep.as_bytes()).unwrap_err();
+        assert!(matches!(&e, FileError::Json(m) if m.contains("JSON 嵌套层数过多")), "{e:?}");
+        assert!(e.to_string().starts_with("JSON 无法读取"));
+    }
+}
+
+#[test]
+fn long_digit_strings_are_not_numbers() {
+    // Decimal::from_str errors (never panics) on more digits than it holds.
+    let long = "9".repeat(200);
+    let frac = format!("0.{}", "1".repeat(200));
+    for t in [long.as_str(), frac.as_str()] {
+        let csv = format!("一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n产出指标,数量指标,a,≥{t},{t},{t}\n");
+        let r = score(csv.as_bytes()).unwrap();
+        let _ = &r.projects[0].rows[0];
+    }
+    assert_eq!(jixiao::expr::parse_number(&long), None);
+    assert!(jixiao::expr::parse_number(&frac).is_some());
+}
