@@ -223,6 +223,8 @@
     var opts = { encoding: state.encoding };
     if (state.profile) { opts.profile = state.profile; }
     if (state.source === 'text') {
+      // 粘贴的文本已是 Unicode，运行时以 UTF-8 传给核心：编码选择只作用于文件
+      opts.encoding = 'utf8';
       return window.jixiao.readInput(state.text, PASTE_NAME, opts);
     }
     if (state.source === 'file') {
