@@ -19,8 +19,10 @@ pub mod read;
 pub mod report;
 pub mod score;
 
+/// The WebAssembly exports (public so `tests/wasm.rs` can call them).
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 pub use model::{Edit, Input};
 pub use profile::Profile;
