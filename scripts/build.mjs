@@ -14,7 +14,8 @@
 //   5. glue + www/loader.js + the template's scripts lowered by esbuild
 //      (--target=chrome58), then parsed as ES2017 by acorn, fatal on failure
 //   6. the template's <link rel=stylesheet>/<script src> inlined, the runtime
-//      put at <!-- @JIXIAO_RUNTIME@ -->, the CSP meta first in <head>
+//      put at <!-- @JIXIAO_RUNTIME@ -->, the example table at
+//      <!-- @JIXIAO_SAMPLE@ -->, the CSP meta first in <head>
 
 import { execFileSync, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -35,6 +36,10 @@ export const CSP =
   "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval'; " +
   "style-src 'unsafe-inline'; img-src data: blob:";
 const MARKER = "<!-- @JIXIAO_RUNTIME@ -->";
+// Optional, inside the template's <script type="text/plain" id="sample-csv">:
+// replaced by the 2023 example table (the page's 示例 button), `</` as `<\/`.
+const SAMPLE_MARKER = "<!-- @JIXIAO_SAMPLE@ -->";
+const SAMPLE = path.join(root, "tests", "fixtures", "baiyun-xinfang-2023.csv");
 const JS_TARGET = "chrome58";
 
 function fail(msg) {
@@ -126,7 +131,7 @@ function runtimeScript(glueFile, wasmFile) {
   // which is what lets the loader re-instantiate after a trap.
   const source =
     `(function () {\nfunction jixiaoGlue() {\n${glue}\nreturn wasm_bindgen;\n}\n` +
-    `${loader.replace("__JIXIAO_GLUE__", "jixiaoGlue")}\n})();\n`;
+    `${loader.replaceAll("__JIXIAO_GLUE__", "jixiaoGlue")}\n})();\n`;
   let code = lower(source, "runtime (wasm-bindgen glue + www/loader.js)");
   const parts = code.split('"@JIXIAO_WASM@"');
   if (parts.length !== 2) fail('www/loader.js must contain the placeholder "@JIXIAO_WASM@" exactly once');
@@ -160,8 +165,13 @@ function page(templateFile, runtime) {
   const leftover = /<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=["']?(?!data:|#)[^"'\s>]+/i.exec(html);
   if (leftover) fail(`${rel(templateFile)}: a reference the build cannot inline: ${leftover[0]}`);
 
-  // The runtime is placed with a function so `$` patterns in it stay literal.
+  // Replacements go through functions so `$` patterns in them stay literal.
   html = html.replace(MARKER, () => runtime);
+  if (html.includes(SAMPLE_MARKER)) {
+    const csv = fs.readFileSync(SAMPLE, "utf8").replace(/^\uFEFF/, "");
+    if (/<!--|<script/i.test(csv)) fail(`${rel(SAMPLE)}: cannot be embedded in a text/plain script`);
+    html = html.replace(SAMPLE_MARKER, () => `\n${csv.replace(/<\//g, "<\\/")}`);
+  }
 
   // CSP first in <head> (any CSP the template has is replaced by this one).
   html = html.replace(/<meta\b[^>]*http-equiv=["']?content-security-policy["']?[^>]*>\s*/gi, "");
