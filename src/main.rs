@@ -1,1 +1,142 @@
-fn main() {}
+//! The `jixiao` command line: score and audit indicator files.
+
+use std::process::ExitCode;
+
+use jixiao::report::{render_audit, render_text};
+use jixiao::{Encoding, Profile, ReadOptions, Report};
+
+const USAGE: &str = "用法：
+  jixiao score FILE... [--format text|json] [--profile NAME|PATH] [--encoding auto|utf8|gbk|utf16le|utf16be]
+  jixiao audit FILE... [--format text|json] [--profile NAME|PATH] [--encoding …]
+  jixiao read FILE [--encoding …]        输出读入的数据（JSON，可再次读入）
+  jixiao profile [NAME]                  列出规则配置，或输出一个配置（JSON，可修改后用 --profile 载入）
+
+退出码：0 全部指标已计分；1 有指标行出错（输出仍完整）；2 文件无法读取";
+
+struct Args {
+    command: String,
+    files: Vec<String>,
+    json: bool,
+    profile: Option<String>,
+    encoding: Encoding,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut it = std::env::args().skip(1);
+    let command = it.next().ok_or_else(|| USAGE.to_owned())?;
+    let mut a = Args { command, files: vec![], json: false, profile: None, encoding: Encoding::Auto };
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--format" => {
+                a.json = match it.next().as_deref() {
+                    Some("json") => true,
+                    Some("text") => false,
+                    other => return Err(format!("--format 只能是 text 或 json，而不是 {}", other.unwrap_or("（空）"))),
+                }
+            }
+            "--profile" => a.profile = Some(it.next().ok_or("--profile 需要一个名称或文件")?),
+            "--encoding" => {
+                let v = it.next().unwrap_or_default();
+                a.encoding = serde_json::from_value(serde_json::Value::String(v.clone()))
+                    .map_err(|_| format!("--encoding 不认识“{v}”（可用 auto utf8 gbk utf16le utf16be）"))?;
+            }
+            "-h" | "--help" => return Err(USAGE.to_owned()),
+            f if f.starts_with("--") => return Err(format!("不认识的选项 {f}\n\n{USAGE}")),
+            f => a.files.push(f.to_owned()),
+        }
+    }
+    Ok(a)
+}
+
+fn load_profile(spec: Option<&str>) -> Result<Profile, String> {
+    match spec {
+        None => Profile::default_profile().map_err(|e| e.to_string()),
+        Some(s) if jixiao::profile::builtin_ids().contains(&s) => Profile::builtin(s).map_err(|e| e.to_string()),
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("无法读取规则配置文件 {path}：{e}"))?;
+            Profile::from_json(&text).map_err(|e| format!("{path}：{e}"))
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("{msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<ExitCode, String> {
+    let args = parse_args()?;
+    let read_opts = ReadOptions { encoding: args.encoding, ..Default::default() };
+    match args.command.as_str() {
+        "profile" => {
+            match args.files.first() {
+                None => {
+                    for p in jixiao::profile::builtins() {
+                        println!("{}\t{}", p.id, p.name);
+                    }
+                }
+                Some(id) => {
+                    let p = load_profile(Some(id))?;
+                    println!("{}", serde_json::to_string_pretty(&p).map_err(|e| e.to_string())?);
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        "read" => {
+            let [file] = args.files.as_slice() else { return Err(format!("read 需要一个文件\n\n{USAGE}")) };
+            let bytes = std::fs::read(file).map_err(|e| format!("{file}：无法读取文件（{e}）"))?;
+            let input = jixiao::read_input(&bytes, file, &read_opts).map_err(|e| format!("{file}：{e}"))?;
+            println!("{}", serde_json::to_string_pretty(&input).map_err(|e| e.to_string())?);
+            Ok(ExitCode::SUCCESS)
+        }
+        "score" | "audit" => {
+            if args.files.is_empty() {
+                return Err(format!("请给出要计分的文件\n\n{USAGE}"));
+            }
+            let profile = load_profile(args.profile.as_deref())?;
+            let mut report = Report { profile: profile.id.clone(), projects: vec![] };
+            let mut unreadable = 0;
+            for file in &args.files {
+                let result = std::fs::read(file).map_err(|e| format!("无法读取文件（{e}）")).and_then(|b| {
+                    jixiao::score_bytes(&b, file, &profile, &Default::default()).map_err(|e| e.to_string())
+                });
+                match result {
+                    Ok(r) => report.projects.extend(r.projects.into_iter().map(|mut p| {
+                        p.file = Some(file.clone());
+                        p
+                    })),
+                    Err(msg) => {
+                        eprintln!("{file}：{msg}");
+                        unreadable += 1;
+                    }
+                }
+            }
+            if unreadable == args.files.len() {
+                return Ok(ExitCode::from(2));
+            }
+            if args.json {
+                println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
+            } else if args.command == "audit" {
+                let mut o = String::new();
+                for p in &report.projects {
+                    o.push_str(&format!("项目：{}\n", p.name.as_deref().unwrap_or("（未命名项目）")));
+                    if let Some(st) = p.stated_total {
+                        o.push_str(&format!("填报总分 {st:.2}，规则计算 {:.2}（{}）\n", p.total, p.grade));
+                    }
+                    render_audit(&mut o, p);
+                    o.push('\n');
+                }
+                print!("{o}");
+            } else {
+                print!("{}", render_text(&report));
+            }
+            Ok(if report.all_scored() && unreadable == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        other => Err(format!("不认识的命令 {other}\n\n{USAGE}")),
+    }
+}

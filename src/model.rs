@@ -162,12 +162,7 @@ impl Issue {
             message.push('：');
         }
         message.push_str(text);
-        Issue {
-            sheet: sheet.map(str::to_owned),
-            row,
-            column: column.map(str::to_owned),
-            message,
-        }
+        Issue { sheet: sheet.map(str::to_owned), row, column: column.map(str::to_owned), message }
     }
 }
 
@@ -248,8 +243,8 @@ fn de_decimal_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D:
     match TextOrNumber::deserialize(d)?.into_text() {
         None => Ok(None),
         Some(t) if t.trim().is_empty() => Ok(None),
-        Some(t) => crate::expr::parse_number(&t)
-            .map(Some)
-            .ok_or_else(|| serde::de::Error::custom(format!("“{t}”不是数字"))),
+        Some(t) => {
+            crate::expr::parse_number(&t).map(Some).ok_or_else(|| serde::de::Error::custom(format!("“{t}”不是数字")))
+        }
     }
 }

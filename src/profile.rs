@@ -86,10 +86,9 @@ pub struct Qualitative {
 impl Profile {
     /// A built-in profile by id.
     pub fn builtin(id: &str) -> Result<Profile, FileError> {
-        let (_, text) = BUILTIN
-            .iter()
-            .find(|(k, _)| *k == id)
-            .ok_or_else(|| FileError::Profile(format!("没有名为“{id}”的规则配置，可用：{}", builtin_ids().join("、"))))?;
+        let (_, text) = BUILTIN.iter().find(|(k, _)| *k == id).ok_or_else(|| {
+            FileError::Profile(format!("没有名为“{id}”的规则配置，可用：{}", builtin_ids().join("、")))
+        })?;
         Profile::from_json(text)
     }
 
@@ -100,7 +99,8 @@ impl Profile {
 
     /// Read an edited profile from JSON text.
     pub fn from_json(text: &str) -> Result<Profile, FileError> {
-        let p: Profile = serde_json::from_str(text).map_err(|e| FileError::Profile(format!("规则配置无法读取：{e}")))?;
+        let p: Profile =
+            serde_json::from_str(text).map_err(|e| FileError::Profile(format!("规则配置无法读取：{e}")))?;
         p.check()?;
         Ok(p)
     }
@@ -123,12 +123,7 @@ impl Profile {
 
     /// S26: the grade of a total.
     pub fn grade_of(&self, total: Decimal) -> String {
-        self.grades
-            .iter()
-            .find(|b| total >= b.min)
-            .or(self.grades.last())
-            .map(|b| b.grade.clone())
-            .unwrap_or_default()
+        self.grades.iter().find(|b| total >= b.min).or(self.grades.last()).map(|b| b.grade.clone()).unwrap_or_default()
     }
 }
 

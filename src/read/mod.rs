@@ -63,13 +63,21 @@ pub fn sniff(bytes: &[u8]) -> Result<Format, FileError> {
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         return Ok(Format::Xls);
     }
-    if bytes.starts_with(b"\x89PNG") || bytes.starts_with(&[0xFF, 0xD8, 0xFF]) || bytes.starts_with(b"GIF8") || bytes.starts_with(b"BM") {
+    if bytes.starts_with(b"\x89PNG")
+        || bytes.starts_with(&[0xFF, 0xD8, 0xFF])
+        || bytes.starts_with(b"GIF8")
+        || bytes.starts_with(b"BM")
+    {
         return not("这是一张图片");
     }
     if bytes.starts_with(b"%PDF") {
         return not("这是 PDF 文档");
     }
-    if bytes.starts_with(b"PK") || bytes.starts_with(&[0x1F, 0x8B]) || bytes.starts_with(b"Rar!") || bytes.starts_with(b"7z\xBC\xAF") {
+    if bytes.starts_with(b"PK")
+        || bytes.starts_with(&[0x1F, 0x8B])
+        || bytes.starts_with(b"Rar!")
+        || bytes.starts_with(b"7z\xBC\xAF")
+    {
         return not("这是压缩包，不是工作簿");
     }
     let head = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
