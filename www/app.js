@@ -589,7 +589,13 @@
     var li = el('li', { class: cls });
     var label = issue.row !== null && issue.row !== undefined ? '第 ' + issue.row + ' 行' : '全表';
     var tag = el('span', { class: 'issue-row', text: label });
-    append(li, [tag, el('span', { class: 'issue-msg', text: issue.message || '' })]);
+    var msg = issue.message || '';
+    if (issue.row !== null && issue.row !== undefined) {
+      // 行号已显示在左侧标签中，去掉消息开头重复的“第 N 行”
+      var prefix = '第 ' + issue.row + ' 行';
+      if (msg.indexOf(prefix) === 0) { msg = msg.slice(prefix.length).replace(/^：/, ''); }
+    }
+    append(li, [tag, el('span', { class: 'issue-msg', text: msg })]);
     if (issue.row !== null && issue.row !== undefined) {
       li.classList.add('clickable');
       li.setAttribute('tabindex', '0');
