@@ -316,3 +316,146 @@ test('本地保存：重新打开后恢复输入与结果；“清除本地数�
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+const MULTI = [
+  '项目名称,一级指标,二级指标,三级指标,年度指标值,实际完成值,全年预算数,全年执行数',
+  '项目甲,产出指标,数量指标,培训人次,≥100 人次,120 人次,10,9',
+  '项目甲,效益指标,社会效益,群众知晓率,≥80%,85%,,',
+  '项目甲,满意度指标,满意度,满意率,≥90%,95%,,',
+  '项目乙,产出指标,数量指标,修路,≥5 公里,4 公里,20,20',
+  '项目乙,效益指标,社会效益,通行改善,有效提升,基本实现,,',
+  '项目乙,满意度指标,满意度,满意率,≥90%,80%,,',
+].join('\n');
+
+test('一个文件多个项目：每个项目一张卡片，项目列表可跳转', async () => {
+  const s = await openPage();
+  try {
+    await paste(s.page, MULTI);
+    const cards = s.page.locator('[data-testid=project]');
+    await s.page.waitForFunction(() => document.querySelectorAll('[data-testid=project]').length === 2, null, { timeout: T });
+    assert.deepEqual((await s.page.locator('[data-testid=project-name]').allTextContents()).map((x) => x.trim()), ['项目甲', '项目乙']);
+    assert.equal(await cards.nth(0).locator('[data-testid=row]').count(), 3);
+    assert.equal(await cards.nth(1).locator('[data-testid=row]').count(), 3);
+    const grades = await s.page.locator('[data-testid=grade]').allTextContents();
+    assert.equal(grades.length, 2);
+    const nav = s.page.locator('[data-testid=project-nav] a');
+    assert.equal(await nav.count(), 2);
+    assert.equal(await nav.nth(1).getAttribute('href'), '#project-2');
+    assert.ok((await nav.nth(1).textContent()).includes('项目乙'));
+  } finally {
+    await s.close();
+  }
+});
+
+test('复核：填报总分与计算总分并列显示差额，复核列表列出填报与计算值', async () => {
+  const s = await openPage();
+  try {
+    const form = readFileSync(join(root, 'tests/fixtures/campus-safety-form-2024.csv'), 'utf8')
+      .replace('100,92.07', '100,95.00')
+      .replace('18.33,1所', '19,1所');
+    await paste(s.page, form);
+    assert.equal(await waitTotal(s.page, '92.07'), '92.07');
+    const stated = await text(s.page, 'stated-total');
+    assert.ok(stated.includes('95.00'), stated);
+    assert.ok(stated.includes('2.93'), `difference shown: ${stated}`);
+    const items = s.page.locator('[data-testid=audit-item]');
+    assert.ok((await items.count()) >= 1);
+    assert.match(await text(s.page, 'audit-count'), /^\d+ 处/);
+    const first = await s.page.locator('[data-testid=audit]').innerText();
+    assert.ok(first.includes('19.00') && first.includes('18.33'), `stated and computed side by side: ${first}`);
+  } finally {
+    await s.close();
+  }
+});
+
+test('计算核心出错（如内部崩溃）：显示中文说明，输入保留', async () => {
+  const s = await openPage();
+  try {
+    await paste(s.page, FIXTURE);
+    assert.equal(await waitTotal(s.page, '99.89'), '99.89');
+    await s.page.evaluate(() => {
+      window.jixiao.scoreInput = () => { throw new Error('计算核心出现内部错误，已自动重新加载，请重试'); };
+    });
+    await s.page.locator('[data-testid=level-select]').first().selectOption('未达成');
+    const box = s.page.locator('[data-testid=file-error]');
+    await box.waitFor({ state: 'visible', timeout: T });
+    assert.ok((await box.textContent()).includes('计算核心出现内部错误'));
+    assert.equal(await s.page.locator('[data-testid=input]').inputValue(), FIXTURE);
+  } finally {
+    await s.close();
+  }
+});
+
+test('兼容模式（没有 WebAssembly）：只显示切换到极速模式的说明', async () => {
+  const s = await openPage({ ready: false });
+  try {
+    await s.page.addInitScript(() => { delete window.WebAssembly; });
+    await s.page.reload();
+    await s.page.waitForFunction(() => document.body && document.body.textContent.includes('极速模式'), null, { timeout: T });
+    const body = await s.page.locator('body').innerText();
+    assert.ok(body.includes('闪电'), 'tells how to switch');
+    assert.equal(await s.page.locator('[data-testid=input]').count(), 0, 'nothing else is shown');
+  } finally {
+    await s.close();
+  }
+});
+
+test('拖入文件：读取并评分', async () => {
+  const s = await openPage();
+  try {
+    const bytes = [...iconv.encode(FIXTURE, 'gbk')];
+    await s.page.evaluate((arr) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(arr)], '拖入.csv', { type: 'text/csv' }));
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        document.querySelector('[data-testid=results]').dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+      }
+    }, bytes);
+    assert.equal(await waitTotal(s.page, '99.89'), '99.89');
+    assert.ok((await text(s.page, 'source')).includes('拖入.csv'));
+  } finally {
+    await s.close();
+  }
+});
+
+test('本地保存：上传的文件与定性判定在重新打开后恢复', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-page-'));
+  try {
+    let s = await openPage({ userDataDir: dir });
+    let changed;
+    try {
+      await s.page.setInputFiles('[data-testid=file]', { name: '上传.csv', mimeType: 'text/csv', buffer: iconv.encode(FIXTURE, 'gbk') });
+      assert.equal(await waitTotal(s.page, '99.89'), '99.89');
+      await s.page.locator('[data-testid=row][data-row="5"] [data-testid=level-select]').selectOption('部分达成');
+      await s.page.waitForFunction(() => document.querySelector('[data-testid=total]').textContent.trim() !== '99.89', null, { timeout: T });
+      changed = await text(s.page, 'total');
+      await s.page.waitForTimeout(800);
+    } finally {
+      await s.close();
+    }
+    s = await openPage({ userDataDir: dir });
+    try {
+      assert.equal(await waitTotal(s.page, changed), changed);
+      assert.equal(await s.page.locator('[data-testid=row][data-row="5"] [data-testid=level-select]').inputValue(), '部分达成');
+      assert.ok((await text(s.page, 'source')).includes('上传.csv'));
+      assert.equal(await text(s.page, 'project-name'), '2023年度广州市白云区信访局部门重点项目');
+    } finally {
+      await s.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('打印：隐藏输入区域，只打印结果', async () => {
+  const s = await openPage();
+  try {
+    await s.page.click('[data-testid=sample]');
+    await waitTotal(s.page, '99.89');
+    await s.page.emulateMedia({ media: 'print' });
+    assert.equal(await s.page.locator('[data-testid=input]').isVisible(), false);
+    assert.equal(await s.page.locator('[data-testid=total]').isVisible(), true);
+  } finally {
+    await s.close();
+  }
+});
