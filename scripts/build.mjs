@@ -200,4 +200,4 @@ function main() {
   if (gz(h) > 600 * 1024) console.warn("build: over the 600 KB gzipped target; see docs/build.md (twiggy top build/wasm/jixiao_bg.wasm)");
 }
 
-main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -83,7 +83,8 @@ pub fn read_input(bytes: &[u8], file_name: &str, options: JsValue) -> Result<JsV
 /// Re-score an `Input` with the options' edits and profile, without re-reading.
 #[wasm_bindgen(js_name = scoreInput)]
 pub fn score_input(input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let input: Input = serde_wasm_bindgen::from_value(input).map_err(|e| into_error(format!("输入数据无法读取：{e}")))?;
+    let input: Input =
+        serde_wasm_bindgen::from_value(input).map_err(|e| into_error(format!("输入数据无法读取：{e}")))?;
     let opts = self::options(options)?;
     let profile = opts.profile().map_err(into_error)?;
     to_js(&crate::score_input(&input, &profile, &opts.edits))

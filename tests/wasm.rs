@@ -63,9 +63,12 @@ fn read_then_score_input_matches_the_core() {
 #[wasm_bindgen_test]
 fn options_choose_profile_and_encoding() {
     let (name, bytes) = FIXTURES[0];
-    let with_id: Report =
-        serde_wasm_bindgen::from_value(ok(wasm::score(bytes, name, options(r#"{"profile":"bands-80-70-60","encoding":"utf8"}"#))))
-            .unwrap();
+    let with_id: Report = serde_wasm_bindgen::from_value(ok(wasm::score(
+        bytes,
+        name,
+        options(r#"{"profile":"bands-80-70-60","encoding":"utf8"}"#),
+    )))
+    .unwrap();
     let other = Profile::builtin("bands-80-70-60").unwrap();
     let want = jixiao::score_bytes(bytes, name, &other, &ScoreOptions::default()).unwrap();
     assert_eq!(with_id, want);

@@ -4,9 +4,9 @@
  *
  * The build (scripts/build.mjs) places this file, lowered to Chrome 58
  * syntax, after the wasm-bindgen "no-modules" glue wrapped in a factory
- * function, and replaces the two placeholders in the last line:
- *   __JIXIAO_GLUE__   → the factory (each call returns a fresh glue + state)
- *   "@JIXIAO_WASM@"   → the module's bytes as base64
+ * function, and fills the two placeholders in the last line (named only
+ * there): the glue factory (each call returns a fresh glue with its own
+ * state) and the module's bytes as base64.
  *
  * API (all synchronous once `ready` has resolved):
  *   jixiao.ready                          Promise, resolves once instantiated
@@ -117,11 +117,14 @@
     });
   }
 
-  var bytes = decodeBase64(wasmBase64);
-  api.ready = global.WebAssembly.compile(bytes).then(function (module) {
-    compiled = module;
-    return load(module);
-  });
+  if (typeof global.WebAssembly !== "object") {
+    api.ready = Promise.reject(new Error("此浏览器不支持 WebAssembly，请使用极速模式或较新的浏览器"));
+  } else {
+    api.ready = global.WebAssembly.compile(decodeBase64(wasmBase64)).then(function (module) {
+      compiled = module;
+      return load(module);
+    });
+  }
   // No "unhandled rejection" noise when nobody awaits `ready`; callers that
   // await it still see a failure.
   api.ready["catch"](function () {});
