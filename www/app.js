@@ -645,7 +645,7 @@
     }
     var tbl = el('table', { class: 'audit-table' }, [
       el('thead', null, [el('tr', null, [
-        el('th', { text: '位置' }), el('th', { text: '项目' }), el('th', { class: 'num', text: '填报' }),
+        el('th', { text: '位置 / 指标' }), el('th', { class: 'num', text: '填报' }),
         el('th', { class: 'num', text: '计算' }), el('th', { text: '说明' })
       ])])
     ]);
@@ -653,8 +653,10 @@
     audit.forEach(function (f) {
       var where = f.row !== null && f.row !== undefined ? '第 ' + f.row + ' 行' : '全表';
       var tr = el('tr', { testid: 'audit-item' }, [
-        el('td', { class: 'nowrap', text: where }),
-        el('td', null, [f.name ? el('div', { text: f.name }) : null, el('div', { class: 'muted', text: AUDIT_KIND[f.kind] || f.kind || '' })]),
+        el('td', { class: 'where' }, [
+          el('div', null, [el('span', { class: 'nowrap', text: where }), f.name ? ' · ' : '', f.name ? el('span', { text: f.name }) : null]),
+          el('div', { class: 'kind', text: AUDIT_KIND[f.kind] || f.kind || '' })
+        ]),
         el('td', { class: 'num', text: fmt2(f.stated) }),
         el('td', { class: 'num', text: fmt2(f.computed) }),
         el('td', { text: f.message || '' })
