@@ -406,7 +406,17 @@ impl Block<'_> {
                 }
             }
             if name.is_empty() && target.is_empty() && actual.is_empty() {
-                continue; // blank row, a parent/subtotal row, or a note outside the table
+                // A blank row, a note, or a parent row (产出指标 with its
+                // subtotal): not an indicator, but its 一级/二级 cells still
+                // name the rows under it.
+                let (l1, l2) = (text(Field::Level1), text(Field::Level2));
+                if !l1.is_empty() {
+                    last1 = l1;
+                    last2 = l2;
+                } else if !l2.is_empty() {
+                    last2 = l2;
+                }
+                continue;
             }
             // S2/INPUT: blank 一级/二级 inherit the value above within the project;
             // a new 一级 does not inherit the previous 二级.
