@@ -419,6 +419,10 @@
   function renderSource() {
     var line = $('source-line');
     clear(line);
+    var fn = $('file-name');
+    fn.textContent = state.source === 'file' ? state.fileName : '未选择文件';
+    fn.className = 'file-name' + (state.source === 'file' ? ' has' : '');
+    fn.title = fn.textContent;
     var ta = $('input');
     if (state.source === 'file') {
       ta.classList.add('inactive');
@@ -450,6 +454,8 @@
     clear(root);
     renderFooter();
     var rep = state.report;
+    $('export-json').disabled = !state.input;
+    $('print').disabled = !(rep && rep.projects && rep.projects.length);
     if (!rep || !rep.projects) {
       root.appendChild(el('div', { class: 'empty-state', id: 'empty-state' }, [
         el('p', { text: state.source === 'none' ? '尚无评分结果。请粘贴自评表、选择文件，或点击“载入示例”。' : '没有可显示的评分结果。' })
@@ -808,6 +814,39 @@
     return box;
   }
 
+  // ---------------------------------------------------------------- 导出
+
+  /** 读取结果加上页面中的判定（与核心 Input::apply_edits 相同：按行号匹配）。 */
+  function inputWithEdits() {
+    var copy = JSON.parse(JSON.stringify(state.input));
+    state.edits.forEach(function (e) {
+      var p = copy.projects && copy.projects[e.project];
+      if (!p || !p.indicators) { return; }
+      p.indicators.forEach(function (ind, i) {
+        var key = ind.row !== undefined && ind.row !== null ? ind.row : i + 1;
+        if (key !== e.row) { return; }
+        if (e.level !== undefined && e.level !== null) { ind.level = e.level; }
+        if (e.score !== undefined && e.score !== null) { ind.score = e.score; }
+        if (e.weight !== undefined && e.weight !== null) { ind.weight = e.weight; }
+      });
+    });
+    return copy;
+  }
+
+  function exportJson() {
+    if (!state.input) { return; }
+    var text = JSON.stringify(inputWithEdits(), null, 2);
+    var base = (state.source === 'file' && state.fileName ? state.fileName.replace(/\.[^.]*$/, '') : '绩效自评表') || '绩效自评表';
+    var blob = new Blob([text], { type: 'application/json;charset=utf-8' });
+    var a = document.createElement('a');
+    a.download = base + '.jixiao.json';
+    if (window.navigator && window.navigator.msSaveBlob) { window.navigator.msSaveBlob(blob, a.download); return; }
+    a.href = URL.createObjectURL(blob);
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); document.body.removeChild(a); }, 1000);
+  }
+
   // ---------------------------------------------------------------- 拖放
 
   function setupDrop() {
@@ -872,6 +911,8 @@
     });
     $('sample').addEventListener('click', loadSample);
     $('clear-storage').addEventListener('click', clearAll);
+    $('export-json').addEventListener('click', exportJson);
+    $('print').addEventListener('click', function () { window.print(); });
     setupDrop();
     window.addEventListener('beforeunload', function () { save.flush(); });
     window.addEventListener('pagehide', function () { save.flush(); });

@@ -459,3 +459,27 @@ test('打印：隐藏输入区域，只打印结果', async () => {
     await s.close();
   }
 });
+
+test('导出数据（JSON）：含定性判定，再次载入得到相同结果', async () => {
+  const s = await openPage();
+  try {
+    await s.page.click('[data-testid=sample]');
+    await waitTotal(s.page, '99.89');
+    await s.page.locator('[data-testid=row][data-row="5"] [data-testid=level-select]').selectOption('部分达成');
+    await s.page.waitForFunction(() => document.querySelector('[data-testid=total]').textContent.trim() !== '99.89', null, { timeout: T });
+    const changed = await text(s.page, 'total');
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('[data-testid=export-json]')]);
+    const path = await download.path();
+    const json = readFileSync(path, 'utf8');
+    const data = JSON.parse(json);
+    assert.equal(data.projects[0].name, '2023年度广州市白云区信访局部门重点项目');
+    assert.equal(data.projects[0].indicators.find((r) => r.row === 5).level, '部分达成');
+
+    await s.page.click('[data-testid=clear-storage]');
+    await s.page.setInputFiles('[data-testid=file]', { name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+    assert.equal(await waitTotal(s.page, changed), changed);
+    assert.deepEqual(outside(s.requests), []);
+  } finally {
+    await s.close();
+  }
+});
