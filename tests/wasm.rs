@@ -19,6 +19,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const FIXTURES: &[(&str, &[u8])] = &[
     ("baiyun-xinfang-2023.csv", include_bytes!("fixtures/baiyun-xinfang-2023.csv")),
     ("campus-safety-form-2024.csv", include_bytes!("fixtures/campus-safety-form-2024.csv")),
+    ("form-variants.csv", include_bytes!("fixtures/form-variants.csv")),
 ];
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
