@@ -6,8 +6,8 @@
 #     (the page's wasm is built with nightly -Zbuild-std for pure MVP)
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
 #   - Debian: chromium, chromium-driver (wasm-bindgen tests, e2e), binaryen (wasm-opt)
-#   - npm devDependencies (esbuild, wabt, playwright-core, puppeteer-core@5,
-#     chrome-aws-lambda, whose Chromium 86 needs the libraries below)
+#   - npm devDependencies (esbuild, acorn, wabt, playwright-core,
+#     puppeteer-core@5 + chrome-aws-lambda for the Chromium 86 test, iconv-lite)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,8 +39,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb_version" ]; th
 fi
 
 # --- Debian packages ---------------------------------------------------------
-# Chromium 86 (chrome-aws-lambda) is built for Amazon Linux; on Debian it
-# needs the NSS and X/GTK-less libraries that Debian's chromium also pulls in.
+# chrome-aws-lambda's Chromium 86 needs no library beyond those Debian's
+# chromium pulls in (ldd /tmp/chromium shows none missing once it is installed).
 apt_pkgs=()
 [ -x /usr/bin/chromium ] || apt_pkgs+=(chromium)
 [ -x /usr/bin/chromedriver ] || apt_pkgs+=(chromium-driver)
