@@ -6,17 +6,24 @@ use jixiao::report::{render_audit, render_text};
 use jixiao::{Encoding, Profile, ReadOptions, Report};
 
 const USAGE: &str = "用法：
-  jixiao score FILE... [--format text|json] [--profile NAME|PATH] [--encoding auto|utf8|gbk|utf16le|utf16be]
+  jixiao score FILE... [--format text|json|csv] [--profile NAME|PATH] [--encoding auto|utf8|gbk|utf16le|utf16be]
   jixiao audit FILE... [--format text|json] [--profile NAME|PATH] [--encoding …]
   jixiao read FILE [--encoding …]        输出读入的数据（JSON，可再次读入）
   jixiao profile [NAME]                  列出规则配置，或输出一个配置（JSON，可修改后用 --profile 载入）
 
 退出码：0 全部指标已计分；1 有指标行出错（输出仍完整）；2 文件无法读取";
 
+#[derive(PartialEq)]
+enum Format {
+    Text,
+    Json,
+    Csv,
+}
+
 struct Args {
     command: String,
     files: Vec<String>,
-    json: bool,
+    format: Format,
     profile: Option<String>,
     encoding: Encoding,
 }
@@ -24,14 +31,17 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut it = std::env::args().skip(1);
     let command = it.next().ok_or_else(|| USAGE.to_owned())?;
-    let mut a = Args { command, files: vec![], json: false, profile: None, encoding: Encoding::Auto };
+    let mut a = Args { command, files: vec![], format: Format::Text, profile: None, encoding: Encoding::Auto };
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--format" => {
-                a.json = match it.next().as_deref() {
-                    Some("json") => true,
-                    Some("text") => false,
-                    other => return Err(format!("--format 只能是 text 或 json，而不是 {}", other.unwrap_or("（空）"))),
+                a.format = match it.next().as_deref() {
+                    Some("json") => Format::Json,
+                    Some("text") => Format::Text,
+                    Some("csv") => Format::Csv,
+                    other => {
+                        return Err(format!("--format 只能是 text、json 或 csv，而不是 {}", other.unwrap_or("（空）")))
+                    }
                 }
             }
             "--profile" => a.profile = Some(it.next().ok_or("--profile 需要一个名称或文件")?),
@@ -119,7 +129,10 @@ fn run() -> Result<ExitCode, String> {
             if unreadable == args.files.len() {
                 return Ok(ExitCode::from(2));
             }
-            if args.json {
+            if args.format == Format::Csv {
+                use std::io::Write;
+                std::io::stdout().write_all(&jixiao::export::to_csv(&report)).map_err(|e| e.to_string())?;
+            } else if args.format == Format::Json {
                 println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
             } else if args.command == "audit" {
                 let mut o = String::new();

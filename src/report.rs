@@ -143,12 +143,15 @@ impl Report {
     }
 }
 
-fn status_label(s: Status) -> &'static str {
-    match s {
-        Status::Ok => "正常",
-        Status::Review => "需复核",
-        Status::Pending => "待判定",
-        Status::Error => "错误",
+impl Status {
+    /// The Chinese label shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Ok => "正常",
+            Status::Review => "需复核",
+            Status::Pending => "待判定",
+            Status::Error => "错误",
+        }
     }
 }
 
@@ -211,7 +214,7 @@ fn render_project(o: &mut String, p: &ProjectResult) {
             pad(&tv, 40),
             pad(&r.weight.normalize().to_string(), 6),
             pad(&num(r.score), 6),
-            status_label(r.status)
+            r.status.label()
         );
         let _ = writeln!(o, "      {}", r.explanation);
         for w in &r.warnings {

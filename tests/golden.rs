@@ -152,3 +152,25 @@ fn broken_rows_are_reported_by_number_and_the_rest_scores() {
     assert!(p.errors[2].message.contains("实际完成值"));
     assert!(!r.all_scored());
 }
+
+#[test]
+fn csv_export_has_every_row_and_neutralises_formulas() {
+    let csv = "项目名称,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n\
+               =HYPERLINK(\"http://x\"),产出指标,数量指标,@SUM(A1),≥10 个,+10 个,90\n";
+    let report = score(csv.as_bytes());
+    let out = jixiao::export::to_csv(&report);
+    assert!(out.starts_with(b"\xEF\xBB\xBF"));
+    let text = String::from_utf8(out[3..].to_vec()).unwrap();
+    let mut rd = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 3); // the indicator, 预算执行率, 总分
+    assert_eq!(&rows[0][0], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(&rows[0][4], "'@SUM(A1)");
+    assert_eq!(&rows[0][6], "'+10 个");
+    assert_eq!(&rows[2][9], "90.00");
+    for r in &rows {
+        for c in r.iter() {
+            assert!(!c.starts_with(['=', '+', '-', '@']), "{c}");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! Exports of a report that Excel/WPS open: CSV (UTF-8 with BOM, so Excel on
+//! Chinese Windows reads it right).
+//!
+//! Formula injection: a cell that starts with = + - @, a tab or a carriage
+//! return would be run as a formula by Excel; such a cell is written with a
+//! leading apostrophe, so Excel shows it as text (OWASP "CSV injection").
+
+use crate::report::{ProjectResult, Report};
+
+/// Neutralise a cell Excel would read as a formula.
+pub fn safe_cell(s: &str) -> String {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_owned(),
+    }
+}
+
+const HEADER: [&str; 14] = [
+    "项目名称",
+    "行号",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "计算符号",
+    "分值",
+    "得分",
+    "完成情况",
+    "状态",
+    "得分说明",
+    "提示",
+];
+
+/// The report as one CSV table: a row per indicator, then per project its
+/// execution row and total row.
+pub fn to_csv(report: &Report) -> Vec<u8> {
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut write = |cells: Vec<String>| {
+        // Writing to a Vec cannot fail; a failed record is skipped, never a panic.
+        let _ = w.write_record(cells.iter().map(|c| safe_cell(c)));
+    };
+    write(HEADER.iter().map(|s| (*s).to_owned()).collect());
+    for p in &report.projects {
+        project_rows(p, &mut write);
+    }
+    if let Ok(bytes) = w.into_inner() {
+        out.extend_from_slice(&bytes);
+    }
+    out
+}
+
+fn project_rows(p: &ProjectResult, write: &mut impl FnMut(Vec<String>)) {
+    let name = p.name.clone().unwrap_or_default();
+    for r in &p.rows {
+        write(vec![
+            name.clone(),
+            r.row.to_string(),
+            r.level1.clone(),
+            r.level2.clone(),
+            r.name.clone(),
+            r.target.clone(),
+            r.actual.clone(),
+            r.direction.clone().unwrap_or_default(),
+            r.weight.normalize().to_string(),
+            format!("{:.2}", r.score),
+            r.level.clone().unwrap_or_default(),
+            r.status.label().to_owned(),
+            r.explanation.clone(),
+            r.warnings.join("；"),
+        ]);
+    }
+    let e = &p.execution;
+    let rate = e.rate.map(|r| format!("{r:.2}%")).unwrap_or_default();
+    let blank = String::new;
+    write(vec![
+        name.clone(),
+        blank(),
+        "预算执行率".into(),
+        blank(),
+        blank(),
+        blank(),
+        rate,
+        blank(),
+        e.weight.normalize().to_string(),
+        format!("{:.2}", e.score),
+        blank(),
+        blank(),
+        e.explanation.clone(),
+        blank(),
+    ]);
+    let provisional = if p.provisional { "暂定" } else { "" };
+    write(vec![
+        name,
+        blank(),
+        "总分".into(),
+        blank(),
+        blank(),
+        blank(),
+        blank(),
+        blank(),
+        p.weight_sum.normalize().to_string(),
+        format!("{:.2}", p.total),
+        p.grade.clone(),
+        provisional.into(),
+        p.stated_total.map(|s| format!("填报总分 {s:.2}")).unwrap_or_default(),
+        blank(),
+    ]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        for s in ["=1+1", "+cmd", "-2+3", "@SUM(A1)", "\t=x", "\r=x"] {
+            assert!(safe_cell(s).starts_with('\''), "{s}");
+        }
+        assert_eq!(safe_cell("≥20 名"), "≥20 名");
+        assert_eq!(safe_cell(""), "");
+    }
+}

@@ -1,0 +1,103 @@
+//! The WebAssembly binding: a thin layer of conversions between JS values
+//! and the core's types (modelled on ruff's `ruff_wasm`). No logic lives
+//! here: every export reads its arguments, calls one core function and
+//! serialises the result with the JSON-compatible serializer, so the page
+//! sees the same structure as the CLI's `--format json`.
+//!
+//! Errors are `JsError`s whose message is the core's Chinese text.
+
+use std::fmt::Display;
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::{Edit, Encoding, FileError, Input, Profile, ReadOptions};
+
+/// The options object every export takes (all fields optional):
+/// `{encoding?: "auto"|"utf8"|"gbk"|"utf16le"|"utf16be",
+///   profile?: string id | profile object, edits?: Edit[]}`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Options {
+    encoding: Encoding,
+    profile: Option<ProfileChoice>,
+    edits: Vec<Edit>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum ProfileChoice {
+    /// A built-in profile's id (`"mof-2020"`).
+    Id(String),
+    /// An edited profile; checked by `Profile::from_json` like a CLI `--profile` file.
+    Custom(serde_json::Value),
+}
+
+fn into_error<E: Display>(err: E) -> JsError {
+    JsError::new(&err.to_string())
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(into_error)
+}
+
+fn options(value: JsValue) -> Result<Options, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Options::default());
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| into_error(format!("选项无法读取：{e}")))
+}
+
+impl Options {
+    fn read(&self) -> ReadOptions {
+        ReadOptions { encoding: self.encoding, ..ReadOptions::default() }
+    }
+
+    fn profile(&self) -> Result<Profile, FileError> {
+        match &self.profile {
+            None => Profile::default_profile(),
+            Some(ProfileChoice::Id(id)) => Profile::builtin(id),
+            Some(ProfileChoice::Custom(value)) => Profile::from_json(&value.to_string()),
+        }
+    }
+}
+
+/// Read and score a file: bytes → `Report`.
+#[wasm_bindgen(js_name = score)]
+pub fn score(bytes: &[u8], file_name: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let opts = self::options(options)?;
+    let profile = opts.profile().map_err(into_error)?;
+    let score_opts = crate::ScoreOptions { read: opts.read(), edits: opts.edits };
+    let report = crate::score_bytes(bytes, file_name, &profile, &score_opts).map_err(into_error)?;
+    to_js(&report)
+}
+
+/// Read a file into the normalised `Input` (for export and local storage).
+#[wasm_bindgen(js_name = readInput)]
+pub fn read_input(bytes: &[u8], file_name: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let opts = self::options(options)?;
+    let input = crate::read_input(bytes, file_name, &opts.read()).map_err(into_error)?;
+    to_js(&input)
+}
+
+/// Re-score an `Input` with the options' edits and profile, without re-reading.
+#[wasm_bindgen(js_name = scoreInput)]
+pub fn score_input(input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let input: Input =
+        serde_wasm_bindgen::from_value(input).map_err(|e| into_error(format!("输入数据无法读取：{e}")))?;
+    let opts = self::options(options)?;
+    let profile = opts.profile().map_err(into_error)?;
+    to_js(&crate::score_input(&input, &profile, &opts.edits))
+}
+
+/// The built-in rule profiles.
+#[wasm_bindgen(js_name = profiles)]
+pub fn profiles() -> Result<JsValue, JsError> {
+    to_js(&crate::profile::builtins())
+}
+
+/// The crate version.
+#[wasm_bindgen(js_name = version)]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}

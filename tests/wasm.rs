@@ -1,0 +1,117 @@
+//! The WebAssembly exports, in a real browser (headless Chromium through
+//! wasm-bindgen-test-runner; `npm test` runs them):
+//!
+//!   CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test wasm
+//!
+//! Each fixture scored through the exports, read back into `jixiao::Report`,
+//! is exactly what the core gives in the same module; errors carry the
+//! core's Chinese message.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use jixiao::{wasm, Input, Profile, Report, ScoreOptions};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Every file in tests/fixtures/*.csv (tests/e2e/build.test.mjs checks the list is complete).
+const FIXTURES: &[(&str, &[u8])] = &[
+    ("baiyun-xinfang-2023.csv", include_bytes!("fixtures/baiyun-xinfang-2023.csv")),
+    ("campus-safety-form-2024.csv", include_bytes!("fixtures/campus-safety-form-2024.csv")),
+    ("form-variants.csv", include_bytes!("fixtures/form-variants.csv")),
+];
+
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+fn ok(r: Result<JsValue, wasm_bindgen::JsError>) -> JsValue {
+    r.map_err(JsValue::from).unwrap()
+}
+
+fn err_message(r: Result<JsValue, wasm_bindgen::JsError>) -> String {
+    let e = r.map(|_| ()).map_err(JsValue::from).unwrap_err();
+    js_sys::Error::from(e).message().into()
+}
+
+fn options(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+fn native(bytes: &[u8], name: &str) -> Report {
+    jixiao::score_bytes(bytes, name, &Profile::default_profile().unwrap(), &ScoreOptions::default()).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn score_matches_the_core() {
+    for (name, bytes) in FIXTURES {
+        let got: Report = serde_wasm_bindgen::from_value(ok(wasm::score(bytes, name, JsValue::UNDEFINED))).unwrap();
+        assert_eq!(got, native(bytes, name), "{name}");
+        assert!(!got.projects.is_empty(), "{name}: no project");
+    }
+}
+
+#[wasm_bindgen_test]
+fn read_then_score_input_matches_the_core() {
+    for (name, bytes) in FIXTURES {
+        let input = ok(wasm::read_input(bytes, name, JsValue::NULL));
+        let back: Input = serde_wasm_bindgen::from_value(input.clone()).unwrap();
+        assert_eq!(back, jixiao::read_input(bytes, name, &Default::default()).unwrap(), "{name}");
+        let got: Report = serde_wasm_bindgen::from_value(ok(wasm::score_input(input, JsValue::UNDEFINED))).unwrap();
+        assert_eq!(got, native(bytes, name), "{name}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn options_choose_profile_and_encoding() {
+    let (name, bytes) = FIXTURES[0];
+    let with_id: Report = serde_wasm_bindgen::from_value(ok(wasm::score(
+        bytes,
+        name,
+        options(r#"{"profile":"bands-80-70-60","encoding":"utf8"}"#),
+    )))
+    .unwrap();
+    let other = Profile::builtin("bands-80-70-60").unwrap();
+    let want = jixiao::score_bytes(bytes, name, &other, &ScoreOptions::default()).unwrap();
+    assert_eq!(with_id, want);
+
+    // A profile object, as profiles() gives it, is accepted back.
+    let profiles = ok(wasm::profiles());
+    let first = js_sys::Array::from(&profiles).get(0);
+    let opts = js_sys::Object::new();
+    js_sys::Reflect::set(&opts, &"profile".into(), &first).unwrap();
+    let with_object: Report = serde_wasm_bindgen::from_value(ok(wasm::score(bytes, name, opts.into()))).unwrap();
+    assert_eq!(with_object, native(bytes, name));
+}
+
+#[wasm_bindgen_test]
+fn edits_are_applied() {
+    let (name, bytes) = FIXTURES[0];
+    let input = jixiao::read_input(bytes, name, &Default::default()).unwrap();
+    let row = input.projects[0].indicators[0].row.unwrap_or(1);
+    let json = format!(r#"{{"edits":[{{"project":0,"row":{row},"weight":"3"}}]}}"#);
+    let got: Report = serde_wasm_bindgen::from_value(ok(wasm::score(bytes, name, options(&json)))).unwrap();
+    let edits: Vec<jixiao::Edit> = serde_json::from_str(&json[9..json.len() - 1]).unwrap();
+    let want = jixiao::score_input(&input, &Profile::default_profile().unwrap(), &edits);
+    assert_eq!(got, want);
+}
+
+#[wasm_bindgen_test]
+fn profiles_and_version() {
+    let got: Vec<Profile> = serde_wasm_bindgen::from_value(ok(wasm::profiles())).unwrap();
+    assert_eq!(got, jixiao::profile::builtins());
+    assert_eq!(wasm::version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn errors_carry_the_chinese_message() {
+    let want = jixiao::read_input(PNG, "x.png", &Default::default()).unwrap_err().to_string();
+    assert!(want.contains("无法识别"), "{want}");
+    assert_eq!(err_message(wasm::score(PNG, "x.png", JsValue::UNDEFINED)), want);
+    assert_eq!(err_message(wasm::read_input(PNG, "x.png", JsValue::UNDEFINED)), want);
+
+    let (name, bytes) = FIXTURES[0];
+    let unknown = Profile::builtin("nope").unwrap_err().to_string();
+    assert_eq!(err_message(wasm::score(bytes, name, options(r#"{"profile":"nope"}"#))), unknown);
+    assert!(err_message(wasm::score(bytes, name, options(r#"{"encoding":"latin1"}"#))).starts_with("选项无法读取"));
+    assert!(err_message(wasm::score_input(options("[1]"), JsValue::UNDEFINED)).starts_with("输入数据无法读取"));
+}

@@ -1,0 +1,133 @@
+/*
+ * jixiao runtime loader: defines window.jixiao, the page's only way to the
+ * scoring core (Rust compiled to WebAssembly, embedded as base64).
+ *
+ * The build (scripts/build.mjs) places this file, lowered to Chrome 58
+ * syntax, after the wasm-bindgen "no-modules" glue wrapped in a factory
+ * function, and fills the two placeholders in the last line (named only
+ * there): the glue factory (each call returns a fresh glue with its own
+ * state) and the module's bytes as base64.
+ *
+ * API (all synchronous once `ready` has resolved):
+ *   jixiao.ready                          Promise, resolves once instantiated
+ *   jixiao.version                        crate version ("" until ready)
+ *   jixiao.score(bytesOrText, fileName, options)   → Report
+ *   jixiao.readInput(bytesOrText, fileName, options) → Input
+ *   jixiao.scoreInput(input, options)     → Report
+ *   jixiao.profiles()                     → [Profile]
+ * options: {encoding?: "auto"|"utf8"|"gbk"|"utf16le"|"utf16be",
+ *           profile?: id | profile object, edits?: [{project,row,level,score,weight}]}
+ * Errors are thrown as Error with a Chinese message. If the core traps, the
+ * module is instantiated afresh and the call throws RELOADED below.
+ */
+(function (global, makeGlue, wasmBase64) {
+  "use strict";
+
+  var RELOADED = "计算核心出现内部错误，已自动重新加载，请重试";
+  var NOT_READY = "计算核心尚未加载完成，请稍候再试";
+
+  var glue = null; // the current glue (exports bound to the live instance)
+  var compiled = null; // the WebAssembly.Module, kept to re-instantiate quickly
+
+  function decodeBase64(text) {
+    var bin = global.atob(text);
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) {
+      bytes[i] = bin.charCodeAt(i);
+    }
+    return bytes;
+  }
+
+  var api = {
+    ready: null,
+    version: "",
+    score: function (data, fileName, options) {
+      return call(function (g) {
+        return g.score(toBytes(data), fileName == null ? "" : String(fileName), options);
+      });
+    },
+    readInput: function (data, fileName, options) {
+      return call(function (g) {
+        return g.readInput(toBytes(data), fileName == null ? "" : String(fileName), options);
+      });
+    },
+    scoreInput: function (input, options) {
+      return call(function (g) {
+        return g.scoreInput(input, options);
+      });
+    },
+    profiles: function () {
+      return call(function (g) {
+        return g.profiles();
+      });
+    }
+  };
+
+  function toBytes(data) {
+    if (typeof data === "string") {
+      return new global.TextEncoder().encode(data);
+    }
+    if (data instanceof Uint8Array) {
+      return data;
+    }
+    if (data instanceof ArrayBuffer) {
+      return new Uint8Array(data);
+    }
+    if (data && ArrayBuffer.isView(data)) {
+      return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    }
+    throw new Error("请提供文件内容（文本或字节）");
+  }
+
+  function call(fn) {
+    if (!glue) {
+      throw new Error(NOT_READY);
+    }
+    try {
+      return fn(glue);
+    } catch (e) {
+      if (e instanceof global.WebAssembly.RuntimeError) {
+        reload();
+        throw new Error(RELOADED);
+      }
+      if (e instanceof Error) {
+        throw e;
+      }
+      throw new Error(String(e));
+    }
+  }
+
+  // A trapped instance may have left its memory in any state: drop it and
+  // instantiate the already-compiled module afresh (fast, asynchronous).
+  function reload() {
+    glue = null;
+    api.ready = load(compiled);
+    api.ready["catch"](function () {});
+  }
+
+  // Asynchronous instantiation: Chromium refuses synchronous compilation of
+  // modules over 4 KB on the main thread. Each load gets a fresh glue, whose
+  // init refuses to run twice.
+  function load(source) {
+    var fresh = makeGlue();
+    return fresh({ module_or_path: source }).then(function () {
+      glue = fresh;
+      api.version = fresh.version();
+      return api;
+    });
+  }
+
+  if (typeof global.WebAssembly !== "object") {
+    api.ready = Promise.reject(new Error("此浏览器不支持 WebAssembly，请使用极速模式或较新的浏览器"));
+  } else {
+    api.ready = global.WebAssembly.compile(decodeBase64(wasmBase64)).then(function (module) {
+      compiled = module;
+      return load(module);
+    });
+  }
+  // No "unhandled rejection" noise when nobody awaits `ready`; callers that
+  // await it still see a failure.
+  api.ready["catch"](function () {});
+
+  global.jixiao = api;
+})(window, __JIXIAO_GLUE__, "@JIXIAO_WASM@");
