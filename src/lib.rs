@@ -54,6 +54,9 @@ pub enum FileError {
     Workbook(String),
     #[error("{0}")]
     Profile(String),
+    /// A table with more rows than `ReadOptions::max_rows`.
+    #[error("表格行数过多：超过上限 {limit} 行。请删去多余的行，或把表格拆成几个文件")]
+    TooManyRows { limit: usize },
 }
 
 /// What a caller passes besides the bytes.

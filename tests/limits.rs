@@ -42,8 +42,9 @@ fn too_large_is_a_chinese_error() {
 fn too_many_rows_says_so() {
     let opts = ReadOptions { max_rows: 50, ..ReadOptions::default() };
     let e = read(big_csv(100).as_bytes(), &opts).unwrap_err();
+    assert_eq!(e, FileError::TooManyRows { limit: 50 });
     let msg = e.to_string();
-    assert!(msg.contains("行数超过上限 50 行"), "{msg}");
+    assert!(msg.starts_with("表格行数过多") && msg.contains("超过上限 50 行"), "{msg}");
     // the same file within the limit reads
     assert!(read(big_csv(40).as_bytes(), &opts).is_ok());
 }

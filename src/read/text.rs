@@ -27,7 +27,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Sheet, FileError> {
     for record in reader.records() {
         let record = record.map_err(|e| FileError::NotATable(format!("表格格式有误（{e}）")))?;
         if rows.len() >= opts.max_rows {
-            return Err(FileError::NotATable(format!("行数超过上限 {} 行", opts.max_rows)));
+            return Err(FileError::TooManyRows { limit: opts.max_rows });
         }
         rows.push(record.iter().map(|c| c.trim_end_matches('\r').to_owned()).collect::<Vec<_>>());
     }
@@ -161,6 +161,6 @@ mod tests {
     fn row_limit() {
         let text = "a\n".repeat(11);
         let r = read(text.as_bytes(), &ReadOptions { max_rows: 10, ..opts() });
-        assert!(matches!(r, Err(FileError::NotATable(m)) if m.contains("10")));
+        assert_eq!(r, Err(FileError::TooManyRows { limit: 10 }));
     }
 }
