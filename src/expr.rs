@@ -185,9 +185,7 @@ pub fn normalize(s: &str) -> String {
 
 /// Does `cs` hold `word` starting at `i`?
 fn has_at(cs: &[char], i: usize, word: &str) -> bool {
-    word.chars()
-        .enumerate()
-        .all(|(k, w)| cs.get(i + k) == Some(&w))
+    word.chars().enumerate().all(|(k, w)| cs.get(i + k) == Some(&w))
 }
 
 /// Number of chars in `word`.
@@ -209,9 +207,7 @@ fn is_digit_at(cs: &[char], i: usize) -> bool {
 
 /// The chars `from..to` as a string (empty when out of range).
 fn text_of(cs: &[char], from: usize, to: usize) -> String {
-    cs.get(from..to)
-        .map(|s| s.iter().collect())
-        .unwrap_or_default()
+    cs.get(from..to).map(|s| s.iter().collect()).unwrap_or_default()
 }
 
 fn is_cjk(c: char) -> bool {
@@ -248,13 +244,8 @@ fn number_starts_at(cs: &[char], i: usize) -> bool {
         Some(c) if c.is_ascii_digit() => true,
         Some('.') => is_digit_at(cs, i + 1),
         Some('-') | Some('+') => {
-            let glued = i
-                .checked_sub(1)
-                .and_then(|p| cs.get(p))
-                .is_some_and(|p| p.is_ascii_alphanumeric());
-            !glued
-                && (is_digit_at(cs, i + 1)
-                    || (cs.get(i + 1) == Some(&'.') && is_digit_at(cs, i + 2)))
+            let glued = i.checked_sub(1).and_then(|p| cs.get(p)).is_some_and(|p| p.is_ascii_alphanumeric());
+            !glued && (is_digit_at(cs, i + 1) || (cs.get(i + 1) == Some(&'.') && is_digit_at(cs, i + 2)))
         }
         _ => false,
     }
@@ -383,16 +374,11 @@ const COUNT_UNITS: &[(&str, &str)] = &[
 
 /// Characters that never stand for an unknown one-character unit right after
 /// a number: they start comparator words, ranges, 满分, or ordinary verbs.
-const NOT_A_UNIT: &str =
-    "以及或不内之至到左右满的和与前后等即为是完达超高低少小大多控未无零余约共均已尚";
+const NOT_A_UNIT: &str = "以及或不内之至到左右满的和与前后等即为是完达超高低少小大多控未无零余约共均已尚";
 
 /// S19: the canonical form of a count unit (日 → 天, 个月 → 月).
 fn canonical_count(u: &str) -> &str {
-    COUNT_UNITS
-        .iter()
-        .find(|(w, _)| *w == u)
-        .map(|(_, s)| *s)
-        .unwrap_or(u)
+    COUNT_UNITS.iter().find(|(w, _)| *w == u).map(|(_, s)| *s).unwrap_or(u)
 }
 
 /// The longest known count unit at `i`: (stored name, length in chars).
@@ -417,19 +403,11 @@ struct UnitAt {
 /// `Count` ("5栋" is known; "3艘" → Count("艘")). Nothing found → `Unit::None`
 /// ending at `i`.
 fn scan_unit(cs: &[char], i: usize, allow_unknown: bool) -> UnitAt {
-    let none = UnitAt {
-        unit: Unit::None,
-        factor: Decimal::ONE,
-        end: i,
-    };
+    let none = UnitAt { unit: Unit::None, factor: Decimal::ONE, end: i };
     let j = skip_spaces(cs, i);
     let wan = Decimal::from(10_000);
     let yi = Decimal::from(100_000_000);
-    let found = |unit: Unit, factor: Decimal, len: usize| UnitAt {
-        unit,
-        factor,
-        end: j + len,
-    };
+    let found = |unit: Unit, factor: Decimal, len: usize| UnitAt { unit, factor, end: j + len };
     if cs.get(j) == Some(&'%') {
         return found(Unit::Percent, Decimal::ONE, 1);
     }
@@ -537,8 +515,7 @@ fn comparator_before(prefix: &[char]) -> (Option<(Comparator, bool)>, String) {
         }
         e
     };
-    let mut words: Vec<(&str, Comparator, bool)> =
-        CMP_BEFORE.iter().map(|(w, c)| (*w, *c, false)).collect();
+    let mut words: Vec<(&str, Comparator, bool)> = CMP_BEFORE.iter().map(|(w, c)| (*w, *c, false)).collect();
     words.push((CMP_WEAK_LE, Comparator::Le, true));
     words.sort_by_key(|(w, _, _)| std::cmp::Reverse(char_len(w)));
     for (word, cmp, weak) in words {
@@ -554,8 +531,7 @@ fn comparator_before(prefix: &[char]) -> (Option<(Comparator, bool)>, String) {
 
 /// A label without the spaces and separators (: ,) around it.
 fn clean_label(s: &str) -> String {
-    s.trim_matches(|c: char| c == ' ' || c == ':' || c == ',' || c == '、')
-        .to_string()
+    s.trim_matches(|c: char| c == ' ' || c == ':' || c == ',' || c == '、').to_string()
 }
 
 /// S18: a comparator word at `i` after the number: (comparator, end).
@@ -642,8 +618,7 @@ fn range_upper_at(cs: &[char], i: usize) -> Option<(Decimal, UnitAt)> {
 /// S10: does the text start with a zero word (零…, 无…, but not 无法 / 无需 /
 /// 无偿)?
 fn starts_with_zero_word(n: &str) -> bool {
-    (n.starts_with('零') || n.starts_with('无'))
-        && !["无法", "无需", "无偿"].iter().any(|w| n.starts_with(w))
+    (n.starts_with('零') || n.starts_with('无')) && !["无法", "无需", "无偿"].iter().any(|w| n.starts_with(w))
 }
 
 /// The first position at or after `from` where a number starts.
@@ -722,11 +697,7 @@ fn is_year(e: &ValueExpr) -> bool {
 fn full_marks_end(cs: &[char], i: usize) -> Option<usize> {
     let (_, end) = scan_number(cs, i)?;
     let unit = scan_unit(cs, end, false);
-    Some(if unit.unit == Unit::Count("分".into()) {
-        unit.end
-    } else {
-        end
-    })
+    Some(if unit.unit == Unit::Count("分".into()) { unit.end } else { end })
 }
 
 /// The value expression whose number starts at `start`; the label and
@@ -778,15 +749,7 @@ fn parse_from(cs: &[char], start: usize) -> Option<ValueExpr> {
         unit = Unit::Count("分".into());
     }
 
-    Some(ValueExpr {
-        label,
-        comparator,
-        value,
-        unit,
-        upper,
-        full_marks,
-        zero_word: false,
-    })
+    Some(ValueExpr { label, comparator, value, unit, upper, full_marks, zero_word: false })
 }
 
 /// Parse a cell that should be just a number, possibly with a unit or % after
@@ -817,11 +780,7 @@ pub fn parse_number(s: &str) -> Option<Decimal> {
 /// is kept as `Count` ("艘" → Count("艘")).
 pub fn parse_unit(s: &str) -> Option<Unit> {
     let n = normalize(s);
-    let n = n
-        .trim_start_matches('(')
-        .trim_end_matches(')')
-        .trim()
-        .to_string();
+    let n = n.trim_start_matches('(').trim_end_matches(')').trim().to_string();
     if n.is_empty() {
         return None;
     }
@@ -865,17 +824,10 @@ pub fn is_zero_word(s: &str) -> bool {
     if starts_with_zero_word(&n) {
         return true;
     }
-    if ["未发生", "没有发生", "未出现", "没有出现"]
-        .iter()
-        .any(|w| n.contains(w))
-    {
+    if ["未发生", "没有发生", "未出现", "没有出现"].iter().any(|w| n.contains(w)) {
         return true;
     }
-    if n.starts_with("没有")
-        && !["没有完成", "没有达到", "没有实现"]
-            .iter()
-            .any(|w| n.starts_with(w))
-    {
+    if n.starts_with("没有") && !["没有完成", "没有达到", "没有实现"].iter().any(|w| n.starts_with(w)) {
         return true;
     }
     parse_value(&n).is_some_and(|v| v.value.is_zero() && v.upper.is_none())
@@ -894,11 +846,7 @@ fn canonical(u: &Unit) -> Unit {
 }
 
 fn unit_mismatch(target: &Unit, actual: &Unit) -> String {
-    format!(
-        "单位不一致：指标值为“{}”，完成值为“{}”，无法比较",
-        target.label(),
-        actual.label()
-    )
+    format!("单位不一致：指标值为“{}”，完成值为“{}”，无法比较", target.label(), actual.label())
 }
 
 const TOO_LARGE: &str = "数值过大，无法比较";
@@ -927,11 +875,7 @@ pub fn align(target: &ValueExpr, actual: &ValueExpr) -> Result<Aligned, String> 
                 .checked_mul(Decimal::ONE_HUNDRED)
                 .and_then(|v| v.checked_div(marks))
                 .ok_or_else(|| TOO_LARGE.to_string())?;
-            return Ok(Aligned {
-                target: target.value,
-                actual: pct,
-                unit: Unit::Percent.label(),
-            });
+            return Ok(Aligned { target: target.value, actual: pct, unit: Unit::Percent.label() });
         }
         a_unit = Unit::Count("分".into());
     }
@@ -945,20 +889,13 @@ pub fn align(target: &ValueExpr, actual: &ValueExpr) -> Result<Aligned, String> 
             if ft.is_zero() {
                 return Err(unit_mismatch(&t_unit, &a_unit));
             }
-            a_value = a_value
-                .checked_mul(*fa)
-                .and_then(|v| v.checked_div(*ft))
-                .ok_or_else(|| TOO_LARGE.to_string())?;
+            a_value = a_value.checked_mul(*fa).and_then(|v| v.checked_div(*ft)).ok_or_else(|| TOO_LARGE.to_string())?;
             (target.value, t_unit.clone())
         }
         (Unit::Count(t), Unit::Count(a)) if t == a => (target.value, t_unit.clone()),
         _ => return Err(unit_mismatch(&t_unit, &a_unit)),
     };
-    Ok(Aligned {
-        target: t_value,
-        actual: a_value,
-        unit: unit.label(),
-    })
+    Ok(Aligned { target: t_value, actual: a_value, unit: unit.label() })
 }
 
 #[cfg(test)]
@@ -1018,10 +955,7 @@ mod tests {
 
     #[test]
     fn normalize_spaces_and_invisible_chars() {
-        assert_eq!(
-            normalize("  群众满意率\u{3000}\u{3000}90%  "),
-            "群众满意率 90%"
-        );
+        assert_eq!(normalize("  群众满意率\u{3000}\u{3000}90%  "), "群众满意率 90%");
         assert_eq!(normalize("a\u{00A0}b"), "a b");
         assert_eq!(normalize("综合效能\r\n14.23\t分"), "综合效能 14.23 分");
         assert_eq!(normalize("9\u{200B}0\u{FEFF}%"), "90%");
@@ -1345,18 +1279,7 @@ mod tests {
         assert!(parse_number("-0").unwrap().is_sign_positive());
         assert_eq!(parse_number("-3.5"), Some(d("-3.5")));
         assert_eq!(parse_number("+3"), Some(d("3")));
-        for bad in [
-            "十二",
-            "",
-            "abc",
-            "12.5.3",
-            "1e5",
-            "12abc",
-            "约12",
-            "12 所学校",
-            "—",
-            "12.",
-        ] {
+        for bad in ["十二", "", "abc", "12.5.3", "1e5", "12abc", "约12", "12 所学校", "—", "12."] {
             assert_eq!(parse_number(bad), None, "{bad}");
         }
     }
@@ -1397,10 +1320,7 @@ mod tests {
         assert_eq!(parse_unit("元"), Some(Unit::Money(Decimal::ONE)));
         assert_eq!(parse_unit("万元"), Some(wan()));
         assert_eq!(parse_unit("（万元）"), Some(wan()));
-        assert_eq!(
-            parse_unit("亿元"),
-            Some(Unit::Money(Decimal::from(100_000_000)))
-        );
+        assert_eq!(parse_unit("亿元"), Some(Unit::Money(Decimal::from(100_000_000))));
         assert_eq!(parse_unit("人次"), Some(count("人次")));
         assert_eq!(parse_unit("天"), Some(count("天")));
         assert_eq!(parse_unit("日"), Some(count("天")));
@@ -1494,10 +1414,7 @@ mod tests {
     #[test]
     fn s20_align_against_score_target() {
         let a = align(&v("≥12 分"), &v("14.23 分（满分 15 分）")).unwrap();
-        assert_eq!(
-            (a.target, a.actual, a.unit.as_str()),
-            (d("12"), d("14.23"), "分")
-        );
+        assert_eq!((a.target, a.actual, a.unit.as_str()), (d("12"), d("14.23"), "分"));
         let a = align(&v("12"), &v("14.23 分（满分 15 分）")).unwrap();
         assert_eq!((a.actual, a.unit.as_str()), (d("14.23"), "分"));
         assert!(align(&v("10天"), &v("14.23 分（满分 15 分）")).is_err());
@@ -1510,16 +1427,8 @@ mod tests {
 
     #[test]
     fn s21_range() {
-        for text in [
-            "95%-100%",
-            "95%～100%",
-            "95%~100%",
-            "95-100%",
-            "95%至100%",
-            "95%—100%",
-            "95% - 100%",
-            "95%〜100%",
-        ] {
+        for text in ["95%-100%", "95%～100%", "95%~100%", "95-100%", "95%至100%", "95%—100%", "95% - 100%", "95%〜100%"]
+        {
             let e = v(text);
             assert_eq!(e.value, d("95"), "{text}");
             assert_eq!(e.upper, Some(d("100")), "{text}");
@@ -1529,10 +1438,7 @@ mod tests {
         let e = v("合格率 95%-100%");
         assert_eq!(e.label, "合格率");
         let e = v("10-20 人");
-        assert_eq!(
-            (e.value, e.upper, e.unit),
-            (d("10"), Some(d("20")), count("人"))
-        );
+        assert_eq!((e.value, e.upper, e.unit), (d("10"), Some(d("20")), count("人")));
         assert_eq!(v("95%").upper, None);
     }
 
@@ -1582,17 +1488,7 @@ mod tests {
         ] {
             assert!(is_zero_word(yes), "{yes}");
         }
-        for no in [
-            "有",
-            "3起",
-            "",
-            "  ",
-            "1",
-            "没有完成",
-            "无法统计",
-            "发生2起",
-            "0.5起",
-        ] {
+        for no in ["有", "3起", "", "  ", "1", "没有完成", "无法统计", "发生2起", "0.5起"] {
             assert!(!is_zero_word(no), "{no}");
         }
     }
@@ -1602,15 +1498,9 @@ mod tests {
     #[test]
     fn s19_align_bare_numbers_take_the_other_unit() {
         let a = align(&v("≥20 名"), &v("25")).unwrap();
-        assert_eq!(
-            (a.target, a.actual, a.unit.as_str()),
-            (d("20"), d("25"), "名")
-        );
+        assert_eq!((a.target, a.actual, a.unit.as_str()), (d("20"), d("25"), "名"));
         let a = align(&v("90"), &v("97.42%")).unwrap();
-        assert_eq!(
-            (a.target, a.actual, a.unit.as_str()),
-            (d("90"), d("97.42"), "%")
-        );
+        assert_eq!((a.target, a.actual, a.unit.as_str()), (d("90"), d("97.42"), "%"));
         let a = align(&v("90"), &v("97")).unwrap();
         assert_eq!(a.unit, "");
     }
@@ -1618,10 +1508,7 @@ mod tests {
     #[test]
     fn s19_align_money() {
         let a = align(&v("≤12.5 万元"), &v("1295000元")).unwrap();
-        assert_eq!(
-            (a.target, a.actual, a.unit.as_str()),
-            (d("12.5"), d("129.5"), "万元")
-        );
+        assert_eq!((a.target, a.actual, a.unit.as_str()), (d("12.5"), d("129.5"), "万元"));
         let a = align(&v("≤12.5 万元"), &v("12.95 万元")).unwrap();
         assert_eq!((a.actual, a.unit.as_str()), (d("12.95"), "万元"));
         let a = align(&v("1亿元"), &v("5000万元")).unwrap();
@@ -1633,10 +1520,7 @@ mod tests {
     #[test]
     fn s19_align_counts() {
         let a = align(&v("≤10 个月"), &v("11 个月")).unwrap();
-        assert_eq!(
-            (a.target, a.actual, a.unit.as_str()),
-            (d("10"), d("11"), "月")
-        );
+        assert_eq!((a.target, a.actual, a.unit.as_str()), (d("10"), d("11"), "月"));
         let a = align(&v("≤10 个月"), &v("11月")).unwrap();
         assert_eq!(a.unit, "月");
         let a = align(&ve("5", count("日")), &ve("7", count("天"))).unwrap();
@@ -1653,10 +1537,7 @@ mod tests {
             align(&v("5天"), &v("3万元")),
             Err("单位不一致：指标值为“天”，完成值为“万元”，无法比较".to_string())
         );
-        assert_eq!(
-            align(&v("90%"), &v("30人")),
-            Err("单位不一致：指标值为“%”，完成值为“人”，无法比较".to_string())
-        );
+        assert_eq!(align(&v("90%"), &v("30人")), Err("单位不一致：指标值为“%”，完成值为“人”，无法比较".to_string()));
         assert!(align(&v("5人"), &v("5人次")).is_err());
         assert!(align(&v("90%"), &v("14.23分")).is_err());
     }
@@ -1664,10 +1545,7 @@ mod tests {
     #[test]
     fn s19_align_overflow_is_err() {
         let target = ve("1", Unit::Money(Decimal::ONE));
-        let actual = ve(
-            "79228162514264337593543950335",
-            Unit::Money(Decimal::from(100_000_000)),
-        );
+        let actual = ve("79228162514264337593543950335", Unit::Money(Decimal::from(100_000_000)));
         assert!(align(&target, &actual).is_err());
     }
 
@@ -1690,15 +1568,9 @@ mod tests {
     #[test]
     fn fixture_campus_safety_form_2024() {
         let t = v("≤10 个月");
-        assert_eq!(
-            (t.comparator, t.value, t.unit.clone()),
-            (Some(Comparator::Le), d("10"), count("月"))
-        );
+        assert_eq!((t.comparator, t.value, t.unit.clone()), (Some(Comparator::Le), d("10"), count("月")));
         let t = v("≤12.5 万元");
-        assert_eq!(
-            (t.comparator, t.value, t.unit.clone()),
-            (Some(Comparator::Le), d("12.5"), wan())
-        );
+        assert_eq!((t.comparator, t.value, t.unit.clone()), (Some(Comparator::Le), d("12.5"), wan()));
         let al = align(&t, &v("12.95 万元")).unwrap();
         assert_eq!(al.actual, d("12.95"));
         let t = v("0 起");

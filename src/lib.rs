@@ -42,7 +42,9 @@ pub enum FileError {
     Empty,
     #[error("文件过大（{size_mb} MB），超过上限 {limit_mb} MB")]
     TooLarge { size_mb: String, limit_mb: String },
-    #[error("无法识别的文件：{0}。请提供绩效自评表（XLSX/XLS 工作簿、CSV/TXT 表格、从 Excel/Word 复制的表格，或 JSON）")]
+    #[error(
+        "无法识别的文件：{0}。请提供绩效自评表（XLSX/XLS 工作簿、CSV/TXT 表格、从 Excel/Word 复制的表格，或 JSON）"
+    )]
     NotATable(String),
     #[error("没有找到指标表：{0}")]
     NoIndicatorTable(String),

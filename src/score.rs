@@ -105,7 +105,11 @@ fn score_project(p: &ProjectInput, profile: &Profile) -> ProjectResult {
                 }
                 r.weight = round2(r.weight * all / left);
                 r.score = round2(r.score * all / left);
-                r.explanation.push_str(&format!("；因不适用指标，分值与得分按 {}/{} 折算（S22）", show(all), show(left)));
+                r.explanation.push_str(&format!(
+                    "；因不适用指标，分值与得分按 {}/{} 折算（S22）",
+                    show(all),
+                    show(left)
+                ));
             }
         }
     }

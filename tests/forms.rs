@@ -57,7 +57,10 @@ fn audit_finds_every_planted_discrepancy() {
     assert!(kinds.contains(&("total", Some(18))), "{kinds:?}");
     // stated rate 90.00% matches 180/200, the execution score 18 matches, and
     // the stated total is the sum of the stated parts: none of these is listed
-    assert!(!kinds.iter().any(|(k, _)| ["exec_rate", "exec_score", "total_sum", "weight_sum"].contains(k)), "{kinds:?}");
+    assert!(
+        !kinds.iter().any(|(k, _)| ["exec_rate", "exec_score", "total_sum", "weight_sum"].contains(k)),
+        "{kinds:?}"
+    );
 }
 
 #[test]

@@ -73,7 +73,9 @@ fn s05_uncapped_profile_and_stated_weight() {
     profile.exec_cap = false;
     let csv = format!("全年预算数,60\n全年执行数,66\n{HEAD},分值\n产出指标,数量指标,a,≥1 个,1 个,90\n");
     assert_eq!(project_with(&csv, &profile).execution.score, d("11"));
-    let p = project(&format!("全年预算数,100\n全年执行数,90\n预算执行率分值,20\n{HEAD},分值\n产出指标,数量指标,a,≥1 个,1 个,80\n"));
+    let p = project(&format!(
+        "全年预算数,100\n全年执行数,90\n预算执行率分值,20\n{HEAD},分值\n产出指标,数量指标,a,≥1 个,1 个,80\n"
+    ));
     assert_eq!(p.execution.weight, d("20"));
     assert_eq!(p.execution.score, d("18"));
 }
@@ -184,7 +186,10 @@ fn s16_edit_in_page_sets_level_and_score() {
     let profile = Profile::default_profile().unwrap();
     let before = jixiao::score_input(&input, &profile, &[]);
     assert!(before.projects[0].provisional);
-    let edit = jixiao::Edit { project: 0, row: 2, level: Some("部分达成".into()), score: Some("6.5".into()), weight: None };
+    let edit =
+        jixiao::Edit {
+            project: 0, row: 2, level: Some("部分达成".into()), score: Some("6.5".into()), weight: None
+        };
     let after = jixiao::score_input(&input, &profile, &[edit]);
     assert!(!after.projects[0].provisional);
     assert_eq!(after.projects[0].rows[0].score, d("6.5"));
@@ -264,7 +269,8 @@ fn s23_deduction() {
 
 #[test]
 fn s24_shortfall_without_reason_warns() {
-    let p = project(&format!("{HEAD},分值,偏差原因\n产出指标,数量指标,a,≥10 个,9 个,10,\n,,b,≥10 个,9 个,10,天气原因\n"));
+    let p =
+        project(&format!("{HEAD},分值,偏差原因\n产出指标,数量指标,a,≥10 个,9 个,10,\n,,b,≥10 个,9 个,10,天气原因\n"));
     assert!(row(&p, "a").warnings.iter().any(|w| w == "未说明偏差原因"));
     assert!(row(&p, "b").warnings.is_empty());
 }
