@@ -167,16 +167,11 @@ fn xlsx_error(e: XlsxError) -> FileError {
 // ---------------------------------------------------------------------------
 
 fn read_xls(bytes: &[u8], opts: &ReadOptions) -> Result<Vec<Sheet>, FileError> {
-    let mut book: Xls<Cursor<&[u8]>> = match Xls::new(Cursor::new(bytes)) {
+    let clean = sanitize_xls(bytes)?;
+    let mut book: Xls<Cursor<&[u8]>> = match Xls::new(Cursor::new(clean.as_slice())) {
         Ok(book) => book,
         Err(XlsError::Password) => return Err(encrypted()),
-        Err(e) => {
-            // An encrypted XLSX is an OLE2 file too (with an EncryptedPackage).
-            if let Err(XlsxError::Password) = Xlsx::<Cursor<&[u8]>>::new(Cursor::new(bytes)) {
-                return Err(encrypted());
-            }
-            return Err(corrupt(e));
-        }
+        Err(e) => return Err(corrupt(e)),
     };
     let sheets: Vec<(String, SheetType)> = book
         .sheets_metadata()
@@ -213,6 +208,202 @@ fn read_xls(bytes: &[u8], opts: &ReadOptions) -> Result<Vec<Sheet>, FileError> {
         out.push(cells.finish(&merges)?);
     }
     Ok(out)
+}
+
+/// Check an XLS before calamine parses it, and hand calamine a fresh
+/// compound file holding only the checked workbook stream.
+///
+/// calamine 0.38 trusts some XLS records: a DIMENSIONS record (the sheet's
+/// used range) is turned into a `Vec::reserve(rows × cols)` before any cell
+/// is read, and a BOUNDSHEET record's stream offset is used to slice the
+/// stream unchecked. A damaged file can then abort the process (an
+/// allocation of hundreds of GB) or panic, which in the browser kills the
+/// page. So the workbook stream is extracted with the `cfb` crate, its
+/// records are walked and those two kinds checked (used range within
+/// [`MAX_CELLS`], offsets within the stream), and calamine reads a new
+/// compound file holding exactly the bytes that were checked.
+fn sanitize_xls(bytes: &[u8]) -> Result<Vec<u8>, FileError> {
+    use std::io::{Read, Write};
+
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(corrupt)?;
+    // An encrypted XLSX is an OLE2 file too, holding an EncryptedPackage.
+    if file.is_stream("/EncryptedPackage") {
+        return Err(encrypted());
+    }
+    let name = ["Workbook", "Book"]
+        .into_iter()
+        .find(|name| file.is_stream(format!("/{name}")))
+        .ok_or_else(|| corrupt("没有工作簿数据"))?;
+    let mut stream = Vec::new();
+    file.open_stream(format!("/{name}"))
+        .and_then(|mut s| s.read_to_end(&mut stream))
+        .map_err(corrupt)?;
+    drop(file);
+    check_biff(&stream)?;
+
+    let mut clean =
+        cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new()))
+            .map_err(corrupt)?;
+    clean
+        .create_stream(format!("/{name}"))
+        .and_then(|mut s| s.write_all(&stream))
+        .map_err(corrupt)?;
+    clean.flush().map_err(corrupt)?;
+    Ok(clean.into_inner().into_inner())
+}
+
+/// Walk the BIFF records of a workbook stream and reject what calamine would
+/// trust blindly: every record from the start of the stream, then each
+/// sheet from its offset the way calamine reads it.
+fn check_biff(stream: &[u8]) -> Result<(), FileError> {
+    let mut sheets = std::collections::BTreeSet::new();
+    let mut at = 0;
+    while let Some((typ, data, next)) = biff_record(stream, at) {
+        match typ {
+            // FILEPASS: the records after it are encrypted.
+            0x002F if data.get(..2).is_some_and(|w| w != [0, 0]) => return Err(encrypted()),
+            // BOUNDSHEET: the sheet's offset in the stream.
+            0x0085 => match le_u32(data, 0) {
+                Some(pos) if data.len() >= 6 && (pos as usize) <= stream.len() => {
+                    sheets.insert(pos as usize);
+                }
+                _ => return Err(corrupt("工作表目录记录有误")),
+            },
+            0x0200 => check_dimensions(data)?,
+            _ => {}
+        }
+        at = next;
+    }
+    for pos in sheets {
+        check_sheet(stream, pos)?;
+    }
+    Ok(())
+}
+
+/// One sheet's records as calamine reads them (from its BOF to its EOF,
+/// nested substreams such as embedded charts skipped): the cells' bounding
+/// box, which calamine allocates densely, must stay within [`MAX_CELLS`].
+fn check_sheet(stream: &[u8], mut at: usize) -> Result<(), FileError> {
+    let mut seen_bof = false;
+    let mut depth = 0usize;
+    // (first row, last row, first col, last col)
+    let mut bounds: Option<(u32, u32, u32, u32)> = None;
+    let mut extend = |row: u32, col: u32| {
+        let b = bounds.get_or_insert((row, row, col, col));
+        *b = (b.0.min(row), b.1.max(row), b.2.min(col), b.3.max(col));
+    };
+    while let Some((typ, data, next)) = biff_record(stream, at) {
+        at = next;
+        if depth > 0 {
+            match typ {
+                0x0809 => depth += 1,
+                0x000A => depth -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        match typ {
+            0x0809 if seen_bof => depth += 1,
+            0x0809 => seen_bof = true,
+            0x000A => break,
+            0x0200 => check_dimensions(data)?,
+            // NUMBER, LABEL, RSTRING, BOOLERR, RK, LABELSST, FORMULA: row, col first.
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
+                if let (Some(row), Some(col)) = (le_u16(data, 0), le_u16(data, 2)) {
+                    extend(row, col);
+                }
+            }
+            // MULRK: row, first col, then 6 bytes per column.
+            0x00BD => {
+                if let (Some(row), Some(col), Some(n)) =
+                    (le_u16(data, 0), le_u16(data, 2), data.len().checked_sub(6))
+                {
+                    extend(row, col);
+                    extend(row, col + (n / 6).saturating_sub(1) as u32);
+                }
+            }
+            // MERGECELLS: a count, then 8 bytes per merged region (calamine
+            // reads `count` regions without checking the length).
+            0x00E5 => match le_u16(data, 0) {
+                Some(count) if 2 + 8 * count as usize <= data.len() => {}
+                _ => return Err(corrupt("合并单元格记录有误")),
+            },
+            _ => {}
+        }
+    }
+    if let Some((r0, r1, c0, c1)) = bounds {
+        let (rows, cols) = (r1 - r0 + 1, c1 - c0 + 1);
+        if u64::from(rows) * u64::from(cols) > MAX_CELLS {
+            return Err(too_large(rows, cols));
+        }
+    }
+    Ok(())
+}
+
+/// The record at `at`: (type, data, offset of the next record); `None` at the
+/// end of the stream or for a truncated record (calamine reports those).
+fn biff_record(stream: &[u8], at: usize) -> Option<(u16, &[u8], usize)> {
+    let typ = le_u16(stream, at)?;
+    let len = le_u16(stream, at + 2)? as usize;
+    let data = stream.get(at + 4..at + 4 + len)?;
+    Some((typ as u16, data, at + 4 + len))
+}
+
+fn le_u16(bytes: &[u8], at: usize) -> Option<u32> {
+    let b: [u8; 2] = bytes.get(at..at.checked_add(2)?)?.try_into().ok()?;
+    Some(u32::from(u16::from_le_bytes(b)))
+}
+
+fn le_u32(bytes: &[u8], at: usize) -> Option<u32> {
+    let b: [u8; 4] = bytes.get(at..at.checked_add(4)?)?.try_into().ok()?;
+    Some(u32::from_le_bytes(b))
+}
+
+/// A DIMENSIONS record (the used range) as calamine reads it: first row,
+/// last row + 1, first column, last column + 1. calamine reserves room for
+/// rows × columns cells from it: reject what would underflow or exceed
+/// [`MAX_CELLS`].
+fn check_dimensions(data: &[u8]) -> Result<(), FileError> {
+    let fields = match data.len() {
+        10 => (
+            le_u16(data, 0),
+            le_u16(data, 2),
+            le_u16(data, 4),
+            le_u16(data, 6),
+        ),
+        14 | 16 => (
+            le_u32(data, 0),
+            le_u32(data, 4),
+            le_u16(data, 8),
+            le_u16(data, 10),
+        ),
+        // Other lengths are an error in calamine, before any allocation.
+        _ => return Ok(()),
+    };
+    let (Some(first_row), Some(row_end), Some(mut first_col), Some(col_end)) = fields else {
+        return Ok(());
+    };
+    if first_col > 0xFF || col_end < first_col {
+        first_col = 0;
+    }
+    if row_end == 0 || col_end == 0 {
+        return Ok(());
+    }
+    if first_row >= row_end || first_col >= col_end {
+        return Err(corrupt("工作表范围记录有误"));
+    }
+    let (rows, cols) = (row_end - first_row, col_end - first_col);
+    if u64::from(rows) * u64::from(cols) > MAX_CELLS {
+        return Err(too_large(rows, cols));
+    }
+    Ok(())
+}
+
+fn too_large(rows: u32, cols: u32) -> FileError {
+    FileError::Workbook(format!(
+        "工作表过大（{rows} 行 × {cols} 列），超过 {} 万个单元格的上限",
+        MAX_CELLS / 10_000
+    ))
 }
 
 // ---------------------------------------------------------------------------
