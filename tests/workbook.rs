@@ -471,47 +471,83 @@ fn garbage_zip_is_a_workbook_error() {
 
 #[test]
 fn zip_that_is_not_a_workbook() {
-    // A valid zip holding one text file.
-    let mut zip = Vec::new();
-    {
-        let mut w = tiny_zip(&mut zip);
-        w(b"hello.txt", b"not a workbook");
-    }
+    let zip = stored_zip(&[("hello.txt".to_owned(), b"not a workbook".to_vec())]);
     let msg = workbook_error(read(&zip, &opts()));
     assert!(msg.contains("文件已损坏或不是 Excel 工作簿"), "{msg}");
 }
 
-/// A minimal stored (uncompressed) zip writer, enough for one entry.
-fn tiny_zip(out: &mut Vec<u8>) -> impl FnMut(&[u8], &[u8]) + '_ {
-    move |name: &[u8], data: &[u8]| {
-        let crc = crc32(data);
+/// A minimal zip writer with stored (uncompressed) entries.
+fn stored_zip(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for (name, data) in entries {
+        let (name, crc, size) = (name.as_bytes(), crc32(data), data.len() as u32);
         let local = out.len() as u32;
         out.extend(b"PK\x03\x04");
         out.extend([20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         out.extend(crc.to_le_bytes());
-        out.extend((data.len() as u32).to_le_bytes());
-        out.extend((data.len() as u32).to_le_bytes());
+        out.extend(size.to_le_bytes());
+        out.extend(size.to_le_bytes());
         out.extend((name.len() as u16).to_le_bytes());
         out.extend([0, 0]);
         out.extend(name);
         out.extend(data);
-        let central = out.len() as u32;
-        out.extend(b"PK\x01\x02");
-        out.extend([20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        out.extend(crc.to_le_bytes());
-        out.extend((data.len() as u32).to_le_bytes());
-        out.extend((data.len() as u32).to_le_bytes());
-        out.extend((name.len() as u16).to_le_bytes());
-        out.extend([0; 12]);
-        out.extend(local.to_le_bytes());
-        out.extend(name);
-        let size = out.len() as u32 - central;
-        out.extend(b"PK\x05\x06");
-        out.extend([0, 0, 0, 0, 1, 0, 1, 0]);
-        out.extend(size.to_le_bytes());
-        out.extend(central.to_le_bytes());
-        out.extend([0, 0]);
+        central.extend(b"PK\x01\x02");
+        central.extend([20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        central.extend(crc.to_le_bytes());
+        central.extend(size.to_le_bytes());
+        central.extend(size.to_le_bytes());
+        central.extend((name.len() as u16).to_le_bytes());
+        central.extend([0; 12]);
+        central.extend(local.to_le_bytes());
+        central.extend(name);
     }
+    let (start, count) = (out.len() as u32, entries.len() as u16);
+    out.extend(&central);
+    out.extend(b"PK\x05\x06");
+    out.extend([0, 0, 0, 0]);
+    out.extend(count.to_le_bytes());
+    out.extend(count.to_le_bytes());
+    out.extend((central.len() as u32).to_le_bytes());
+    out.extend(start.to_le_bytes());
+    out.extend([0, 0]);
+    out
+}
+
+/// The entries of a zip, with `edit` applied to each (name, content).
+fn rezip(bytes: &[u8], edit: impl Fn(&str, Vec<u8>) -> Vec<u8>) -> Vec<u8> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut entries = Vec::new();
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).unwrap();
+        let mut data = Vec::new();
+        file.read_to_end(&mut data).unwrap();
+        let name = file.name().unwrap().into_owned();
+        let data = edit(&name, data);
+        entries.push((name, data));
+    }
+    stored_zip(&entries)
+}
+
+#[test]
+fn xlsx_declaring_absurdly_many_strings_is_refused_before_allocating() {
+    let good = form_xlsx();
+    // Rewritten with the count intact, the workbook still reads.
+    let same = rezip(&good, |_, data| data);
+    assert_eq!(read_ok(&same)[0].cell(0, 0), "项目支出绩效自评表");
+    // calamine would reserve room for 10^12 strings: an abort.
+    let bad = rezip(&good, |name, data| {
+        if !name.ends_with("sharedStrings.xml") {
+            return data;
+        }
+        let text = String::from_utf8(data).unwrap();
+        let at = text.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+        let end = at + text[at..].find('"').unwrap();
+        format!("{}1000000000000{}", &text[..at], &text[end..]).into_bytes()
+    });
+    let msg = workbook_error(read(&bad, &opts()));
+    assert!(msg.contains("文字条目过多"), "{msg}");
 }
 
 fn crc32(data: &[u8]) -> u32 {

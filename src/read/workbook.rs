@@ -58,20 +58,32 @@
 //! - a sheet whose content spans more than [`MAX_CELLS`] cells (rows ×
 //!   columns up to the last non-empty cell), or holds more than
 //!   [`MAX_TEXT_BYTES`] of text (merge copies included), stops the read
-//!   before the grid is allocated. XLSX sheets are streamed cell by cell, so
-//!   a sheet that merely *claims* 1,048,576 × 16,384 cells costs nothing;
+//!   before the grid is allocated. XLSX sheets are streamed cell by cell
+//!   and only non-empty cells are kept, so a sheet that merely *claims*
+//!   1,048,576 × 16,384 cells costs nothing;
 //! - a corrupt or truncated file, or a zip that is not a workbook, gives
-//!   「文件已损坏或不是 Excel 工作簿（…）」; an encrypted workbook asks for
+//!   「文件已损坏或不是 Excel 工作簿（…）」; an encrypted workbook (an XLS
+//!   with a FILEPASS record, or an XLSX in an encrypted OLE2 package) asks for
 //!   the password to be removed.
+//!
+//! calamine trusts a few counts in the file and allocates from them before
+//! reading anything, and a failed allocation aborts (kills the page). Those
+//! counts are checked first: the XLSX `sharedStrings.xml` `uniqueCount`, and
+//! in XLS the used-range (DIMENSIONS) records, the bounding box of each
+//! sheet's cell records (calamine holds an XLS sheet as a dense range), the
+//! sheet offsets (BOUNDSHEET) and the merge records (MERGECELLS); see
+//! `sanitize_xls`. The tests damage both kinds of file at hundreds of
+//! places and check that every read ends in sheets or a `FileError`.
 //!
 //! # Limitations (calamine 0.38)
 //!
 //! - XLS: calamine does not expose number formats for XLS (only whether a
 //!   number is a date), so percent cells in an XLS read as fractions
-//!   (`0.95`). Dates are recognised in both formats.
-//! - XLS: calamine parses the whole workbook when it is opened and holds each
-//!   sheet as a dense range; an XLS sheet is at most 65,536 × 256 cells by
-//!   format, and the limits above apply after that parse.
+//!   (`0.95`, `0.942`). Dates are recognised in both formats.
+//! - XLSX: calamine parses cell references with unchecked `u32` arithmetic;
+//!   a damaged reference wraps (release builds, and debug builds through the
+//!   `[profile.dev.package.calamine]` override in Cargo.toml) and the cell
+//!   lands elsewhere or is refused by the limits above.
 //! - Chart sheets, dialog sheets and macro sheets are returned as empty,
 //!   named sheets.
 
@@ -111,6 +123,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Vec<Sheet>, FileError> {
 // ---------------------------------------------------------------------------
 
 fn read_xlsx(bytes: &[u8], opts: &ReadOptions) -> Result<Vec<Sheet>, FileError> {
+    check_shared_strings(bytes)?;
     let mut book: Xlsx<Cursor<&[u8]>> = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
     let sheets: Vec<(String, SheetType)> = book
         .sheets_metadata()
@@ -153,6 +166,52 @@ fn read_xlsx(bytes: &[u8], opts: &ReadOptions) -> Result<Vec<Sheet>, FileError> 
         out.push(cells.finish(&merges)?);
     }
     Ok(out)
+}
+
+/// Most shared strings (distinct texts) a workbook may declare.
+const MAX_SHARED_STRINGS: u64 = MAX_CELLS;
+
+/// calamine 0.38 reserves room for as many shared strings as the
+/// `uniqueCount` attribute of `sharedStrings.xml` declares, before reading
+/// any: a damaged or hostile count aborts the process (a failed allocation).
+/// Look at that attribute first. Anything else wrong with the zip is left to
+/// calamine, which reports it as an error.
+fn check_shared_strings(bytes: &[u8]) -> Result<(), FileError> {
+    use std::io::Read;
+
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .filter(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml"))
+        .map(|n| n.into_owned())
+        .collect();
+    for name in names {
+        let mut head = Vec::new();
+        if let Ok(file) = zip.by_name(&name) {
+            // An unreadable entry is calamine's to report.
+            let _ = file.take(4096).read_to_end(&mut head);
+        }
+        if unique_count(&head).is_some_and(|n| n > MAX_SHARED_STRINGS) {
+            return Err(FileError::Workbook(format!(
+                "工作簿声明的文字条目过多（超过 {} 万条），文件可能已损坏",
+                MAX_SHARED_STRINGS / 10_000
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The `uniqueCount` attribute at the start of `sharedStrings.xml`.
+fn unique_count(head: &[u8]) -> Option<u64> {
+    let key = b"uniqueCount=";
+    let at = head.windows(key.len()).position(|w| w == key)? + key.len();
+    let rest = head.get(at + 1..)?;
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    // Not a number (or too long for one): calamine ignores it too.
+    std::str::from_utf8(rest.get(..digits)?).ok()?.parse().ok()
 }
 
 fn xlsx_error(e: XlsxError) -> FileError {
