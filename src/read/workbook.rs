@@ -27,8 +27,11 @@
 //!   `95.00%`, `0.95` in `0%` → `95%`, `0.9488` in `0.00%` → `94.88%`, and
 //!   `0.94875` in `0.00%` → `94.875%` (Excel would show `94.88%`; the reader
 //!   keeps the stored precision so the scorer does not grade a rounded value).
-//!   Only XLSX exposes number formats through calamine; **XLS percent cells
-//!   read as the stored fraction** (`0.95`), see the limitations below;
+//!   XLSX formats come from calamine's styles; for XLS (BIFF8), where
+//!   calamine 0.38 gives no number formats, the reader takes them from the
+//!   workbook stream itself (FORMAT and XF records, the XF of each NUMBER,
+//!   RK, MULRK and numeric FORMULA cell; built-in formats 9 `0%` and 10
+//!   `0.00%`), see `XlsFormats`. Both render through the same function;
 //! - dates (a number with a date format): `2024-03-31`; with a time of day
 //!   `2024-03-31 08:30` (seconds only when not zero); a time alone `08:30`;
 //!   a duration format (`[h]:mm:ss`) `36:00:00`;
@@ -78,8 +81,11 @@
 //! # Limitations (calamine 0.38)
 //!
 //! - XLS: calamine does not expose number formats for XLS (only whether a
-//!   number is a date), so percent cells in an XLS read as fractions
-//!   (`0.95`, `0.942`). Dates are recognised in both formats.
+//!   number is a date); percent formats are read from the records by this
+//!   module, for BIFF8 only: a BIFF5 or older XLS (Excel 95 and before)
+//!   reads percent cells as fractions (`0.95`). A FORMAT string split across
+//!   a CONTINUE record is read up to the split. Dates are recognised in both
+//!   formats (by calamine).
 //! - XLSX: calamine parses cell references with unchecked `u32` arithmetic;
 //!   a damaged reference wraps (release builds, and debug builds through the
 //!   `[profile.dev.package.calamine]` override in Cargo.toml) and the cell
@@ -87,12 +93,11 @@
 //! - Chart sheets, dialog sheets and macro sheets are returned as empty,
 //!   named sheets.
 
+use std::collections::BTreeMap;
 use std::fmt::Display;
 use std::io::Cursor;
 
-use calamine::{
-    Data, DataRef, Dimensions, ExcelDateTime, Reader, SheetType, Xls, XlsError, Xlsx, XlsxError,
-};
+use calamine::{Data, DataRef, Dimensions, ExcelDateTime, Reader, SheetType, Xls, XlsError, Xlsx, XlsxError};
 
 use crate::grid::Sheet;
 use crate::read::ReadOptions;
@@ -125,11 +130,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Vec<Sheet>, FileError> {
 fn read_xlsx(bytes: &[u8], opts: &ReadOptions) -> Result<Vec<Sheet>, FileError> {
     check_shared_strings(bytes)?;
     let mut book: Xlsx<Cursor<&[u8]>> = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
-    let sheets: Vec<(String, SheetType)> = book
-        .sheets_metadata()
-        .iter()
-        .map(|s| (s.name.clone(), s.typ))
-        .collect();
+    let sheets: Vec<(String, SheetType)> = book.sheets_metadata().iter().map(|s| (s.name.clone(), s.typ)).collect();
     let mut out = Vec::with_capacity(sheets.len());
     for (name, typ) in sheets {
         if typ != SheetType::WorkSheet {
@@ -138,31 +139,20 @@ fn read_xlsx(bytes: &[u8], opts: &ReadOptions) -> Result<Vec<Sheet>, FileError> 
         }
         let mut cells = Collector::new(&name, opts.max_rows);
         {
-            let mut reader = book
-                .worksheet_cells_reader(&name)
-                .map_err(|e| sheet_error(&name, e))?;
+            let mut reader = book.worksheet_cells_reader(&name).map_err(|e| sheet_error(&name, e))?;
             // Percent decimals per style id (None: not a percent format).
             let percent: Vec<Option<usize>> = reader
                 .styles()
                 .iter()
-                .map(|s| {
-                    s.number_format
-                        .as_ref()
-                        .and_then(|f| percent_decimals(&f.format_code))
-                })
+                .map(|s| s.number_format.as_ref().and_then(|f| percent_decimals(&f.format_code)))
                 .collect();
-            while let Some((cell, style)) = reader
-                .next_cell_with_style_id()
-                .map_err(|e| sheet_error(&name, e))?
-            {
+            while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(|e| sheet_error(&name, e))? {
                 let (row, col) = cell.get_position();
                 let pct = percent.get(style).copied().flatten();
                 cells.push(row, col, dataref_text(cell.get_value(), pct))?;
             }
         }
-        let merges = book
-            .merge_cells_by_sheet_name(&name)
-            .map_err(|e| sheet_error(&name, e))?;
+        let merges = book.merge_cells_by_sheet_name(&name).map_err(|e| sheet_error(&name, e))?;
         out.push(cells.finish(&merges)?);
     }
     Ok(out)
@@ -226,44 +216,52 @@ fn xlsx_error(e: XlsxError) -> FileError {
 // ---------------------------------------------------------------------------
 
 fn read_xls(bytes: &[u8], opts: &ReadOptions) -> Result<Vec<Sheet>, FileError> {
-    let clean = sanitize_xls(bytes)?;
+    let (clean, stream) = sanitize_xls(bytes)?;
     let mut book: Xls<Cursor<&[u8]>> = match Xls::new(Cursor::new(clean.as_slice())) {
         Ok(book) => book,
         Err(XlsError::Password) => return Err(encrypted()),
         Err(e) => return Err(corrupt(e)),
     };
-    let sheets: Vec<(String, SheetType)> = book
-        .sheets_metadata()
-        .iter()
-        .map(|s| (s.name.clone(), s.typ))
-        .collect();
+    let sheets: Vec<(String, SheetType)> = book.sheets_metadata().iter().map(|s| (s.name.clone(), s.typ)).collect();
+    let formats = XlsFormats::new(&stream);
+    // calamine keeps one sheet per name, the last BOUNDSHEET of that name.
+    let last_of_name: std::collections::HashMap<&str, usize> =
+        sheets.iter().enumerate().map(|(i, (name, _))| (name.as_str(), i)).collect();
+    // The BOUNDSHEET records line up with calamine's sheets only if both saw
+    // the same number; otherwise no percent formats rather than wrong ones.
+    let aligned = formats.sheets.len() == sheets.len();
     let mut out = Vec::with_capacity(sheets.len());
-    for (name, typ) in sheets {
-        if typ != SheetType::WorkSheet {
-            out.push(empty_sheet(name));
+    for (name, typ) in &sheets {
+        if *typ != SheetType::WorkSheet {
+            out.push(empty_sheet(name.clone()));
             continue;
         }
-        let range = match book.worksheet_range(&name) {
+        let range = match book.worksheet_range(name) {
             Ok(range) => range,
             // Listed in the workbook but without a sheet stream: nothing in it.
             Err(XlsError::WorksheetNotFound(_)) => {
-                out.push(empty_sheet(name));
+                out.push(empty_sheet(name.clone()));
                 continue;
             }
-            Err(e) => return Err(sheet_error(&name, e)),
+            Err(e) => return Err(sheet_error(name, e)),
         };
-        let mut cells = Collector::new(&name, opts.max_rows);
+        let percent = match last_of_name.get(name.as_str()) {
+            Some(&i) if aligned => formats.percent_cells(&stream, i),
+            _ => BTreeMap::new(),
+        };
+        let mut cells = Collector::new(name, opts.max_rows);
         if let Some((row0, col0)) = range.start() {
             for (r, c, value) in range.used_cells() {
                 let row = u32::try_from(r).ok().and_then(|r| r.checked_add(row0));
                 let col = u32::try_from(c).ok().and_then(|c| c.checked_add(col0));
                 if let (Some(row), Some(col)) = (row, col) {
-                    cells.push(row, col, data_text(value))?;
+                    let pct = percent.get(&(row, col)).copied();
+                    cells.push(row, col, data_text(value, pct))?;
                 }
             }
         }
         drop(range);
-        let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+        let merges = book.merge_cells_by_sheet_name(name).unwrap_or_default();
         out.push(cells.finish(&merges)?);
     }
     Ok(out)
@@ -281,7 +279,10 @@ fn read_xls(bytes: &[u8], opts: &ReadOptions) -> Result<Vec<Sheet>, FileError> {
 /// records are walked and those two kinds checked (used range within
 /// [`MAX_CELLS`], offsets within the stream), and calamine reads a new
 /// compound file holding exactly the bytes that were checked.
-fn sanitize_xls(bytes: &[u8]) -> Result<Vec<u8>, FileError> {
+///
+/// Returns that compound file and the workbook stream itself (for the number
+/// formats, see [`XlsFormats`]).
+fn sanitize_xls(bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>), FileError> {
     use std::io::{Read, Write};
 
     let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(corrupt)?;
@@ -294,21 +295,15 @@ fn sanitize_xls(bytes: &[u8]) -> Result<Vec<u8>, FileError> {
         .find(|name| file.is_stream(format!("/{name}")))
         .ok_or_else(|| corrupt("没有工作簿数据"))?;
     let mut stream = Vec::new();
-    file.open_stream(format!("/{name}"))
-        .and_then(|mut s| s.read_to_end(&mut stream))
-        .map_err(corrupt)?;
+    file.open_stream(format!("/{name}")).and_then(|mut s| s.read_to_end(&mut stream)).map_err(corrupt)?;
     drop(file);
     check_biff(&stream)?;
 
     let mut clean =
-        cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new()))
-            .map_err(corrupt)?;
-    clean
-        .create_stream(format!("/{name}"))
-        .and_then(|mut s| s.write_all(&stream))
-        .map_err(corrupt)?;
+        cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new())).map_err(corrupt)?;
+    clean.create_stream(format!("/{name}")).and_then(|mut s| s.write_all(&stream)).map_err(corrupt)?;
     clean.flush().map_err(corrupt)?;
-    Ok(clean.into_inner().into_inner())
+    Ok((clean.into_inner().into_inner(), stream))
 }
 
 /// Walk the BIFF records of a workbook stream and reject what calamine would
@@ -342,29 +337,15 @@ fn check_biff(stream: &[u8]) -> Result<(), FileError> {
 /// One sheet's records as calamine reads them (from its BOF to its EOF,
 /// nested substreams such as embedded charts skipped): the cells' bounding
 /// box, which calamine allocates densely, must stay within [`MAX_CELLS`].
-fn check_sheet(stream: &[u8], mut at: usize) -> Result<(), FileError> {
-    let mut seen_bof = false;
-    let mut depth = 0usize;
+fn check_sheet(stream: &[u8], at: usize) -> Result<(), FileError> {
     // (first row, last row, first col, last col)
     let mut bounds: Option<(u32, u32, u32, u32)> = None;
     let mut extend = |row: u32, col: u32| {
         let b = bounds.get_or_insert((row, row, col, col));
         *b = (b.0.min(row), b.1.max(row), b.2.min(col), b.3.max(col));
     };
-    while let Some((typ, data, next)) = biff_record(stream, at) {
-        at = next;
-        if depth > 0 {
-            match typ {
-                0x0809 => depth += 1,
-                0x000A => depth -= 1,
-                _ => {}
-            }
-            continue;
-        }
+    for (typ, data) in sheet_records(stream, at) {
         match typ {
-            0x0809 if seen_bof => depth += 1,
-            0x0809 => seen_bof = true,
-            0x000A => break,
             0x0200 => check_dimensions(data)?,
             // NUMBER, LABEL, RSTRING, BOOLERR, RK, LABELSST, FORMULA: row, col first.
             0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
@@ -374,9 +355,7 @@ fn check_sheet(stream: &[u8], mut at: usize) -> Result<(), FileError> {
             }
             // MULRK: row, first col, then 6 bytes per column.
             0x00BD => {
-                if let (Some(row), Some(col), Some(n)) =
-                    (le_u16(data, 0), le_u16(data, 2), data.len().checked_sub(6))
-                {
+                if let (Some(row), Some(col), Some(n)) = (le_u16(data, 0), le_u16(data, 2), data.len().checked_sub(6)) {
                     extend(row, col);
                     extend(row, col + (n / 6).saturating_sub(1) as u32);
                 }
@@ -397,6 +376,183 @@ fn check_sheet(stream: &[u8], mut at: usize) -> Result<(), FileError> {
         }
     }
     Ok(())
+}
+
+/// The records of the sheet whose BOF is at `at`, as calamine reads them:
+/// up to the sheet's EOF, without its BOF and without nested substreams
+/// (embedded charts and the like, BOF to EOF).
+fn sheet_records(stream: &[u8], mut at: usize) -> impl Iterator<Item = (u16, &[u8])> {
+    let mut seen_bof = false;
+    let mut depth = 0usize;
+    std::iter::from_fn(move || loop {
+        let (typ, data, next) = biff_record(stream, at)?;
+        at = next;
+        if depth > 0 {
+            match typ {
+                0x0809 => depth += 1,
+                0x000A => depth -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        match typ {
+            0x0809 if seen_bof => depth += 1,
+            0x0809 => seen_bof = true,
+            0x000A => return None,
+            _ => return Some((typ, data)),
+        }
+    })
+}
+
+// ---------------------------------------------------------------------------
+// XLS number formats (percent)
+// ---------------------------------------------------------------------------
+
+/// What calamine 0.38 does not expose for XLS: which number cells have a
+/// percent format. Read from the workbook globals the way calamine reads
+/// them (from the start of the stream to the first EOF): the FORMAT records
+/// (format index → format string), the XF records (XF index → format index)
+/// and the BOUNDSHEET records (sheet offsets, in workbook order).
+struct XlsFormats {
+    /// Per XF index, the decimals of its percent format (`None`: not percent).
+    xf_percent: Vec<Option<usize>>,
+    /// Each BOUNDSHEET's sheet offset, in order (calamine's sheet order).
+    sheets: Vec<Option<usize>>,
+}
+
+impl XlsFormats {
+    fn new(stream: &[u8]) -> Self {
+        let mut formats = BTreeMap::new();
+        let mut xfs = Vec::new();
+        let mut sheets = Vec::new();
+        let mut biff8 = true;
+        let mut at = 0;
+        while let Some((typ, data, next)) = biff_record(stream, at) {
+            at = next;
+            match typ {
+                0x0809 => biff8 = bof_is_biff8(data),
+                // FORMAT: later records win, as in calamine.
+                0x041E if biff8 => {
+                    if let Some((ifmt, code)) = format_record(data) {
+                        formats.insert(ifmt, code);
+                    }
+                }
+                // XF: the format index is the second u16; a short record
+                // keeps its place in the list (calamine refuses the file).
+                0x00E0 => xfs.push(le_u16(data, 2)),
+                0x0085 => sheets.push(le_u32(data, 0).map(|p| p as usize)),
+                0x000A => break,
+                _ => {}
+            }
+        }
+        // FORMAT strings are read for BIFF8 only; older files keep fractions.
+        let xf_percent = if biff8 {
+            xfs.into_iter()
+                .map(|ifmt| {
+                    let ifmt = ifmt?;
+                    match formats.get(&ifmt) {
+                        Some(code) => percent_decimals(code),
+                        None => builtin_percent(ifmt),
+                    }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        XlsFormats { xf_percent, sheets }
+    }
+
+    /// The percent number cells of the `i`-th sheet: (row, col) → decimals
+    /// of the format. A later record for the same cell replaces an earlier
+    /// one, as in calamine.
+    fn percent_cells(&self, stream: &[u8], i: usize) -> BTreeMap<(u32, u32), usize> {
+        let mut cells = BTreeMap::new();
+        if self.xf_percent.iter().all(Option::is_none) {
+            return cells;
+        }
+        let Some(&Some(at)) = self.sheets.get(i) else {
+            return cells;
+        };
+        let mut set = |row: Option<u32>, col: Option<u32>, xf: Option<u32>| {
+            let (Some(row), Some(col)) = (row, col) else {
+                return;
+            };
+            let pct = xf.and_then(|xf| self.xf_percent.get(xf as usize).copied().flatten());
+            match pct {
+                Some(decimals) => cells.insert((row, col), decimals),
+                None => cells.remove(&(row, col)),
+            };
+        };
+        for (typ, data) in sheet_records(stream, at) {
+            match typ {
+                // NUMBER: row, col, XF, f64; RK: row, col, XF, rk.
+                0x0203 if data.len() >= 14 => {
+                    set(le_u16(data, 0), le_u16(data, 2), le_u16(data, 4));
+                }
+                0x027E if data.len() >= 10 => {
+                    set(le_u16(data, 0), le_u16(data, 2), le_u16(data, 4));
+                }
+                // MULRK: row, first col, (XF, rk) per column, last col.
+                0x00BD => {
+                    let n = data.len().saturating_sub(6) / 6;
+                    let (Some(row), Some(first), Some(last)) =
+                        (le_u16(data, 0), le_u16(data, 2), data.len().checked_sub(2).and_then(|end| le_u16(data, end)))
+                    else {
+                        continue;
+                    };
+                    // calamine refuses a MULRK whose length does not match.
+                    if n == 0 || data.len() != 6 + 6 * n || last < first || (last - first) as usize + 1 != n {
+                        continue;
+                    }
+                    for k in 0..n {
+                        set(Some(row), first.checked_add(k as u32), le_u16(data, 4 + 6 * k));
+                    }
+                }
+                // FORMULA: row, col, XF, cached result (8 bytes; a number
+                // unless its last two bytes are FF FF).
+                0x0006 if data.len() >= 20 && data.get(12..14) != Some(&[0xFF, 0xFF][..]) => {
+                    set(le_u16(data, 0), le_u16(data, 2), le_u16(data, 4));
+                }
+                _ => {}
+            }
+        }
+        cells
+    }
+}
+
+/// Whether a BOF record starts BIFF8 records, as calamine decides it.
+fn bof_is_biff8(data: &[u8]) -> bool {
+    let older = matches!(
+        (le_u16(data, 0), le_u16(data, 2)),
+        (Some(0x0200 | 0x0002 | 0x0007 | 0x0300 | 0x0400 | 0x0500), _) | (Some(0), Some(0x1000))
+    );
+    !older
+}
+
+/// A BIFF8 FORMAT record: the format index and its format string (an
+/// `XLUnicodeString`: character count, flags, then 8-bit or UTF-16LE
+/// characters). A string cut short by the record keeps what is there.
+fn format_record(data: &[u8]) -> Option<(u32, String)> {
+    let ifmt = le_u16(data, 0)?;
+    let cch = le_u16(data, 2)? as usize;
+    let flags = *data.get(4)?;
+    let chars = data.get(5..)?;
+    let code = if flags & 0x01 != 0 {
+        let units = chars.chunks_exact(2).take(cch).filter_map(|b| b.try_into().ok().map(u16::from_le_bytes));
+        char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
+    } else {
+        chars.iter().take(cch).map(|&b| char::from(b)).collect()
+    };
+    Some((ifmt, code))
+}
+
+/// The built-in number formats that are percent: 9 `0%` and 10 `0.00%`.
+fn builtin_percent(ifmt: u32) -> Option<usize> {
+    match ifmt {
+        9 => Some(0),
+        10 => Some(2),
+        _ => None,
+    }
 }
 
 /// The record at `at`: (type, data, offset of the next record); `None` at the
@@ -424,18 +580,8 @@ fn le_u32(bytes: &[u8], at: usize) -> Option<u32> {
 /// [`MAX_CELLS`].
 fn check_dimensions(data: &[u8]) -> Result<(), FileError> {
     let fields = match data.len() {
-        10 => (
-            le_u16(data, 0),
-            le_u16(data, 2),
-            le_u16(data, 4),
-            le_u16(data, 6),
-        ),
-        14 | 16 => (
-            le_u32(data, 0),
-            le_u32(data, 4),
-            le_u16(data, 8),
-            le_u16(data, 10),
-        ),
+        10 => (le_u16(data, 0), le_u16(data, 2), le_u16(data, 4), le_u16(data, 6)),
+        14 | 16 => (le_u32(data, 0), le_u32(data, 4), le_u16(data, 8), le_u16(data, 10)),
         // Other lengths are an error in calamine, before any allocation.
         _ => return Ok(()),
     };
@@ -459,10 +605,7 @@ fn check_dimensions(data: &[u8]) -> Result<(), FileError> {
 }
 
 fn too_large(rows: u32, cols: u32) -> FileError {
-    FileError::Workbook(format!(
-        "工作表过大（{rows} 行 × {cols} 列），超过 {} 万个单元格的上限",
-        MAX_CELLS / 10_000
-    ))
+    FileError::Workbook(format!("工作表过大（{rows} 行 × {cols} 列），超过 {} 万个单元格的上限", MAX_CELLS / 10_000))
 }
 
 // ---------------------------------------------------------------------------
@@ -479,12 +622,7 @@ struct Collector<'a> {
 
 impl<'a> Collector<'a> {
     fn new(name: &'a str, max_rows: usize) -> Self {
-        Collector {
-            name,
-            max_rows,
-            cells: Vec::new(),
-            text_bytes: 0,
-        }
+        Collector { name, max_rows, cells: Vec::new(), text_bytes: 0 }
     }
 
     fn push(&mut self, row: u32, col: u32, text: String) -> Result<(), FileError> {
@@ -517,18 +655,8 @@ impl<'a> Collector<'a> {
     /// Lay the cells out on a dense grid and apply the merges.
     fn finish(mut self, merges: &[Dimensions]) -> Result<Sheet, FileError> {
         let name = self.name.to_owned();
-        let rows = self
-            .cells
-            .iter()
-            .map(|&(r, _, _)| r as usize + 1)
-            .max()
-            .unwrap_or(0);
-        let cols = self
-            .cells
-            .iter()
-            .map(|&(_, c, _)| c as usize + 1)
-            .max()
-            .unwrap_or(0);
+        let rows = self.cells.iter().map(|&(r, _, _)| r as usize + 1).max().unwrap_or(0);
+        let cols = self.cells.iter().map(|&(_, c, _)| c as usize + 1).max().unwrap_or(0);
         if rows > self.max_rows {
             return Err(too_many_rows(self.name, self.max_rows));
         }
@@ -542,33 +670,20 @@ impl<'a> Collector<'a> {
         }
         let mut grid = vec![vec![String::new(); cols]; rows];
         for (r, c, text) in std::mem::take(&mut self.cells) {
-            if let Some(slot) = grid
-                .get_mut(r as usize)
-                .and_then(|row| row.get_mut(c as usize))
-            {
+            if let Some(slot) = grid.get_mut(r as usize).and_then(|row| row.get_mut(c as usize)) {
                 *slot = text;
             }
         }
         let mut merged = std::collections::BTreeSet::new();
         let mut copies: u64 = 0;
         for d in merges {
-            let (r0, r1) = (
-                d.start.0.min(d.end.0) as usize,
-                d.start.0.max(d.end.0) as usize,
-            );
-            let (c0, c1) = (
-                d.start.1.min(d.end.1) as usize,
-                d.start.1.max(d.end.1) as usize,
-            );
+            let (r0, r1) = (d.start.0.min(d.end.0) as usize, d.start.0.max(d.end.0) as usize);
+            let (c0, c1) = (d.start.1.min(d.end.1) as usize, d.start.1.max(d.end.1) as usize);
             if r0 >= rows || c0 >= cols {
                 continue;
             }
             let (r1, c1) = (r1.min(rows - 1), c1.min(cols - 1));
-            let value = grid
-                .get(r0)
-                .and_then(|row| row.get(c0))
-                .cloned()
-                .unwrap_or_default();
+            let value = grid.get(r0).and_then(|row| row.get(c0)).cloned().unwrap_or_default();
             for r in r0..=r1 {
                 for c in c0..=c1 {
                     if (r, c) == (r0, c0) {
@@ -589,38 +704,24 @@ impl<'a> Collector<'a> {
         }
         trim(&mut grid);
         merged.retain(|&(r, c)| grid.get(r).is_some_and(|row| c < row.len()));
-        Ok(Sheet {
-            name: Some(name),
-            rows: grid,
-            merged,
-        })
+        Ok(Sheet { name: Some(name), rows: grid, merged })
     }
 }
 
 /// Drop trailing empty rows and columns (a merge with an empty top-left can
 /// leave them), keeping rows rectangular.
 fn trim(grid: &mut Vec<Vec<String>>) {
-    while grid
-        .last()
-        .is_some_and(|row| row.iter().all(String::is_empty))
-    {
+    while grid.last().is_some_and(|row| row.iter().all(String::is_empty)) {
         grid.pop();
     }
-    let cols = grid
-        .iter()
-        .filter_map(|row| row.iter().rposition(|c| !c.is_empty()))
-        .max()
-        .map_or(0, |c| c + 1);
+    let cols = grid.iter().filter_map(|row| row.iter().rposition(|c| !c.is_empty())).max().map_or(0, |c| c + 1);
     for row in grid.iter_mut() {
         row.truncate(cols);
     }
 }
 
 fn empty_sheet(name: String) -> Sheet {
-    Sheet {
-        name: Some(name),
-        ..Sheet::default()
-    }
+    Sheet { name: Some(name), ..Sheet::default() }
 }
 
 // ---------------------------------------------------------------------------
@@ -637,22 +738,16 @@ fn sheet_error(name: &str, detail: impl Display) -> FileError {
 
 fn encrypted() -> FileError {
     FileError::Workbook(
-        "工作簿设有打开密码（已加密），无法读取。请在 Excel/WPS 中打开后取消密码，另存为 XLSX 再试"
-            .into(),
+        "工作簿设有打开密码（已加密），无法读取。请在 Excel/WPS 中打开后取消密码，另存为 XLSX 再试".into(),
     )
 }
 
 fn too_many_rows(name: &str, max_rows: usize) -> FileError {
-    FileError::Workbook(format!(
-        "工作表「{name}」行数超过上限 {max_rows} 行，请删去多余的行或拆分后再试"
-    ))
+    FileError::Workbook(format!("工作表「{name}」行数超过上限 {max_rows} 行，请删去多余的行或拆分后再试"))
 }
 
 fn too_many_cells(name: &str, max: u64) -> FileError {
-    FileError::Workbook(format!(
-        "工作表「{name}」单元格过多，超过 {} 万个单元格的上限",
-        max / 10_000
-    ))
+    FileError::Workbook(format!("工作表「{name}」单元格过多，超过 {} 万个单元格的上限", max / 10_000))
 }
 
 // ---------------------------------------------------------------------------
@@ -675,11 +770,12 @@ fn dataref_text(value: &DataRef<'_>, percent: Option<usize>) -> String {
     }
 }
 
-/// An XLS cell's text (calamine exposes no number formats for XLS).
-fn data_text(value: &Data) -> String {
+/// An XLS cell's text; `percent` is the decimals of its percent format
+/// (read by [`XlsFormats`], calamine exposes no number formats for XLS).
+fn data_text(value: &Data, percent: Option<usize>) -> String {
     match value {
-        Data::Int(i) => int_text(*i, None),
-        Data::Float(x) => float_text(*x, None),
+        Data::Int(i) => int_text(*i, percent),
+        Data::Float(x) => float_text(*x, percent),
         Data::String(s) => s.clone(),
         Data::Bool(b) => bool_text(*b),
         Data::DateTime(dt) => datetime_text(dt),
@@ -810,12 +906,7 @@ fn datetime_text(dt: &ExcelDateTime) -> String {
     if dt.is_duration() {
         let total = (serial.abs() * 86_400.0).round() as u64;
         let sign = if serial < 0.0 { "-" } else { "" };
-        return format!(
-            "{sign}{}:{:02}:{:02}",
-            total / 3600,
-            total / 60 % 60,
-            total % 60
-        );
+        return format!("{sign}{}:{:02}:{:02}", total / 3600, total / 60 % 60, total % 60);
     }
     let (y, mo, d, h, mi, s, ms) = dt.to_ymd_hms_milli();
     let time = if (h, mi, s, ms) == (0, 0, 0, 0) {
@@ -873,6 +964,24 @@ mod tests {
         assert_eq!(float_text(0.94875, Some(2)), "94.875%");
         assert_eq!(float_text(0.942, Some(0)), "94.2%");
         assert_eq!(int_text(1, Some(0)), "100%");
+    }
+
+    #[test]
+    fn xls_format_records() {
+        // ifmt 164, 4 characters, compressed (8-bit).
+        assert_eq!(format_record(b"\xa4\x00\x04\x00\x000.0%"), Some((164, "0.0%".to_owned())));
+        // UTF-16LE ("fHighByte").
+        let mut utf16 = vec![0xA5, 0x00, 0x03, 0x00, 0x01];
+        utf16.extend("0%率".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(format_record(&utf16), Some((165, "0%率".to_owned())));
+        // Cut short: what is there; too short for the header: nothing.
+        assert_eq!(format_record(b"\xa4\x00\x09\x00\x000.0"), Some((164, "0.0".to_owned())));
+        assert_eq!(format_record(b"\xa4\x00\x04\x00"), None);
+        assert_eq!(builtin_percent(9), Some(0));
+        assert_eq!(builtin_percent(10), Some(2));
+        assert_eq!(builtin_percent(11), None);
+        assert!(bof_is_biff8(&[0x00, 0x06, 0x05, 0x00]));
+        assert!(!bof_is_biff8(&[0x00, 0x05, 0x05, 0x00]));
     }
 
     #[test]
