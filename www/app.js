@@ -544,6 +544,20 @@
         el('span', { class: 'diff num', text: same ? '一致' : '相差 ' + (diff > 0 ? '+' : '−') + Math.abs(diff).toFixed(2) + '（计算 − 填报）' })
       ]));
     }
+    var errorRows = (p.rows || []).filter(function (r) { return r.status === 'error'; }).length;
+    if (errorRows || (p.errors || []).length) {
+      totalBlock.appendChild(el('div', { class: 'error-note', testid: 'error-note' }, [
+        el('b', { text: '注意' }),
+        el('span', { text: errorRows ? '有 ' + errorRows + ' 项指标因填报错误未能计分（计 0 分），修正后总分会变化。' : '表格存在错误，见“错误”列表。' })
+      ]));
+    }
+    var audit = p.audit || [];
+    if (audit.length) {
+      totalBlock.appendChild(el('div', { class: 'audit-note', testid: 'audit-note' }, [
+        el('span', { class: 'audit-count', text: '复核 ' + audit.length }),
+        ' 处填报数字与计算结果不一致，详见“复核”'
+      ]));
+    }
     box.appendChild(totalBlock);
 
     var execBlock = el('div', { class: 'sum-exec' }, [

@@ -146,6 +146,7 @@ test('分值“十二”：错误列表写明行号，该行为错误，其余�
     assert.ok(scores.every((x) => /^\d+\.\d\d$/.test(x.trim())), `other rows scored: ${scores}`);
     assert.ok(scores.some((x) => Number(x) > 0), 'other rows have points');
     assert.equal(await s.page.locator('[data-testid=input]').inputValue(), broken);
+    assert.match(await text(s.page, 'error-note'), /1 项指标/);
     // clicking the error scrolls to (and flashes) the row
     await errors.locator('li').first().click();
     await s.page.waitForFunction(() => document.querySelector('[data-testid=row][data-row="6"]').classList.contains('flash'), null, { timeout: T });
