@@ -137,3 +137,20 @@ fn long_digit_strings_are_not_numbers() {
     assert_eq!(jixiao::expr::parse_number(&long), None);
     assert!(jixiao::expr::parse_number(&frac).is_some());
 }
+
+#[test]
+fn xlsx_with_an_overflowing_cell_reference() {
+    // Found by the `workbook` target: a damaged XLSX whose cell reference
+    // overflows calamine 0.38's u32 column arithmetic (xlsx/mod.rs,
+    // get_row_and_optional_column). Shipped builds have no overflow checks
+    // and wrap; debug builds match them ([profile.dev.package.calamine] in
+    // Cargo.toml). Either way the read ends in sheets or a FileError.
+    let bytes = fixture("xlsx-cell-ref-u32-overflow.xlsx");
+    match jixiao::read_input(&bytes, "t.xlsx", &Default::default()) {
+        Ok(input) => {
+            let _ = jixiao::score_input(&input, &profile(), &[]);
+        }
+        Err(e) => assert!(!e.to_string().is_empty()),
+    }
+    let _ = score(&bytes);
+}
