@@ -822,8 +822,18 @@
       title: '手动填写得分（须在所选完成情况对应的分数区间内），留空则按默认分值'
     });
     inp.value = edit.score !== undefined && edit.score !== null ? String(edit.score) : '';
-    inp.addEventListener('change', function () { setEdit(pi, r.row, { score: inp.value.trim() || null }); });
-    inp.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { ev.preventDefault(); setEdit(pi, r.row, { score: inp.value.trim() || null }); } });
+    // Enter re-renders, which removes this focused box; Chromium then fires
+    // blur and change on it in the middle of that removal. Commit only a
+    // value not committed yet, so the change does not re-render a second
+    // time inside the first render (which threw from removeChild).
+    function commit() {
+      var v = inp.value.trim() || null;
+      var cur = (findEdit(pi, r.row) || {}).score;
+      if ((cur === undefined || cur === null ? null : String(cur)) === v) { return; }
+      setEdit(pi, r.row, { score: v });
+    }
+    inp.addEventListener('change', commit);
+    inp.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { ev.preventDefault(); commit(); } });
     append(box, [sel, inp]);
     return box;
   }
