@@ -461,6 +461,7 @@
     renderFooter();
     var rep = state.report;
     $('export-json').disabled = !state.input;
+    $('export-csv').disabled = !state.input;
     $('print').disabled = !(rep && rep.projects && rep.projects.length);
     if (!rep || !rep.projects) {
       root.appendChild(el('div', { class: 'empty-state', id: 'empty-state' }, [
@@ -863,18 +864,40 @@
     return copy;
   }
 
-  function exportJson() {
-    if (!state.input) { return; }
-    var text = JSON.stringify(inputWithEdits(), null, 2);
-    var base = (state.source === 'file' && state.fileName ? state.fileName.replace(/\.[^.]*$/, '') : '绩效自评表') || '绩效自评表';
-    var blob = new Blob([text], { type: 'application/json;charset=utf-8' });
+  function exportBase() {
+    return (state.source === 'file' && state.fileName ? state.fileName.replace(/\.[^.]*$/, '') : '绩效自评表') || '绩效自评表';
+  }
+
+  function download(blob, name) {
+    if (window.navigator && window.navigator.msSaveBlob) { window.navigator.msSaveBlob(blob, name); return; }
     var a = document.createElement('a');
-    a.download = base + '.jixiao.json';
-    if (window.navigator && window.navigator.msSaveBlob) { window.navigator.msSaveBlob(blob, a.download); return; }
+    a.download = name;
     a.href = URL.createObjectURL(blob);
     document.body.appendChild(a);
     a.click();
     setTimeout(function () { URL.revokeObjectURL(a.href); document.body.removeChild(a); }, 1000);
+  }
+
+  function exportJson() {
+    if (!state.input) { return; }
+    var text = JSON.stringify(inputWithEdits(), null, 2);
+    download(new Blob([text], { type: 'application/json;charset=utf-8' }), exportBase() + '.jixiao.json');
+  }
+
+  // The scores as CSV for Excel/WPS: the core writes it (UTF-8 with BOM,
+  // cells that Excel would run as formulas prefixed with an apostrophe).
+  function exportCsv() {
+    if (!state.input) { return; }
+    var bytes;
+    var opts = { edits: state.edits };
+    if (state.profile) { opts.profile = state.profile; }
+    try {
+      bytes = window.jixiao.exportCsv(state.input, opts);
+    } catch (e) {
+      showFileError(errorMessage(e));
+      return;
+    }
+    download(new Blob([bytes], { type: 'text/csv;charset=utf-8' }), exportBase() + '.评分结果.csv');
   }
 
   // ---------------------------------------------------------------- 拖放
@@ -942,6 +965,7 @@
     $('sample').addEventListener('click', loadSample);
     $('clear-storage').addEventListener('click', clearAll);
     $('export-json').addEventListener('click', exportJson);
+    $('export-csv').addEventListener('click', exportCsv);
     $('print').addEventListener('click', function () { window.print(); });
     setupDrop();
     window.addEventListener('beforeunload', function () { save.flush(); });

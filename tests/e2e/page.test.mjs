@@ -484,3 +484,34 @@ test('导出数据（JSON）：含定性判定，再次载入得到相同结果'
     await s.close();
   }
 });
+
+test('导出 CSV：各行得分与总分，Excel 公式被转为文本（防公式注入）', async () => {
+  const s = await openPage();
+  try {
+    const table = [
+      '项目名称,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值',
+      '"=HYPERLINK(""http://x"",""点击"")",产出指标,数量指标,@SUM(A1),≥10 个,+10 个,90',
+      ',,,-2+3,≥10 个,10 个,0',
+    ].join('\n');
+    await s.page.fill('[data-testid=input]', table);
+    await waitTotal(s.page, '90.00');
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('[data-testid=export-csv]')]);
+    const bytes = readFileSync(await download.path());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM for Excel');
+    const csv = bytes.subarray(3).toString('utf8');
+    const cells = csv.split(/\r\n/).filter(Boolean).map((line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, '')));
+    assert.ok(csv.startsWith('项目名称,行号,一级指标'), csv.slice(0, 40));
+    for (const row of cells) {
+      for (const c of row) {
+        const v = c.startsWith('"') ? c.slice(1, -1).replace(/""/g, '"') : c;
+        assert.ok(!/^[=+\-@\t\r]/.test(v), `cell starts a formula: ${v}`);
+      }
+    }
+    assert.ok(csv.includes(`"'=HYPERLINK(""http://x"",""点击"")"`), csv);
+    assert.ok(csv.includes("'@SUM(A1)") && csv.includes("'+10 个") && csv.includes("'-2+3"), csv);
+    assert.ok(/,总分,,,,,,100,90\.00,优/.test(csv), csv);
+    assert.deepEqual(outside(s.requests), []);
+  } finally {
+    await s.close();
+  }
+});
