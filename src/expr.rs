@@ -643,8 +643,7 @@ fn find_number(cs: &[char], from: usize) -> Option<usize> {
 fn name_number_end(cs: &[char], i: usize) -> Option<usize> {
     let is_letter = |k: Option<usize>| k.and_then(|k| cs.get(k)).is_some_and(char::is_ascii_alphabetic);
     let prev = i.checked_sub(1);
-    let glued_before =
-        is_letter(prev) || (prev.and_then(|k| cs.get(k)) == Some(&'-') && is_letter(i.checked_sub(2)));
+    let glued_before = is_letter(prev) || (prev.and_then(|k| cs.get(k)) == Some(&'-') && is_letter(i.checked_sub(2)));
     let mut end = i;
     while cs.get(end).is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+')) {
         end += 1;
