@@ -8,20 +8,17 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, basename } from 'node:path';
 
-import { openPage, root } from './browser.mjs';
+import { openPage, T, text, waitTotal, makeXlsx } from './browser.mjs';
 
-const T = 10_000; // ms to wait for a visible result
 
 let dir;
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'jixiao-forms-'));
-  const r = spawnSync('cargo', ['run', '-q', '--example', 'make_xlsx', '--', dir], { cwd: root, encoding: 'utf8' });
-  assert.equal(r.status, 0, `make_xlsx failed: ${r.stderr}`);
+  makeXlsx(dir);
 }, { timeout: 600_000 });
 after(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -29,24 +26,7 @@ after(() => {
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-async function text(page, testid) {
-  const loc = page.locator(`[data-testid=${testid}]`).first();
-  await loc.waitFor({ state: 'visible', timeout: T });
-  return (await loc.textContent()).trim();
-}
 
-/** Wait until the total shows the expected value; returns what it shows. */
-async function waitTotal(page, expected) {
-  await page.waitForFunction(
-    (want) => {
-      const t = document.querySelector('[data-testid=total]');
-      return t && t.textContent.trim() === want;
-    },
-    expected,
-    { timeout: T },
-  ).catch(() => {});
-  return text(page, 'total');
-}
 
 /** Wait until the source line names the file (the upload has been read). */
 async function waitSource(page, name) {

@@ -10,14 +10,12 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { openPage, root } from './browser.mjs';
+import { openPage, root, T, text, waitTotal, makeXlsx } from './browser.mjs';
 
-const T = 10_000; // ms to wait for a visible result
 
 // Classic payloads (OWASP XSS filter evasion cheat sheet), each setting its
 // own window.__xssN if it ever runs.
@@ -96,30 +94,13 @@ before(() => {
   dir = mkdtempSync(join(tmpdir(), 'jixiao-security-'));
   const spec = join(dir, 'xss-grid.json');
   writeFileSync(spec, JSON.stringify({ file: 'xss.xlsx', sheet: SHEET, rows: grid(XSS_FIELDS) }));
-  const r = spawnSync('cargo', ['run', '-q', '--example', 'make_xlsx', '--', dir, spec], { cwd: root, encoding: 'utf8' });
-  assert.equal(r.status, 0, `make_xlsx failed: ${r.stderr}`);
+  makeXlsx(dir, spec);
 }, { timeout: 600_000 });
 after(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function text(page, testid) {
-  const loc = page.locator(`[data-testid=${testid}]`).first();
-  await loc.waitFor({ state: 'visible', timeout: T });
-  return (await loc.textContent()).trim();
-}
 
-async function waitTotal(page, expected) {
-  await page.waitForFunction(
-    (want) => {
-      const t = document.querySelector('[data-testid=total]');
-      return t && t.textContent.trim() === want;
-    },
-    expected,
-    { timeout: T },
-  ).catch(() => {});
-  return text(page, 'total');
-}
 
 /** The total once it is something other than `old`. */
 async function totalChangedFrom(page, old) {
