@@ -67,8 +67,8 @@ const PENDING: &str = "待判定";
 
 fn score_project(p: &ProjectInput, profile: &Profile) -> ProjectResult {
     let sheet = p.sheet.as_deref();
-    let mut errors: Vec<Issue> = p.notes.iter().filter(|n| !is_note_warning(n)).cloned().collect();
-    let mut warnings: Vec<Issue> = p.notes.iter().filter(|n| is_note_warning(n)).cloned().collect();
+    let mut errors: Vec<Issue> = p.errors.clone();
+    let mut warnings: Vec<Issue> = p.warnings.clone();
     let row_of = |i: usize, ind: &IndicatorInput| ind.row.unwrap_or(u32::try_from(i + 1).unwrap_or(u32::MAX));
 
     let weights = weights(p, profile, &mut warnings);
@@ -158,11 +158,6 @@ fn score_project(p: &ProjectInput, profile: &Profile) -> ProjectResult {
     };
     result.audit = crate::audit::audit(p, &result, profile);
     result
-}
-
-/// Reader notes that are warnings rather than errors (a fallback was used).
-fn is_note_warning(n: &Issue) -> bool {
-    n.message.contains("改用") || n.message.contains("未使用")
 }
 
 /// S1/S2: each row's weight, or the error that keeps it from having one.
