@@ -420,6 +420,18 @@ fn quantitative(
         None => return Err((Some("实际完成值"), format!("实际完成值“{}”中没有可与指标值比较的数字", ind.actual))),
     };
     let aligned = expr::align(t, &actual).map_err(|m| (Some("实际完成值"), m))?;
+    // S19: a bare actual takes the target's unit; a bare fraction against a
+    // percent target is most likely a ratio typed without %: say so, never guess.
+    if actual.unit == expr::Unit::None
+        && t.unit == expr::Unit::Percent
+        && actual.value > Decimal::ZERO
+        && actual.value <= Decimal::ONE
+        && t.value > Decimal::ONE
+    {
+        let v = show(actual.value);
+        let pct = show(actual.value * HUNDRED);
+        r.warnings.push(format!("完成值 {v} 未写单位，按指标值的单位计为 {v}%；若实为 {pct}%，请写成“{pct}%”（S19）"));
+    }
     let (tv, mut av, unit) = (aligned.target, aligned.actual, aligned.unit);
     // S12: a negative actual is clamped to 0.
     if av < Decimal::ZERO {
