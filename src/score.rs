@@ -619,8 +619,20 @@ fn qualitative(
     };
     let s = w * f;
     let lost = w - round2(s);
-    let tail = if lost.is_zero() { String::new() } else { format!("，扣 {} 分", show2(lost)) };
-    Ok((s, format!("定性指标：{how}{}，得分 = {} × {} = {}{tail}", level.label(), show(w), show(f), show2(s))))
+    if lost.is_zero() {
+        return Ok((s, format!("定性指标：{how}{}，得满分 {} 分", level.label(), show(w))));
+    }
+    Ok((
+        s,
+        format!(
+            "定性指标：{how}{}，得分 = {} × {} = {}，扣 {} 分",
+            level.label(),
+            show(w),
+            show(f),
+            show2(s),
+            show2(lost)
+        ),
+    ))
 }
 
 /// The level labels, full or short (S14).
