@@ -623,7 +623,33 @@ fn starts_with_zero_word(n: &str) -> bool {
 
 /// The first position at or after `from` where a number starts.
 fn find_number(cs: &[char], from: usize) -> Option<usize> {
-    (from..cs.len()).find(|&i| number_starts_at(cs, i))
+    let mut i = from;
+    while i < cs.len() {
+        if number_starts_at(cs, i) {
+            match name_number_end(cs, i) {
+                Some(end) => i = end.max(i + 1),
+                None => return Some(i),
+            }
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// A number that is part of a name, not a value: glued to a Latin letter
+/// before it ("PM2.5", "COVID-19", "P8") or to a capital after it ("5G",
+/// "4K", "3D"). Returns the end of its digits, to skip them.
+fn name_number_end(cs: &[char], i: usize) -> Option<usize> {
+    let is_letter = |k: Option<usize>| k.and_then(|k| cs.get(k)).is_some_and(char::is_ascii_alphabetic);
+    let prev = i.checked_sub(1);
+    let glued_before = is_letter(prev) || (prev.and_then(|k| cs.get(k)) == Some(&'-') && is_letter(i.checked_sub(2)));
+    let mut end = i;
+    while cs.get(end).is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+')) {
+        end += 1;
+    }
+    let glued_after = cs.get(end).is_some_and(char::is_ascii_uppercase);
+    (glued_before || glued_after).then_some(end)
 }
 
 /// Parse a value expression; `None` when the text holds no number (and is not
@@ -910,6 +936,18 @@ mod tests {
 
     fn v(s: &str) -> ValueExpr {
         parse_value(s).unwrap_or_else(|| panic!("no value in {s:?}"))
+    }
+
+    /// S18/S19: numbers inside names are not values.
+    #[test]
+    fn s19_numbers_inside_names_are_not_values() {
+        assert_eq!(v("PM2.5年均浓度≤35微克/立方米").value, d("35"));
+        let covid = v("COVID-19疫苗接种率≥90%");
+        assert_eq!((covid.value, covid.comparator, covid.unit), (d("90"), Some(Comparator::Ge), Unit::Percent));
+        assert_eq!(v("5G基站数量≥100个").value, d("100"));
+        assert_eq!(parse_value("<math>P8"), None);
+        assert_eq!(v("-3 个").value, d("-3"));
+        assert_eq!(v("≥90%").value, d("90"));
     }
 
     fn count(s: &str) -> Unit {

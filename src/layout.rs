@@ -193,7 +193,8 @@ struct Context {
     budget: Budget,
     stated: crate::model::Stated,
     goals: Vec<Goal>,
-    notes: Vec<Issue>,
+    errors: Vec<Issue>,
+    warnings: Vec<Issue>,
 }
 
 impl Block<'_> {
@@ -272,7 +273,7 @@ impl Block<'_> {
                     Key::Implementer => ctx.implementer = ctx.implementer.clone().or(Some(value)),
                     _ => {
                         let Some(n) = expr::parse_number(&value) else {
-                            ctx.notes.push(self.issue(r, Some(&l), &format!("“{value}”不是数字")));
+                            ctx.errors.push(self.issue(r, Some(&l), &format!("“{value}”不是数字")));
                             continue;
                         };
                         let money = if in_yuan { n / Decimal::from(10_000) } else { n };
@@ -336,7 +337,7 @@ impl Block<'_> {
         let total_row =
             below.iter().find(|r| has(r, "年度资金总额")).or_else(|| below.iter().find(|r| num(**r, adj).is_some()));
         let Some(&t) = total_row else {
-            ctx.notes.push(self.issue(h, Some("全年预算数"), "资金表下没有找到「年度资金总额」行"));
+            ctx.warnings.push(self.issue(h, Some("全年预算数"), "资金表下没有找到「年度资金总额」行"));
             return;
         };
         let zero = |v: Option<Decimal>| v.is_none_or(|v| v.is_zero());
@@ -344,7 +345,7 @@ impl Block<'_> {
         if zero(num(t, adj)) && zero(num(t, exe)) {
             if let Some(&s) = below.iter().find(|r| has(r, "当年财政拨款") && !zero(num(**r, adj))) {
                 from = s;
-                ctx.notes.push(self.issue(
+                ctx.warnings.push(self.issue(
                     t,
                     Some("年度资金总额"),
                     &format!("年度资金总额为 0 或空，改用第 {} 行「当年财政拨款」的数字", row_no(s)),
@@ -466,12 +467,13 @@ impl Block<'_> {
                 merge_budget(&mut p.budget, &ctx.budget);
                 p.stated = ctx.stated.clone();
                 p.goals = ctx.goals.clone();
-                p.notes = ctx.notes.clone();
+                p.errors = ctx.errors.clone();
+                p.warnings = ctx.warnings.clone();
             }
         }
         if !single && (ctx.budget.adjusted.is_some() || ctx.stated.total.is_some()) {
             if let Some(first) = projects.first_mut() {
-                first.notes.push(Issue::at(
+                first.warnings.push(Issue::at(
                     self.sheet_name(),
                     None,
                     None,

@@ -37,9 +37,14 @@ pub struct ProjectInput {
     /// 年度总体目标 (expected, actual), kept for display.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub goals: Vec<Goal>,
-    /// Problems and notes found while reading (not while scoring).
+    /// Problems found while reading (not while scoring), e.g. a 全年预算数
+    /// cell that is not a number; reported with the scoring errors.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<Issue>,
+    pub errors: Vec<Issue>,
+    /// Fallbacks the reader took (a zero 年度资金总额 row, figures it could
+    /// not place); reported with the scoring warnings.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Issue>,
 }
 
 /// Budget figures in 万元 (readers convert 元 to 万元).

@@ -89,8 +89,8 @@ const PENDING: &str = "待判定";
 
 fn score_project(p: &ProjectInput, profile: &Profile) -> ProjectResult {
     let sheet = p.sheet.as_deref();
-    let mut errors: Vec<Issue> = p.notes.iter().filter(|n| !is_note_warning(n)).cloned().collect();
-    let mut warnings: Vec<Issue> = p.notes.iter().filter(|n| is_note_warning(n)).cloned().collect();
+    let mut errors: Vec<Issue> = p.errors.clone();
+    let mut warnings: Vec<Issue> = p.warnings.clone();
     let row_of = |i: usize, ind: &IndicatorInput| ind.row.unwrap_or(u32::try_from(i + 1).unwrap_or(u32::MAX));
 
     let weights = weights(p, profile, &mut warnings);
@@ -190,11 +190,6 @@ fn score_project(p: &ProjectInput, profile: &Profile) -> ProjectResult {
     };
     result.audit = crate::audit::audit(p, &result, profile);
     result
-}
-
-/// Reader notes that are warnings rather than errors (a fallback was used).
-fn is_note_warning(n: &Issue) -> bool {
-    n.message.contains("改用") || n.message.contains("未使用")
 }
 
 /// S1/S2: each row's weight, or the error that keeps it from having one.
@@ -465,6 +460,18 @@ fn quantitative(
         None => return Err((Some("实际完成值"), format!("实际完成值“{}”中没有可与指标值比较的数字", ind.actual))),
     };
     let aligned = expr::align(t, &actual).map_err(|m| (Some("实际完成值"), m))?;
+    // S19: a bare actual takes the target's unit; a bare fraction against a
+    // percent target is most likely a ratio typed without %: say so, never guess.
+    if actual.unit == expr::Unit::None
+        && t.unit == expr::Unit::Percent
+        && actual.value > Decimal::ZERO
+        && actual.value <= Decimal::ONE
+        && t.value > Decimal::ONE
+    {
+        let v = show(actual.value);
+        let pct = show(actual.value * HUNDRED);
+        r.warnings.push(format!("完成值 {v} 未写单位，按指标值的单位计为 {v}%；若实为 {pct}%，请写成“{pct}%”（S19）"));
+    }
     let (tv, mut av, unit) = (aligned.target, aligned.actual, aligned.unit);
     // S12: a negative actual is clamped to 0.
     if av < Decimal::ZERO {
@@ -657,8 +664,20 @@ fn qualitative(
     };
     let s = w.saturating_mul(f);
     let lost = w.saturating_sub(round2(s));
-    let tail = if lost.is_zero() { String::new() } else { format!("，扣 {} 分", show2(lost)) };
-    Ok((s, format!("定性指标：{how}{}，得分 = {} × {} = {}{tail}", level.label(), show(w), show(f), show2(s))))
+    if lost.is_zero() {
+        return Ok((s, format!("定性指标：{how}{}，得满分 {} 分", level.label(), show(w))));
+    }
+    Ok((
+        s,
+        format!(
+            "定性指标：{how}{}，得分 = {} × {} = {}，扣 {} 分",
+            level.label(),
+            show(w),
+            show(f),
+            show2(s),
+            show2(lost)
+        ),
+    ))
 }
 
 /// The level labels, full or short (S14).

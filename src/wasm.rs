@@ -90,6 +90,17 @@ pub fn score_input(input: JsValue, options: JsValue) -> Result<JsValue, JsError>
     to_js(&crate::score_input(&input, &profile, &opts.edits))
 }
 
+/// Score an `Input` like `scoreInput` and return the CSV export (UTF-8 with
+/// BOM, formula cells neutralised) as bytes.
+#[wasm_bindgen(js_name = exportCsv)]
+pub fn export_csv(input: JsValue, options: JsValue) -> Result<Vec<u8>, JsError> {
+    let input: Input =
+        serde_wasm_bindgen::from_value(input).map_err(|e| into_error(format!("输入数据无法读取：{e}")))?;
+    let opts = self::options(options)?;
+    let profile = opts.profile().map_err(into_error)?;
+    Ok(crate::export::to_csv(&crate::score_input(&input, &profile, &opts.edits)))
+}
+
 /// The built-in rule profiles.
 #[wasm_bindgen(js_name = profiles)]
 pub fn profiles() -> Result<JsValue, JsError> {

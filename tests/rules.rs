@@ -233,6 +233,15 @@ fn s19_units_convert_or_error() {
 }
 
 #[test]
+fn s19_bare_fraction_against_percent_is_flagged_not_guessed() {
+    let p = one("85%以上", "0.9", "15");
+    assert_eq!(p.rows[0].score, d("0.16")); // 0.9 % as written
+    assert_eq!(p.rows[0].status, Status::Review);
+    assert!(p.rows[0].warnings.iter().any(|w| w.contains("若实为 90%")), "{:?}", p.rows[0].warnings);
+    assert!(one("85%以上", "90", "15").rows[0].warnings.iter().all(|w| !w.contains("未写单位")));
+}
+
+#[test]
 fn s20_score_of_full_marks() {
     let p = one("综合办理效能 75%以上", "综合效能 14.23 分（满分 15 分）", "12.5");
     assert_eq!(p.rows[0].score, d("12.5"));

@@ -317,13 +317,14 @@ fn xls_dates_numbers_and_booleans() {
     assert_eq!(column, vec!["2024-03-31", "95.00%", "TRUE", "15", "0.3"]);
 }
 
-/// The XLS form scores like its CSV: 94.2% meets ≥90%, the 执行率 reads
+/// The XLS and XLSX forms score like their CSV: 94.2% meets ≥90%, the 执行率 reads
 /// 95.00%, and the stated figures agree with the rules.
 #[test]
-fn form_xls_scores_like_the_csv() {
+fn form_xls_and_xlsx_score_like_the_csv() {
     let profile = jixiao::Profile::default_profile().unwrap();
     let total = "92.07".parse::<rust_decimal::Decimal>().unwrap();
-    for (name, bytes) in [("x.xls", FORM_XLS), ("x.csv", FORM_CSV.as_bytes())] {
+    let xlsx = form_xlsx();
+    for (name, bytes) in [("x.xls", FORM_XLS), ("x.xlsx", xlsx.as_slice()), ("x.csv", FORM_CSV.as_bytes())] {
         let report = jixiao::score_bytes(bytes, name, &profile, &Default::default()).unwrap();
         let project = &report.projects[0];
         assert_eq!(project.total, total, "{name}");

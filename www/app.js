@@ -234,8 +234,10 @@
     return null;
   }
 
-  /** 读取并评分；reread=false 时复用上次读取结果（只改了判定或规则）。 */
-  function rescore(reread) {
+  /** 读取并评分；reread=false 时复用上次读取结果（只改了判定或规则）。
+   *  计算核心崩溃（trap）时 loader 会重新加载核心并抛出“请重试”：此时先显示说明，
+   *  待新核心就绪后自动重试一次（retried=true 时不再重试，避免同一输入反复崩溃）。 */
+  function rescore(reread, retried) {
     if (!state.ready) { return; }
     if (state.source === 'none' || (state.source === 'text' && !state.text.trim())) {
       state.input = null;
@@ -245,6 +247,7 @@
       save();
       return;
     }
+    var core = window.jixiao.ready;
     try {
       if (reread || !state.input) { state.input = null; state.input = readCurrent(); }
       if (!state.input) { state.report = null; render(); return; }
@@ -255,6 +258,9 @@
     } catch (e) {
       state.report = null;
       showFileError(errorMessage(e));
+      if (!retried && window.jixiao.ready !== core) {
+        Promise.resolve(window.jixiao.ready).then(function () { rescore(reread, true); }, function () { /* 说明已显示 */ });
+      }
     }
     render();
     save();
@@ -455,6 +461,7 @@
     renderFooter();
     var rep = state.report;
     $('export-json').disabled = !state.input;
+    $('export-csv').disabled = !state.input;
     $('print').disabled = !(rep && rep.projects && rep.projects.length);
     if (!rep || !rep.projects) {
       root.appendChild(el('div', { class: 'empty-state', id: 'empty-state' }, [
@@ -822,8 +829,18 @@
       title: '手动填写得分（须在所选完成情况对应的分数区间内），留空则按默认分值'
     });
     inp.value = edit.score !== undefined && edit.score !== null ? String(edit.score) : '';
-    inp.addEventListener('change', function () { setEdit(pi, r.row, { score: inp.value.trim() || null }); });
-    inp.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { ev.preventDefault(); setEdit(pi, r.row, { score: inp.value.trim() || null }); } });
+    // Enter re-renders, which removes this focused box; Chromium then fires
+    // blur and change on it in the middle of that removal. Commit only a
+    // value not committed yet, so the change does not re-render a second
+    // time inside the first render (which threw from removeChild).
+    function commit() {
+      var v = inp.value.trim() || null;
+      var cur = (findEdit(pi, r.row) || {}).score;
+      if ((cur === undefined || cur === null ? null : String(cur)) === v) { return; }
+      setEdit(pi, r.row, { score: v });
+    }
+    inp.addEventListener('change', commit);
+    inp.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { ev.preventDefault(); commit(); } });
     append(box, [sel, inp]);
     return box;
   }
@@ -847,18 +864,40 @@
     return copy;
   }
 
-  function exportJson() {
-    if (!state.input) { return; }
-    var text = JSON.stringify(inputWithEdits(), null, 2);
-    var base = (state.source === 'file' && state.fileName ? state.fileName.replace(/\.[^.]*$/, '') : '绩效自评表') || '绩效自评表';
-    var blob = new Blob([text], { type: 'application/json;charset=utf-8' });
+  function exportBase() {
+    return (state.source === 'file' && state.fileName ? state.fileName.replace(/\.[^.]*$/, '') : '绩效自评表') || '绩效自评表';
+  }
+
+  function download(blob, name) {
+    if (window.navigator && window.navigator.msSaveBlob) { window.navigator.msSaveBlob(blob, name); return; }
     var a = document.createElement('a');
-    a.download = base + '.jixiao.json';
-    if (window.navigator && window.navigator.msSaveBlob) { window.navigator.msSaveBlob(blob, a.download); return; }
+    a.download = name;
     a.href = URL.createObjectURL(blob);
     document.body.appendChild(a);
     a.click();
     setTimeout(function () { URL.revokeObjectURL(a.href); document.body.removeChild(a); }, 1000);
+  }
+
+  function exportJson() {
+    if (!state.input) { return; }
+    var text = JSON.stringify(inputWithEdits(), null, 2);
+    download(new Blob([text], { type: 'application/json;charset=utf-8' }), exportBase() + '.jixiao.json');
+  }
+
+  // The scores as CSV for Excel/WPS: the core writes it (UTF-8 with BOM,
+  // cells that Excel would run as formulas prefixed with an apostrophe).
+  function exportCsv() {
+    if (!state.input) { return; }
+    var bytes;
+    var opts = { edits: state.edits };
+    if (state.profile) { opts.profile = state.profile; }
+    try {
+      bytes = window.jixiao.exportCsv(state.input, opts);
+    } catch (e) {
+      showFileError(errorMessage(e));
+      return;
+    }
+    download(new Blob([bytes], { type: 'text/csv;charset=utf-8' }), exportBase() + '.评分结果.csv');
   }
 
   // ---------------------------------------------------------------- 拖放
@@ -926,6 +965,7 @@
     $('sample').addEventListener('click', loadSample);
     $('clear-storage').addEventListener('click', clearAll);
     $('export-json').addEventListener('click', exportJson);
+    $('export-csv').addEventListener('click', exportCsv);
     $('print').addEventListener('click', function () { window.print(); });
     setupDrop();
     window.addEventListener('beforeunload', function () { save.flush(); });

@@ -14,6 +14,7 @@
  *   jixiao.score(bytesOrText, fileName, options)   → Report
  *   jixiao.readInput(bytesOrText, fileName, options) → Input
  *   jixiao.scoreInput(input, options)     → Report
+ *   jixiao.exportCsv(input, options)      → Uint8Array (CSV, UTF-8 with BOM)
  *   jixiao.profiles()                     → [Profile]
  * options: {encoding?: "auto"|"utf8"|"gbk"|"utf16le"|"utf16be",
  *           profile?: id | profile object, edits?: [{project,row,level,score,weight}]}
@@ -54,6 +55,11 @@
     scoreInput: function (input, options) {
       return call(function (g) {
         return g.scoreInput(input, options);
+      });
+    },
+    exportCsv: function (input, options) {
+      return call(function (g) {
+        return g.exportCsv(input, options);
       });
     },
     profiles: function () {

@@ -728,8 +728,15 @@ fn empty_sheet(name: String) -> Sheet {
 // Errors
 // ---------------------------------------------------------------------------
 
+/// A damaged workbook. Our own details are Chinese; a library's (English)
+/// message is kept for support, marked as technical.
 fn corrupt(detail: impl Display) -> FileError {
-    FileError::Workbook(format!("文件已损坏或不是 Excel 工作簿（{detail}）"))
+    let detail = detail.to_string();
+    if detail.is_ascii() {
+        FileError::Workbook(format!("文件已损坏或不是 Excel 工作簿（技术信息：{detail}）"))
+    } else {
+        FileError::Workbook(format!("文件已损坏或不是 Excel 工作簿（{detail}）"))
+    }
 }
 
 fn sheet_error(name: &str, detail: impl Display) -> FileError {

@@ -16,6 +16,7 @@
 // Debian's /usr/bin/chromium is driven by playwright-core (no browser
 // download); CHROMIUM=/path overrides it.
 
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -26,6 +27,37 @@ import { chromium } from "playwright-core";
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const pagePath = path.join(root, "dist", "jixiao.html");
 export const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
+
+/** How long the tests wait for a visible result (ms). */
+export const T = 10_000;
+
+/** The trimmed text of the first visible element with this data-testid. */
+export async function text(page, testid) {
+  const loc = page.locator(`[data-testid=${testid}]`).first();
+  await loc.waitFor({ state: "visible", timeout: T });
+  return (await loc.textContent()).trim();
+}
+
+/** Wait until the total shows `expected` (results are debounced); returns what it shows. */
+export async function waitTotal(page, expected) {
+  await page
+    .waitForFunction(
+      (want) => {
+        const t = document.querySelector("[data-testid=total]");
+        return t && t.textContent.trim() === want;
+      },
+      expected,
+      { timeout: T },
+    )
+    .catch(() => {});
+  return text(page, "total");
+}
+
+/** Write test workbooks into `dir` with `cargo run --example make_xlsx` (examples/make_xlsx.rs). */
+export function makeXlsx(dir, ...specs) {
+  const r = spawnSync("cargo", ["run", "-q", "--example", "make_xlsx", "--", dir, ...specs], { cwd: root, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`make_xlsx failed: ${r.stderr}`);
+}
 
 export const ARGS = [
   "--headless",

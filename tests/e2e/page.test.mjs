@@ -6,47 +6,20 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
-import { openPage } from './browser.mjs';
+import { openPage, root, T, text, waitTotal } from './browser.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const iconv = require('iconv-lite');
 
 const FIXTURE = readFileSync(join(root, 'tests/fixtures/baiyun-xinfang-2023.csv'), 'utf8').replace(/^\uFEFF/, '');
 const LINES = FIXTURE.replace(/\s+$/, '').split(/\r?\n/);
 
-const T = 10_000; // ms to wait for a visible result
 
-/** Network requests other than the page's own file:// document. */
-function outside(requests) {
-  return requests.filter((r) => {
-    const url = typeof r === 'string' ? r : (r && (r.url || (typeof r.url === 'function' ? r.url() : ''))) || String(r);
-    return !url.startsWith('file://') && !url.startsWith('data:') && !url.startsWith('blob:');
-  });
-}
 
-async function text(page, testid) {
-  const loc = page.locator(`[data-testid=${testid}]`).first();
-  await loc.waitFor({ state: 'visible', timeout: T });
-  return (await loc.textContent()).trim();
-}
 
-/** Wait until the total shows the expected value (results are debounced). */
-async function waitTotal(page, expected) {
-  await page.waitForFunction(
-    (want) => {
-      const t = document.querySelector('[data-testid=total]');
-      return t && t.textContent.trim() === want;
-    },
-    expected,
-    { timeout: T },
-  ).catch(() => {});
-  return text(page, 'total');
-}
 
 async function paste(page, content) {
   await page.locator('[data-testid=input]').fill(content);
@@ -80,7 +53,7 @@ test('示例：总分 99.89、优、执行率 98.88%、9 行、非暂定', async
     const boxed = await s.page.locator('[data-testid=input]').inputValue();
     assert.ok(boxed.includes('2023年度广州市白云区信访局部门重点项目'), 'sample is put in the paste box');
     assert.match(await s.page.locator('[data-testid=grade]').getAttribute('class'), /grade-a/);
-    assert.deepEqual(outside(s.requests), []);
+    assert.deepEqual(s.requests, []);
     assert.deepEqual(s.errors, []);
   } finally {
     await s.close();
@@ -97,7 +70,7 @@ test('粘贴制表符分隔的表格（从 Excel 复制）：99.89', async () =>
     assert.equal(await text(s.page, 'grade'), '优');
     assert.equal(await s.page.locator('[data-testid=row]').count(), 9);
     assert.equal(await s.page.locator('[data-testid=input]').inputValue(), tsv);
-    assert.deepEqual(outside(s.requests), []);
+    assert.deepEqual(s.requests, []);
   } finally {
     await s.close();
   }
@@ -121,7 +94,7 @@ test('上传 GBK 编码的 CSV：99.89，项目名称不乱码', async () => {
     }, null, { timeout: T });
     await s.page.selectOption('[data-testid=encoding]', 'gbk');
     assert.equal(await waitTotal(s.page, '99.89'), '99.89');
-    assert.deepEqual(outside(s.requests), []);
+    assert.deepEqual(s.requests, []);
   } finally {
     await s.close();
   }
@@ -201,7 +174,7 @@ test('定性指标“待判定”：选择“达成”后暂定标记消失、�
     await s.page.waitForFunction(() => document.querySelector('[data-testid=row][data-row="9"]').getAttribute('data-status') === 'error', null, { timeout: T });
     assert.ok(await s.page.locator('[data-testid=row][data-row="9"] [data-testid=row-error]').count() > 0, 'the band error is shown on the row');
     assert.equal(await s.page.locator('[data-testid=input]').inputValue(), table);
-    assert.deepEqual(outside(s.requests), []);
+    assert.deepEqual(s.requests, []);
   } finally {
     await s.close();
   }
@@ -238,7 +211,7 @@ test('不发起任何网络请求：加载、示例、粘贴、上传、修改�
     await s.page.waitForFunction(() => document.querySelector('[data-testid=total]').textContent.trim() !== '99.89', null, { timeout: T });
     await s.page.selectOption('[data-testid=profile]', { index: 1 });
     await s.page.click('[data-testid=clear-storage]');
-    assert.deepEqual(outside(s.requests), []);
+    assert.deepEqual(s.requests, []);
     assert.deepEqual(s.errors, []);
   } finally {
     await s.close();
@@ -479,7 +452,38 @@ test('导出数据（JSON）：含定性判定，再次载入得到相同结果'
     await s.page.click('[data-testid=clear-storage]');
     await s.page.setInputFiles('[data-testid=file]', { name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(json) });
     assert.equal(await waitTotal(s.page, changed), changed);
-    assert.deepEqual(outside(s.requests), []);
+    assert.deepEqual(s.requests, []);
+  } finally {
+    await s.close();
+  }
+});
+
+test('导出 CSV：各行得分与总分，Excel 公式被转为文本（防公式注入）', async () => {
+  const s = await openPage();
+  try {
+    const table = [
+      '项目名称,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值',
+      '"=HYPERLINK(""http://x"",""点击"")",产出指标,数量指标,@SUM(A1),≥10 个,+10 个,90',
+      ',,,-2+3,≥10 个,10 个,0',
+    ].join('\n');
+    await s.page.fill('[data-testid=input]', table);
+    await waitTotal(s.page, '90.00');
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('[data-testid=export-csv]')]);
+    const bytes = readFileSync(await download.path());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM for Excel');
+    const csv = bytes.subarray(3).toString('utf8');
+    const cells = csv.split(/\r\n/).filter(Boolean).map((line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, '')));
+    assert.ok(csv.startsWith('项目名称,行号,一级指标'), csv.slice(0, 40));
+    for (const row of cells) {
+      for (const c of row) {
+        const v = c.startsWith('"') ? c.slice(1, -1).replace(/""/g, '"') : c;
+        assert.ok(!/^[=+\-@\t\r]/.test(v), `cell starts a formula: ${v}`);
+      }
+    }
+    assert.ok(csv.includes(`"'=HYPERLINK(""http://x"",""点击"")"`), csv);
+    assert.ok(csv.includes("'@SUM(A1)") && csv.includes("'+10 个") && csv.includes("'-2+3"), csv);
+    assert.ok(/,总分,,,,,,100,90\.00,优/.test(csv), csv);
+    assert.deepEqual(s.requests, []);
   } finally {
     await s.close();
   }
