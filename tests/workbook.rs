@@ -753,3 +753,15 @@ fn xls_with_a_bad_merge_record_is_an_error() {
     let msg = workbook_error(read(&bytes, &opts()));
     assert!(msg.contains("合并单元格"), "{msg}");
 }
+
+/// A zip bomb (entries declaring far more than any real form unpacks to) is
+/// refused before anything is unpacked.
+#[test]
+fn zip_bomb_is_refused_before_unpacking() {
+    let mut bytes = rezip(&form_xlsx(), |_, data| data);
+    assert_eq!(read_ok(&bytes).len(), 1, "the re-zipped form itself reads");
+    let pos = bytes.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+    bytes[pos + 24..pos + 28].copy_from_slice(&u32::MAX.to_le_bytes());
+    let msg = workbook_error(read(&bytes, &opts()));
+    assert!(msg.contains("疑似压缩炸弹") && msg.contains("512 MB"), "{msg}");
+}

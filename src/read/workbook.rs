@@ -64,6 +64,8 @@
 //!   before the grid is allocated. XLSX sheets are streamed cell by cell
 //!   and only non-empty cells are kept, so a sheet that merely *claims*
 //!   1,048,576 × 16,384 cells costs nothing;
+//! - an XLSX whose entries declare more than [`MAX_UNZIPPED_BYTES`] unpacked
+//!   (a zip bomb) is refused before anything is unpacked;
 //! - a corrupt or truncated file, or a zip that is not a workbook, gives
 //!   「文件已损坏或不是 Excel 工作簿（…）」; an encrypted workbook (an XLS
 //!   with a FILEPASS record, or an XLSX in an encrypted OLE2 package) asks for
@@ -158,6 +160,9 @@ fn read_xlsx(bytes: &[u8], opts: &ReadOptions) -> Result<Vec<Sheet>, FileError> 
     Ok(out)
 }
 
+/// Most bytes the entries of an XLSX may unpack to.
+pub const MAX_UNZIPPED_BYTES: u64 = 512 * 1024 * 1024;
+
 /// Most shared strings (distinct texts) a workbook may declare.
 const MAX_SHARED_STRINGS: u64 = MAX_CELLS;
 
@@ -172,6 +177,15 @@ fn check_shared_strings(bytes: &[u8]) -> Result<(), FileError> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(());
     };
+    // A zip bomb: contents that unpack to far more than any real form.
+    // (Sizes the archive declares; calamine then reads the entries.)
+    if zip.decompressed_size().is_some_and(|n| n > MAX_UNZIPPED_BYTES as u128) {
+        return Err(FileError::Workbook(format!(
+            "工作簿解压后超过 {} MB（原文件 {:.1} MB），内容与文件大小不成比例，疑似压缩炸弹，未读取",
+            MAX_UNZIPPED_BYTES / (1024 * 1024),
+            bytes.len() as f64 / (1024.0 * 1024.0)
+        )));
+    }
     let names: Vec<String> = zip
         .file_names()
         .filter_map(Result::ok)
