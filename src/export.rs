@@ -6,6 +6,7 @@
 //! leading apostrophe, so Excel shows it as text (OWASP "CSV injection").
 
 use crate::report::{ProjectResult, Report};
+use crate::score::show2;
 
 /// Neutralise a cell Excel would read as a formula.
 pub fn safe_cell(s: &str) -> String {
@@ -64,7 +65,7 @@ fn project_rows(p: &ProjectResult, write: &mut impl FnMut(Vec<String>)) {
             r.actual.clone(),
             r.direction.clone().unwrap_or_default(),
             r.weight.normalize().to_string(),
-            format!("{:.2}", r.score),
+            show2(r.score),
             r.level.clone().unwrap_or_default(),
             r.status.label().to_owned(),
             r.explanation.clone(),
@@ -84,7 +85,7 @@ fn project_rows(p: &ProjectResult, write: &mut impl FnMut(Vec<String>)) {
         rate,
         blank(),
         e.weight.normalize().to_string(),
-        format!("{:.2}", e.score),
+        show2(e.score),
         blank(),
         blank(),
         e.explanation.clone(),
@@ -101,7 +102,7 @@ fn project_rows(p: &ProjectResult, write: &mut impl FnMut(Vec<String>)) {
         blank(),
         blank(),
         p.weight_sum.normalize().to_string(),
-        format!("{:.2}", p.total),
+        show2(p.total),
         p.grade.clone(),
         provisional.into(),
         p.stated_total.map(|s| format!("填报总分 {s:.2}")).unwrap_or_default(),

@@ -235,7 +235,9 @@ impl Block<'_> {
         let label_rows = (self.start..self.header).chain(after);
         self.read_labels(label_rows, &mut ctx);
         let projects = self.read_table(&cols, &table_rows, ctx);
-        (projects, self.next.min(end.max(self.header + 1)))
+        // `end` is past the header and at most `next`: the loop starts at
+        // header + 1 and stops before `next`.
+        (projects, end)
     }
 
     /// The 总分 row: the stated total is the 得分 column's number, else the

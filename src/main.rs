@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use jixiao::report::{render_audit, render_text};
+use jixiao::report::{render_audit_text, render_text};
 use jixiao::{Encoding, Profile, ReadOptions, Report};
 
 const USAGE: &str = "用法：
@@ -135,16 +135,7 @@ fn run() -> Result<ExitCode, String> {
             } else if args.format == Format::Json {
                 println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
             } else if args.command == "audit" {
-                let mut o = String::new();
-                for p in &report.projects {
-                    o.push_str(&format!("项目：{}\n", p.name.as_deref().unwrap_or("（未命名项目）")));
-                    if let Some(st) = p.stated_total {
-                        o.push_str(&format!("填报总分 {st:.2}，规则计算 {:.2}（{}）\n", p.total, p.grade));
-                    }
-                    render_audit(&mut o, p);
-                    o.push('\n');
-                }
-                print!("{o}");
+                print!("{}", render_audit_text(&report));
             } else {
                 print!("{}", render_text(&report));
             }

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Goal, Issue};
+use crate::score::show2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -166,10 +167,6 @@ fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
 }
 
-fn num(d: Decimal) -> String {
-    format!("{:.2}", d)
-}
-
 /// The plain-text rendering (the CLI's `--format text`).
 pub fn render_text(report: &Report) -> String {
     let mut o = String::new();
@@ -213,7 +210,7 @@ fn render_project(o: &mut String, p: &ProjectResult) {
             pad(&path, 44),
             pad(&tv, 40),
             pad(&r.weight.normalize().to_string(), 6),
-            pad(&num(r.score), 6),
+            pad(&show2(r.score), 6),
             r.status.label()
         );
         let _ = writeln!(o, "      {}", r.explanation);
@@ -223,8 +220,8 @@ fn render_project(o: &mut String, p: &ProjectResult) {
     }
     let _ = writeln!(o);
     let e = &p.execution;
-    let rate = e.rate.map(|r| format!("{}%", num(r))).unwrap_or_else(|| "—".into());
-    let _ = writeln!(o, "预算执行率：{rate}  得分 {} / {}", num(e.score), e.weight.normalize());
+    let rate = e.rate.map(|r| format!("{}%", show2(r))).unwrap_or_else(|| "—".into());
+    let _ = writeln!(o, "预算执行率：{rate}  得分 {} / {}", show2(e.score), e.weight.normalize());
     let _ = writeln!(o, "      {}", e.explanation);
     let _ = writeln!(o, "小计：");
     for s in &p.subtotals {
@@ -232,12 +229,12 @@ fn render_project(o: &mut String, p: &ProjectResult) {
             Some(l2) => format!("    {l2}"),
             None => format!("  {}", s.level1),
         };
-        let _ = writeln!(o, "{}  {} / {}", pad(&label, 30), num(s.score), s.weight.normalize());
+        let _ = writeln!(o, "{}  {} / {}", pad(&label, 30), show2(s.score), s.weight.normalize());
     }
     let provisional = if p.provisional { "（暂定：有待判定的定性指标）" } else { "" };
-    let _ = writeln!(o, "总分：{}  等级：{}{provisional}", num(p.total), p.grade);
+    let _ = writeln!(o, "总分：{}  等级：{}{provisional}", show2(p.total), p.grade);
     if let Some(st) = p.stated_total {
-        let _ = writeln!(o, "填报总分：{}（相差 {}）", num(st), num(st.saturating_sub(p.total)));
+        let _ = writeln!(o, "填报总分：{}（相差 {}）", show2(st), show2(st.saturating_sub(p.total)));
     }
     for (title, list) in [("错误", &p.errors), ("提示", &p.warnings)] {
         if !list.is_empty() {
@@ -251,8 +248,24 @@ fn render_project(o: &mut String, p: &ProjectResult) {
     let _ = writeln!(o);
 }
 
+/// The CLI's `audit --format text`: per project, the stated and computed
+/// totals and the 复核 section.
+pub fn render_audit_text(report: &Report) -> String {
+    use std::fmt::Write;
+    let mut o = String::new();
+    for p in &report.projects {
+        let _ = writeln!(o, "项目：{}", p.name.as_deref().unwrap_or("（未命名项目）"));
+        if let Some(st) = p.stated_total {
+            let _ = writeln!(o, "填报总分 {}，规则计算 {}（{}）", show2(st), show2(p.total), p.grade);
+        }
+        render_audit(&mut o, p);
+        o.push('\n');
+    }
+    o
+}
+
 /// The 复核 section: one line per finding, or a line saying there is none.
-pub fn render_audit(o: &mut String, p: &ProjectResult) {
+fn render_audit(o: &mut String, p: &ProjectResult) {
     use std::fmt::Write;
     if p.audit.is_empty() {
         if p.stated_total.is_some() || p.rows.iter().any(|r| r.stated_score.is_some()) {

@@ -39,7 +39,7 @@ pub fn show(d: Decimal) -> String {
 }
 
 /// Two decimals always ("98.88", "9.50").
-fn show2(d: Decimal) -> String {
+pub fn show2(d: Decimal) -> String {
     format!("{:.2}", round2(d))
 }
 
