@@ -8,7 +8,7 @@ export function $(id) {
   return document.getElementById(id);
 }
 
-/** @typedef {Node | string | number | null | undefined | false | Child[]} Child */
+/** @typedef {Node | string | number | null | undefined | false | any[]} Child  (arrays nest) */
 
 /**
  * An element with attributes and children. `class`, `text` (textContent),
@@ -53,7 +53,7 @@ export function clear(node) {
 }
 
 /** Put `next` where `prev` is (or append it to `parent` when there is no prev).
- * @param {Node} parent @param {Node | null} prev @param {Node} next */
+ * @template {Node} N @param {Node} parent @param {Node | null} prev @param {N} next @returns {N} */
 export function swap(parent, prev, next) {
   if (prev && prev.parentNode === parent) parent.replaceChild(next, prev);
   else parent.appendChild(next);

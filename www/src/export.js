@@ -26,7 +26,7 @@ export function exporters(store) {
         store.update({ type: 'error', message: errorMessage(e) });
         return;
       }
-      download(new Blob([bytes], { type: 'text/csv;charset=utf-8' }), base() + '.评分结果.csv');
+      download(new Blob([/** @type {BlobPart} */ (bytes)], { type: 'text/csv;charset=utf-8' }), base() + '.评分结果.csv');
     },
   };
 }
