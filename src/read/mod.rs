@@ -60,7 +60,7 @@ pub fn sniff(bytes: &[u8]) -> Result<Format, FileError> {
     if bytes.starts_with(b"PK\x03\x04") {
         return Ok(Format::Xlsx);
     }
-    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+    if bytes.starts_with(&workbook::OLE2_MAGIC) {
         return Ok(Format::Xls);
     }
     if bytes.starts_with(b"\x89PNG")
