@@ -1,4 +1,6 @@
 //! Readers: bytes → sheets of text cells (or, for JSON, the input itself).
+//! Turning sheets into projects is the next step's (`layout`), done by the
+//! pipeline in `lib.rs`.
 //! The format is told by the bytes, not the file name: a workbook renamed
 //! `.csv` is still a workbook.
 
@@ -87,18 +89,26 @@ pub fn sniff(bytes: &[u8]) -> Result<Format, FileError> {
     }
 }
 
-/// Read any supported file into the normalised input.
-pub fn read(bytes: &[u8], file_name: &str, opts: &ReadOptions) -> Result<Input, FileError> {
+/// What a file holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    /// Sheets of text cells (text tables and workbooks), for `layout`.
+    Sheets(Vec<Sheet>),
+    /// The JSON form: already the input; it joins the pipeline after `layout`.
+    Input(Input),
+}
+
+/// Read any supported file into its sheets (or, for JSON, the input).
+pub fn read(bytes: &[u8], file_name: &str, opts: &ReadOptions) -> Result<Source, FileError> {
     if bytes.len() > opts.max_bytes {
         return Err(FileError::TooLarge { size_mb: mb(bytes.len()), limit_mb: mb(opts.max_bytes) });
     }
     let _ = file_name;
-    let sheets: Vec<Sheet> = match sniff(bytes)? {
-        Format::Json => return json::read(bytes),
-        Format::Xlsx | Format::Xls => workbook::read(bytes, opts)?,
-        Format::Text => vec![text::read(bytes, opts)?],
-    };
-    crate::layout::read_sheets(&sheets)
+    Ok(match sniff(bytes)? {
+        Format::Json => Source::Input(json::read(bytes)?),
+        Format::Xlsx | Format::Xls => Source::Sheets(workbook::read(bytes, opts)?),
+        Format::Text => Source::Sheets(vec![text::read(bytes, opts)?]),
+    })
 }
 
 fn mb(n: usize) -> String {
