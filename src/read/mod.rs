@@ -1,8 +1,7 @@
 //! Readers: bytes → sheets of text cells (or, for JSON, the input itself).
-//! Turning sheets into projects is the next step's (`layout`), done by the
-//! pipeline in `lib.rs`.
 //! The format is told by the bytes, not the file name: a workbook renamed
-//! `.csv` is still a workbook.
+//! `.csv` is still a workbook. Turning sheets into projects is the next
+//! step's (`layout`), called by the pipeline in `lib.rs`.
 
 pub mod json;
 pub mod text;
@@ -114,4 +113,17 @@ pub fn read(bytes: &[u8], file_name: &str, opts: &ReadOptions) -> Result<Source,
 fn mb(n: usize) -> String {
     let tenths = (n as u64 * 10 + 512 * 1024) / (1024 * 1024);
     format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_give_sheets_and_json_gives_the_input() {
+        let csv = read("三级指标,年度指标值,实际完成值\nx,1,1".as_bytes(), "a.csv", &ReadOptions::default()).unwrap();
+        assert!(matches!(&csv, Source::Sheets(s) if s.len() == 1 && s[0].rows.len() == 2), "{csv:?}");
+        let json = read(br#"{"projects": [{"indicators": []}]}"#, "a.json", &ReadOptions::default()).unwrap();
+        assert!(matches!(&json, Source::Input(i) if i.projects.len() == 1), "{json:?}");
+    }
 }
