@@ -8,7 +8,8 @@
 // Steps (docs/build.md says why):
 //   1. cargo +NIGHTLY build --lib --release --target wasm32-unknown-unknown
 //      -Zbuild-std=std,panic_abort, RUSTFLAGS=-C target-cpu=mvp, target/mvp,
-//      with the dated nightly NIGHTLY below (scripts/setup.sh installs it)
+//      with the dated nightly NIGHTLY below (scripts/setup.sh installs it),
+//      source paths remapped to fixed names (--remap-path-prefix)
 //   2. wasm-bindgen --target no-modules → build/wasm/ (with jixiao.d.ts)
 //   3. wasm-opt -Oz --mvp-features (binaryen; required)
 //   4. the MVP check (scripts/mvp-check.mjs), fatal
@@ -24,6 +25,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
@@ -71,12 +73,25 @@ const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 
 function buildWasm() {
   const targetDir = path.join(root, "target", "mvp");
+  // Source paths end up in the module (panic locations): written relative to
+  // fixed names, so that where the checkout, cargo's registry and the
+  // toolchain live does not change the bytes.
+  const sysroot = execFileSync("rustc", [`+${NIGHTLY}`, "--print", "sysroot"], { encoding: "utf8" }).trim();
+  const cargoHome = process.env.CARGO_HOME || path.join(os.homedir(), ".cargo");
+  const flags = [
+    "-C", "target-cpu=mvp",
+    `--remap-path-prefix=${path.join(cargoHome, "registry", "src")}=/cargo/registry/src`,
+    `--remap-path-prefix=${path.join(sysroot, "lib", "rustlib", "src", "rust")}=/rust`,
+    `--remap-path-prefix=${root}=/jixiao`,
+  ];
+  const env = { ...process.env, CARGO_ENCODED_RUSTFLAGS: flags.join("\x1f") };
+  delete env.RUSTFLAGS;
   run("cargo", [
     `+${NIGHTLY}`, "build", "--lib", "--release",
     "--target", "wasm32-unknown-unknown",
     "-Zbuild-std=std,panic_abort",
     "--target-dir", targetDir,
-  ], { env: { ...process.env, RUSTFLAGS: "-C target-cpu=mvp" } });
+  ], { env });
   const raw = path.join(targetDir, "wasm32-unknown-unknown", "release", "jixiao.wasm");
 
   // wasm-bindgen and wasm-opt only when the module changed.
