@@ -1,13 +1,19 @@
 //! What comes back: the result structure (the CLI's `--format json`, the
-//! page's data) and its plain-text rendering. Field names are stable: other
-//! tools read them. Scores and percentages are decimals rounded to 2 places,
-//! serialised as JSON numbers.
+//! page's data). Field names are stable: other tools read them. Scores and
+//! percentages are decimals rounded to 2 places, serialised as JSON numbers.
+//!
+//! These are types only, shared by the steps like [`crate::model`]: `score`
+//! fills the figures and the typed decisions ([`decision`]), `audit` adds
+//! [`Finding`]s, `explain` writes the Chinese text fields (`explanation`,
+//! `warnings`, `message`) from the decisions, and `render` reads the whole.
+
+pub mod decision;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Goal, Issue};
-use crate::score::show2;
+pub use decision::{Direction, Level, Skipped};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -41,12 +47,17 @@ pub struct ProjectResult {
     pub execution: Execution,
     pub subtotals: Vec<Subtotal>,
     pub rows: Vec<RowResult>,
+    /// The reader's errors, then the scorer's (written by `explain` from `notes`).
     pub errors: Vec<Issue>,
+    /// The reader's warnings, then the scorer's (written by `explain` from `notes`).
     pub warnings: Vec<Issue>,
     /// Discrepancies between stated and computed figures (复核).
     pub audit: Vec<Finding>,
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub goals: Vec<Goal>,
+    /// The scorer's project-level problems, typed, in order.
+    #[serde(skip)]
+    pub notes: Skipped<Vec<decision::Note>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -64,7 +75,10 @@ pub struct Execution {
     pub weight: Decimal,
     #[serde(with = "rust_decimal::serde::float")]
     pub score: Decimal,
+    /// S27, written by `explain` from `decision`.
     pub explanation: String,
+    #[serde(skip)]
+    pub decision: Skipped<Option<decision::ExecDecision>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -101,14 +115,14 @@ pub struct RowResult {
     pub target: String,
     pub actual: String,
     /// ≥ > = < ≤ or 定性; `None` for rows in error before a direction was known.
-    pub direction: Option<String>,
+    pub direction: Option<Direction>,
     pub direction_inferred: bool,
     #[serde(with = "rust_decimal::serde::float")]
     pub weight: Decimal,
     #[serde(with = "rust_decimal::serde::float")]
     pub score: Decimal,
-    /// Qualitative rows: 达成 / 部分达成 / 未达成 / 待判定.
-    pub level: Option<String>,
+    /// Qualitative rows: 达成 / 部分达成 / 未达成 / 待判定; 不适用 rows (S22).
+    pub level: Option<Level>,
     /// Qualitative rows: whether the level was inferred from the actual text (S17).
     #[serde(default)]
     pub level_inferred: bool,
@@ -116,9 +130,48 @@ pub struct RowResult {
     #[serde(with = "rust_decimal::serde::float_option", default)]
     pub stated_score: Option<Decimal>,
     pub status: Status,
-    /// S27: one Chinese line on where the points went.
+    /// S27: one Chinese line on where the points went (written by `explain`).
     pub explanation: String,
+    /// The flags as Chinese lines (written by `explain` from `flags`).
     pub warnings: Vec<String>,
+    /// What the rules decided: the rule, the numbers used, the deduction.
+    #[serde(skip)]
+    pub decision: Skipped<decision::RowDecision>,
+    /// Flags for a human, typed (S8, S11, S12, S19, S21, S22, S24).
+    #[serde(skip)]
+    pub flags: Skipped<Vec<decision::Flag>>,
+}
+
+/// The kind of an audit finding (stable ids in JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    RowScore,
+    OverWeight,
+    Band,
+    TotalSum,
+    Total,
+    ExecRate,
+    ExecScore,
+    WeightSum,
+    NoReason,
+}
+
+impl FindingKind {
+    /// The stable id, as in JSON (`row_score`…).
+    pub fn id(self) -> &'static str {
+        match self {
+            FindingKind::RowScore => "row_score",
+            FindingKind::OverWeight => "over_weight",
+            FindingKind::Band => "band",
+            FindingKind::TotalSum => "total_sum",
+            FindingKind::Total => "total",
+            FindingKind::ExecRate => "exec_rate",
+            FindingKind::ExecScore => "exec_score",
+            FindingKind::WeightSum => "weight_sum",
+            FindingKind::NoReason => "no_reason",
+        }
+    }
 }
 
 /// An audit finding: a figure the file states that the rules do not give.
@@ -127,14 +180,16 @@ pub struct Finding {
     /// Source row; `None` for whole-project findings.
     pub row: Option<u32>,
     pub name: Option<String>,
-    /// Stable kind id: row_score, over_weight, band, total_sum, total,
-    /// exec_rate, exec_score, weight_sum, no_reason.
-    pub kind: String,
+    pub kind: FindingKind,
     #[serde(with = "rust_decimal::serde::float_option")]
     pub stated: Option<Decimal>,
     #[serde(with = "rust_decimal::serde::float_option")]
     pub computed: Option<Decimal>,
+    /// One Chinese sentence (written by `explain`).
     pub message: String,
+    /// Index in `rows` of the row the finding is about.
+    #[serde(skip)]
+    pub row_index: Skipped<Option<usize>>,
 }
 
 impl Report {
@@ -153,128 +208,5 @@ impl Status {
             Status::Pending => "待判定",
             Status::Error => "错误",
         }
-    }
-}
-
-/// Display width in a terminal: CJK and full-width characters take two columns.
-fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| if (c as u32) >= 0x1100 && !matches!(c as u32, 0x2000..=0x206F | 0x2190..=0x22FF) { 2 } else { 1 })
-        .sum()
-}
-
-fn pad(s: &str, w: usize) -> String {
-    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
-}
-
-/// The plain-text rendering (the CLI's `--format text`).
-pub fn render_text(report: &Report) -> String {
-    let mut o = String::new();
-    for p in &report.projects {
-        render_project(&mut o, p);
-    }
-    o
-}
-
-fn render_project(o: &mut String, p: &ProjectResult) {
-    use std::fmt::Write;
-    let name = p.name.as_deref().unwrap_or("（未命名项目）");
-    let _ = writeln!(o, "项目：{name}");
-    for (label, v) in [("主管部门", &p.department), ("实施单位", &p.implementer), ("工作表", &p.sheet)] {
-        if let Some(v) = v {
-            let _ = writeln!(o, "{label}：{v}");
-        }
-    }
-    let _ = writeln!(o);
-    let _ = writeln!(
-        o,
-        "{}  {}  {}  {}  {}  状态",
-        pad("行", 4),
-        pad("指标（一级 / 二级 / 三级）", 44),
-        pad("指标值 → 完成值", 40),
-        pad("分值", 6),
-        pad("得分", 6),
-    );
-    for r in &p.rows {
-        let path = format!("{} / {} / {}", r.level1, r.level2, r.name);
-        let dir = match (&r.direction, r.direction_inferred) {
-            (Some(d), true) => format!("[{d}，推断] "),
-            (Some(d), false) => format!("[{d}] "),
-            (None, _) => String::new(),
-        };
-        let tv = format!("{dir}{} → {}", r.target, r.actual);
-        let _ = writeln!(
-            o,
-            "{}  {}  {}  {}  {}  {}",
-            pad(&r.row.to_string(), 4),
-            pad(&path, 44),
-            pad(&tv, 40),
-            pad(&r.weight.normalize().to_string(), 6),
-            pad(&show2(r.score), 6),
-            r.status.label()
-        );
-        let _ = writeln!(o, "      {}", r.explanation);
-        for w in &r.warnings {
-            let _ = writeln!(o, "      ⚠ {w}");
-        }
-    }
-    let _ = writeln!(o);
-    let e = &p.execution;
-    let rate = e.rate.map(|r| format!("{}%", show2(r))).unwrap_or_else(|| "—".into());
-    let _ = writeln!(o, "预算执行率：{rate}  得分 {} / {}", show2(e.score), e.weight.normalize());
-    let _ = writeln!(o, "      {}", e.explanation);
-    let _ = writeln!(o, "小计：");
-    for s in &p.subtotals {
-        let label = match &s.level2 {
-            Some(l2) => format!("    {l2}"),
-            None => format!("  {}", s.level1),
-        };
-        let _ = writeln!(o, "{}  {} / {}", pad(&label, 30), show2(s.score), s.weight.normalize());
-    }
-    let provisional = if p.provisional { "（暂定：有待判定的定性指标）" } else { "" };
-    let _ = writeln!(o, "总分：{}  等级：{}{provisional}", show2(p.total), p.grade);
-    if let Some(st) = p.stated_total {
-        let _ = writeln!(o, "填报总分：{}（相差 {}）", show2(st), show2(st.saturating_sub(p.total)));
-    }
-    for (title, list) in [("错误", &p.errors), ("提示", &p.warnings)] {
-        if !list.is_empty() {
-            let _ = writeln!(o, "{title}：");
-            for i in list.iter() {
-                let _ = writeln!(o, "  - {}", i.message);
-            }
-        }
-    }
-    render_audit(o, p);
-    let _ = writeln!(o);
-}
-
-/// The CLI's `audit --format text`: per project, the stated and computed
-/// totals and the 复核 section.
-pub fn render_audit_text(report: &Report) -> String {
-    use std::fmt::Write;
-    let mut o = String::new();
-    for p in &report.projects {
-        let _ = writeln!(o, "项目：{}", p.name.as_deref().unwrap_or("（未命名项目）"));
-        if let Some(st) = p.stated_total {
-            let _ = writeln!(o, "填报总分 {}，规则计算 {}（{}）", show2(st), show2(p.total), p.grade);
-        }
-        render_audit(&mut o, p);
-        o.push('\n');
-    }
-    o
-}
-
-/// The 复核 section: one line per finding, or a line saying there is none.
-fn render_audit(o: &mut String, p: &ProjectResult) {
-    use std::fmt::Write;
-    if p.audit.is_empty() {
-        if p.stated_total.is_some() || p.rows.iter().any(|r| r.stated_score.is_some()) {
-            let _ = writeln!(o, "复核：填报数字与规则计算一致");
-        }
-        return;
-    }
-    let _ = writeln!(o, "复核发现 {} 处：", p.audit.len());
-    for f in &p.audit {
-        let _ = writeln!(o, "  - [{}] {}", f.kind, f.message);
     }
 }
