@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use crate::model::Issue;
 use crate::num::{round2, show, show2, HUNDRED, MAX_WEIGHT};
 use crate::report::decision::{
-    Band, ExecDecision, Flag, LevelSource, NoteKind, QualPoints, QuantKind, QuantOutcome, Qualitative, Quantitative,
+    Band, ExecDecision, Flag, LevelSource, NoteKind, QualPoints, Qualitative, QuantKind, QuantOutcome, Quantitative,
     ReverseFormula, RowDecision, RowError, Rule,
 };
 use crate::report::{Execution, Finding, FindingKind, Level, ProjectResult, Report, RowResult};
@@ -43,7 +43,11 @@ pub fn explain_project(p: &mut ProjectResult) {
             NoteKind::NoBudget => at(None, "未提供预算执行数据：请填写全年预算数和全年执行数"),
             NoteKind::WeightSum { sum, total } => at(
                 None,
-                &format!("各指标分值与预算执行率分值合计为 {}，不等于 {}；仍按实际合计计算总分", show(*sum), show(*total)),
+                &format!(
+                    "各指标分值与预算执行率分值合计为 {}，不等于 {}；仍按实际合计计算总分",
+                    show(*sum),
+                    show(*total)
+                ),
             ),
             NoteKind::RowFlag { index, flag } => match p.rows.get(*index) {
                 Some(r) => at(None, &format!("{}：{}", r.name, r.warnings.get(*flag).map_or("", String::as_str))),
@@ -210,8 +214,11 @@ pub fn flag(f: &Flag) -> String {
 pub fn execution(d: &ExecDecision, e: &Execution) -> String {
     match d {
         ExecDecision::WeightOutOfRange(w) => {
-            let why =
-                if *w < Decimal::ZERO { "不能为负数".to_owned() } else { format!("过大（上限 {}）", show(MAX_WEIGHT)) };
+            let why = if *w < Decimal::ZERO {
+                "不能为负数".to_owned()
+            } else {
+                format!("过大（上限 {}）", show(MAX_WEIGHT))
+            };
             format!("预算执行率分值“{}”{why}，按 0 分计", show(*w))
         }
         ExecDecision::TooLarge { executed, budget } => {

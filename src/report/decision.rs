@@ -216,7 +216,10 @@ pub enum RowError {
     WeightNegative(String),
     WeightNotNumber(String),
     Level1Missing,
-    Level1Unknown { level1: String, known: Vec<String> },
+    Level1Unknown {
+        level1: String,
+        known: Vec<String>,
+    },
     NameMissing,
     TargetMissing,
     ActualMissing,
@@ -230,7 +233,10 @@ pub enum RowError {
     LevelUnknown(String),
     ScoreNotNumber(String),
     /// S16: a manual score outside its level's band.
-    OutOfBand { score: Decimal, band: Band },
+    OutOfBand {
+        score: Decimal,
+        band: Band,
+    },
     DeductionNotNumber(String),
 }
 
@@ -284,11 +290,22 @@ pub enum ExecDecision {
     /// The stated 预算执行率分值 is out of range: 0 points.
     WeightOutOfRange(Decimal),
     /// Decimal arithmetic overflowed on the rate.
-    TooLarge { executed: Decimal, budget: Decimal },
+    TooLarge {
+        executed: Decimal,
+        budget: Decimal,
+    },
     /// S4/S5: the rate and the score.
-    Rate { executed: Decimal, budget: Decimal, rate_pct: Decimal, used_pct: Decimal, capped: bool },
+    Rate {
+        executed: Decimal,
+        budget: Decimal,
+        rate_pct: Decimal,
+        used_pct: Decimal,
+        capped: bool,
+    },
     /// S6: budget 0 with money spent.
-    ZeroBudget { executed: Decimal },
+    ZeroBudget {
+        executed: Decimal,
+    },
     NegativeBudget(Decimal),
     /// S6: no budget figures.
     Missing,
