@@ -116,7 +116,7 @@ fn quantitative(q: &Quantitative) -> String {
         QuantOutcome::ReverseShort { formula, score } => {
             let formula = match formula {
                 ReverseFormula::Ratio => format!("{wd} × {}/{}", show(tv), show(av)),
-                ReverseFormula::LinearZero => format!("完成值达到指标值 2 倍及以上，{wd} × 0"),
+                ReverseFormula::LinearZero { at } => format!("完成值达到指标值 {} 倍及以上，{wd} × 0", show(at)),
                 ReverseFormula::Linear => format!("{wd} × (1 − ({} − {})/{})", show(av), show(tv), show(tv)),
             };
             let (a, t, s) = (v(av), v(tv), show2(score));

@@ -16,6 +16,9 @@ pub fn safe_cell(s: &str) -> String {
     }
 }
 
+/// The UTF-8 byte order mark: Excel on Chinese Windows reads the file as UTF-8 only with it.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 const HEADER: [&str; 14] = [
     "项目名称",
     "行号",
@@ -36,7 +39,7 @@ const HEADER: [&str; 14] = [
 /// The report as one CSV table: a row per indicator, then per project its
 /// execution row and total row.
 pub fn to_csv(report: &Report) -> Vec<u8> {
-    let mut out = b"\xEF\xBB\xBF".to_vec();
+    let mut out = UTF8_BOM.to_vec();
     let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
     let mut write = |cells: Vec<String>| {
         // Writing to a Vec cannot fail; a failed record is skipped, never a panic.

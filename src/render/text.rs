@@ -6,6 +6,14 @@ use std::fmt::Write;
 use crate::num::show2;
 use crate::report::{ProjectResult, Report};
 
+/// Column widths of the row table (terminal columns): row, indicator path,
+/// target → actual, weight, score; and of a subtotal's label.
+const ROW_W: usize = 4;
+const PATH_W: usize = 44;
+const VALUES_W: usize = 40;
+const FIGURE_W: usize = 6;
+const SUBTOTAL_W: usize = 30;
+
 /// Display width in a terminal: CJK and full-width characters take two columns.
 fn width(s: &str) -> usize {
     s.chars()
@@ -38,11 +46,11 @@ fn render_project(o: &mut String, p: &ProjectResult) {
     let _ = writeln!(
         o,
         "{}  {}  {}  {}  {}  状态",
-        pad("行", 4),
-        pad("指标（一级 / 二级 / 三级）", 44),
-        pad("指标值 → 完成值", 40),
-        pad("分值", 6),
-        pad("得分", 6),
+        pad("行", ROW_W),
+        pad("指标（一级 / 二级 / 三级）", PATH_W),
+        pad("指标值 → 完成值", VALUES_W),
+        pad("分值", FIGURE_W),
+        pad("得分", FIGURE_W),
     );
     for r in &p.rows {
         let path = format!("{} / {} / {}", r.level1, r.level2, r.name);
@@ -55,11 +63,11 @@ fn render_project(o: &mut String, p: &ProjectResult) {
         let _ = writeln!(
             o,
             "{}  {}  {}  {}  {}  {}",
-            pad(&r.row.to_string(), 4),
-            pad(&path, 44),
-            pad(&tv, 40),
-            pad(&r.weight.normalize().to_string(), 6),
-            pad(&show2(r.score), 6),
+            pad(&r.row.to_string(), ROW_W),
+            pad(&path, PATH_W),
+            pad(&tv, VALUES_W),
+            pad(&r.weight.normalize().to_string(), FIGURE_W),
+            pad(&show2(r.score), FIGURE_W),
             r.status.label()
         );
         let _ = writeln!(o, "      {}", r.explanation);
@@ -78,7 +86,7 @@ fn render_project(o: &mut String, p: &ProjectResult) {
             Some(l2) => format!("    {l2}"),
             None => format!("  {}", s.level1),
         };
-        let _ = writeln!(o, "{}  {} / {}", pad(&label, 30), show2(s.score), s.weight.normalize());
+        let _ = writeln!(o, "{}  {} / {}", pad(&label, SUBTOTAL_W), show2(s.score), s.weight.normalize());
     }
     let provisional = if p.provisional { "（暂定：有待判定的定性指标）" } else { "" };
     let _ = writeln!(o, "总分：{}  等级：{}{provisional}", show2(p.total), p.grade);

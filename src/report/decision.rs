@@ -166,8 +166,8 @@ pub enum ReverseFormula {
     Ratio,
     /// W × (1 − (A − T)/T)
     Linear,
-    /// Linear with A ≥ 2T: 0.
-    LinearZero,
+    /// Linear with A ≥ `at` × T (2 in S9): 0.
+    LinearZero { at: Decimal },
 }
 
 /// A qualitative row's decision (S14–S16).

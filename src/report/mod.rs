@@ -193,9 +193,10 @@ pub struct Finding {
 }
 
 impl Report {
-    /// Did every row of every project score (CLI exit code 0)?
+    /// Did every row of every project score (CLI exit code 0)? Also before
+    /// `explain` has written the errors: the typed notes say it then.
     pub fn all_scored(&self) -> bool {
-        self.projects.iter().all(|p| p.errors.is_empty())
+        self.projects.iter().all(|p| p.errors.is_empty() && !p.notes.iter().any(|n| n.kind.is_error()))
     }
 }
 

@@ -20,7 +20,7 @@ enum Kind {
 /// The cell text that marks a row 不适用 (S22).
 const NOT_APPLICABLE: &str = "不适用";
 
-/// S8/S9: the linear reverse formula gives 0 from this multiple of T on.
+/// S9: the linear reverse formula gives 0 from this multiple of T on.
 const LINEAR_ZERO_AT: Decimal = Decimal::TWO;
 
 /// The rule for one row: checks its cells, finds its kind and scores it.
@@ -179,7 +179,7 @@ fn outcome(
             ReverseFormula::Ratio => (mul_div(w, tv, av).ok_or(RowError::TooLarge)?, decision::ReverseFormula::Ratio),
             // tv > 0 here; twice a huge target is beyond any actual.
             ReverseFormula::Linear if tv.checked_mul(LINEAR_ZERO_AT).is_some_and(|twice| av >= twice) => {
-                (Decimal::ZERO, decision::ReverseFormula::LinearZero)
+                (Decimal::ZERO, decision::ReverseFormula::LinearZero { at: LINEAR_ZERO_AT })
             }
             ReverseFormula::Linear => {
                 let over = av.checked_sub(tv).and_then(|d| d.checked_div(tv));
