@@ -200,9 +200,10 @@ impl Input {
 }
 
 impl IndicatorInput {
-    /// The row number messages and edits use: the source row, else index + 1.
+    /// The row number messages and edits use: the source row, else index + 1
+    /// (the `index`-th row of `indicators`).
     pub fn row_number(&self, index: usize) -> u32 {
-        self.row.unwrap_or(u32::try_from(index + 1).unwrap_or(u32::MAX))
+        self.row.unwrap_or_else(|| crate::grid::row_number(index))
     }
 
     /// Does an edit of `project` apply to this row (the `index`-th)?
