@@ -5,6 +5,8 @@
 //! `message`. Nothing before this step writes Chinese about a score, so a
 //! caller that needs only the figures can stop before it.
 
+pub mod labels;
+
 use rust_decimal::Decimal;
 
 use crate::model::Issue;

@@ -172,7 +172,8 @@ impl Issue {
 }
 
 /// A user's edit in the page, applied before scoring: a qualitative level,
-/// a manual score, or a weight change for one row.
+/// a manual score, a weight, or a corrected cell (年度指标值, 实际完成值,
+/// 偏差原因) of one row. Fields left out (`None`) keep the file's value.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Edit {
@@ -186,6 +187,18 @@ pub struct Edit {
     pub score: Option<String>,
     #[serde(deserialize_with = "de_text_opt")]
     pub weight: Option<String>,
+    /// 年度指标值 as corrected in the page.
+    #[serde(deserialize_with = "de_text_opt", skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// 实际完成值 as corrected in the page.
+    #[serde(deserialize_with = "de_text_opt", skip_serializing_if = "Option::is_none")]
+    pub actual: Option<String>,
+    /// 偏差原因分析及改进措施 as written in the page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// 判定依据: the user's note on a qualitative choice (kept, not scored).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
 }
 
 impl Input {
@@ -225,6 +238,15 @@ impl IndicatorInput {
             }
             if let Some(w) = &e.weight {
                 self.weight = Some(w.clone());
+            }
+            if let Some(t) = &e.target {
+                self.target.clone_from(t);
+            }
+            if let Some(a) = &e.actual {
+                self.actual.clone_from(a);
+            }
+            if let Some(r) = &e.reason {
+                self.reason = Some(r.clone());
             }
         }
     }

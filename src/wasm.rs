@@ -120,6 +120,29 @@ pub fn export_csv(
     Ok(crate::render::to_csv(&crate::score_input(&input, &profile, &opts.edits)))
 }
 
+/// The input with the edits written into it (`Input::apply_edits`), for the
+/// JSON export and later exports.
+#[wasm_bindgen(js_name = applyEdits, unchecked_return_type = "JixiaoInput")]
+pub fn apply_edits(
+    #[wasm_bindgen(unchecked_param_type = "JixiaoInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let mut input: Input =
+        serde_wasm_bindgen::from_value(input).map_err(|e| into_error(format!("输入数据无法读取：{e}")))?;
+    input.apply_edits(&self::options(options)?.edits);
+    to_js(&input)
+}
+
+/// The words for statuses, levels, directions, finding kinds and the
+/// options' profile's grades (`explain::labels`).
+#[wasm_bindgen(js_name = labels, unchecked_return_type = "JixiaoLabels")]
+pub fn labels(
+    #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let profile = self::options(options)?.profile().map_err(into_error)?;
+    to_js(&crate::explain::labels::labels(&profile))
+}
+
 /// The built-in rule profiles.
 #[wasm_bindgen(js_name = profiles, unchecked_return_type = "JixiaoProfile[]")]
 pub fn profiles() -> Result<JsValue, JsError> {

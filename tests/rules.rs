@@ -188,11 +188,36 @@ fn s16_edit_in_page_sets_level_and_score() {
     assert!(before.projects[0].provisional);
     let edit =
         jixiao::Edit {
-            project: 0, row: 2, level: Some("部分达成".into()), score: Some("6.5".into()), weight: None
+            project: 0, row: 2, level: Some("部分达成".into()), score: Some("6.5".into()), weight: None, ..jixiao::Edit::default()
         };
     let after = jixiao::score_input(&input, &profile, &[edit]);
     assert!(!after.projects[0].provisional);
     assert_eq!(after.projects[0].rows[0].score, d("6.5"));
+}
+
+/// Issue 11: a corrected 实际完成值 or 年度指标值 in the page re-scores the row,
+/// and an edit is written into the input (the JSON export) by the core.
+#[test]
+fn field_edits_rescore_and_apply() {
+    let csv = "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n产出指标,数量指标,培训人次,≥100人,50人,10\n";
+    let input = jixiao::read_input(csv.as_bytes(), "t.csv", &Default::default()).unwrap();
+    let profile = Profile::default_profile().unwrap();
+    let before = jixiao::score_input(&input, &profile, &[]);
+    assert_eq!(before.projects[0].rows[0].score, d("5"));
+    let edit = jixiao::Edit {
+        project: 0,
+        row: 2,
+        actual: Some("100人".into()),
+        reason: Some("已补录".into()),
+        ..jixiao::Edit::default()
+    };
+    let after = jixiao::score_input(&input, &profile, std::slice::from_ref(&edit));
+    assert_eq!(after.projects[0].rows[0].score, d("10"));
+    let mut edited = input.clone();
+    edited.apply_edits(&[edit]);
+    assert_eq!(edited.projects[0].indicators[0].actual, "100人");
+    assert_eq!(edited.projects[0].indicators[0].reason.as_deref(), Some("已补录"));
+    assert_eq!(edited.projects[0].indicators[0].target, "≥100人");
 }
 
 #[test]

@@ -16,6 +16,8 @@
  *   jixiao.scoreInput(input, options)     → Report
  *   jixiao.exportCsv(input, options)      → Uint8Array (CSV, UTF-8 with BOM)
  *   jixiao.profiles()                     → [Profile]
+ *   jixiao.applyEdits(input, options)     → Input (the options' edits written in)
+ *   jixiao.labels(options)                → Labels (statuses, levels, grades…)
  * options: {encoding?: "auto"|"utf8"|"gbk"|"utf16le"|"utf16be",
  *           profile?: id | profile object, edits?: [{project,row,level,score,weight}]}
  * Errors are thrown as Error with a Chinese message. If the core traps, the
@@ -65,6 +67,16 @@
     profiles: function () {
       return call(function (g) {
         return g.profiles();
+      });
+    },
+    applyEdits: function (input, options) {
+      return call(function (g) {
+        return g.applyEdits(input, options);
+      });
+    },
+    labels: function (options) {
+      return call(function (g) {
+        return g.labels(options);
       });
     }
   };

@@ -75,25 +75,15 @@ export function exportCsv(input, edits, profile) {
   return /** @type {JixiaoApi} */ (core()).exportCsv(input, { edits, profile: profile || undefined });
 }
 
-/**
- * The input with the page's choices written into it, as `Input::apply_edits`
- * does in the core (matched by row number, else position + 1). Kept here, at
- * the seam, until the core exports it.
- * @param {Input} input @param {Edit[]} edits @returns {Input}
- */
+/** The input with the page's edits written into it, by the core (`Input::apply_edits`).
+ * @param {Input} input @param {Edit[]} edits @returns {Input} */
 export function withEdits(input, edits) {
-  /** @type {Input} */
-  const copy = JSON.parse(JSON.stringify(input));
-  edits.forEach((e) => {
-    const p = copy.projects && copy.projects[e.project];
-    if (!p || !p.indicators) return;
-    p.indicators.forEach((ind, i) => {
-      const key = ind.row !== undefined && ind.row !== null ? ind.row : i + 1;
-      if (key !== e.row) return;
-      if (e.level !== undefined && e.level !== null) ind.level = e.level;
-      if (e.score !== undefined && e.score !== null) ind.score = e.score;
-      if (e.weight !== undefined && e.weight !== null) ind.weight = e.weight;
-    });
-  });
-  return copy;
+  return /** @type {JixiaoApi} */ (core()).applyEdits(input, { edits });
+}
+
+/** The words for statuses, levels, directions, findings and the profile's grades.
+ * @param {string} profile @returns {import('./types').Labels | null} */
+export function labels(profile) {
+  const j = core();
+  try { return (j && j.labels({ profile: profile || undefined })) || null; } catch (e) { return null; }
 }

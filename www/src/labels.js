@@ -1,46 +1,54 @@
 // @ts-check
-/* Every table in the page that is scoring knowledge, in one place, so that
- * it can be replaced by data from the core (the profile and the report)
- * without touching the views. The values mirror the core: the level names
- * are the qualitative levels of S14–S17, the statuses `report::Status`, the
- * finding kinds `audit`'s stable ids, the grades the built-in profiles'. */
+/* The words for the core's typed values, from the core (`labels` in
+ * src/wasm.rs, `explain::labels` in Rust): statuses, the qualitative levels,
+ * directions as 指标性质, finding kinds and the current profile's grades.
+ * No table here is scoring knowledge: until the core has answered, ids are
+ * shown as they are. */
 
-/** @typedef {import('./types').Status} Status */
-/** @typedef {import('./types').FindingKind} FindingKind */
+import * as api from './api.js';
 
-/** The qualitative levels a user may choose (S14), in order. */
-export const LEVELS = ['达成', '部分达成', '未达成'];
+/** @typedef {import('./types').Labels} Labels */
 
-/** The level of a qualitative row whose text could not be read (S17). */
-export const PENDING_LEVEL = '待判定';
+/** @type {Labels | null} */
+let current = null;
+let currentProfile = /** @type {string | null} */ (null);
 
-/** The direction of a qualitative row (`rows[].direction`). */
-export const QUALITATIVE = '定性';
-
-/** @type {Record<Status, string>} `rows[].status` → the badge's text. */
-export const STATUS_LABEL = { ok: '正常', review: '需复核', pending: '待判定', error: '错误' };
-
-/** @type {Record<string, string>} grade → CSS class (the built-in profiles' grades). */
-export const GRADE_CLASS = { '优': 'grade-a', '良': 'grade-b', '中': 'grade-c', '差': 'grade-d' };
-
-/** @type {Record<FindingKind, string>} `audit[].kind` → what was compared. */
-export const FINDING_KIND = {
-  row_score: '指标得分', over_weight: '得分超过分值', band: '定性档次', total_sum: '总分合计',
-  total: '总分', exec_rate: '预算执行率', exec_score: '执行率得分', weight_sum: '分值合计',
-  no_reason: '偏差原因',
-};
-
-/** @param {string | null | undefined} grade */
-export function gradeClass(grade) {
-  return (grade && GRADE_CLASS[grade]) || '';
+/** Ask the core for the labels of `profile` (once per profile id).
+ * @param {string} profile */
+export function load(profile) {
+  if (current && currentProfile === profile) return;
+  const next = api.labels(profile);
+  if (next) { current = next; currentProfile = profile; }
 }
+
+/** @param {import('./types').Label[] | undefined} list @param {string} id */
+function find(list, id) {
+  const hit = (list || []).find((l) => l.id === id);
+  return hit ? hit.label : id;
+}
+
+/** The levels a user may choose for a qualitative row, in order. */
+export function levels() { return current ? current.levels : []; }
+
+/** The level of a qualitative row not yet judged (待判定). */
+export function pendingLevel() { return current ? current.pending : 'pending'; }
+
+/** `rows[].direction` of qualitative rows. */
+export function qualitative() { return current ? current.qualitative : ''; }
 
 /** @param {string} status */
-export function statusLabel(status) {
-  return STATUS_LABEL[/** @type {Status} */ (status)] || status;
-}
+export function statusLabel(status) { return find(current ? current.statuses : undefined, status); }
 
 /** @param {string} kind */
-export function findingLabel(kind) {
-  return FINDING_KIND[/** @type {FindingKind} */ (kind)] || kind || '';
+export function findingLabel(kind) { return find(current ? current.findings : undefined, kind) || ''; }
+
+/** A row's direction as 指标性质. @param {string} direction */
+export function directionLabel(direction) { return find(current ? current.directions : undefined, direction); }
+
+/** Grade → CSS class by its rank in the profile (best first: grade-a…grade-d).
+ * @param {string | null | undefined} grade @param {{grade: string}[]} [grades] another profile's grades */
+export function gradeClass(grade, grades) {
+  const list = grades || (current ? current.grades : []);
+  const i = list.findIndex((g) => g.grade === grade);
+  return i < 0 ? '' : 'grade-' + 'abcd'.charAt(Math.min(i, 3));
 }

@@ -9,6 +9,7 @@
 
 import * as api from './api.js';
 import * as storage from './storage.js';
+import * as labels from './labels.js';
 import { debounce, errorMessage } from './format.js';
 
 /** @typedef {import('./types').Report} Report */
@@ -48,7 +49,7 @@ import { debounce, errorMessage } from './format.js';
  *   | {type: 'clear'}
  *   | {type: 'encoding', value: Encoding}
  *   | {type: 'profile', id: string}
- *   | {type: 'edit', project: number, row: number, patch: {level?: string | null, score?: string | null, weight?: string | null}}
+ *   | {type: 'edit', project: number, row: number, patch: Record<string, string | null>}
  *   | {type: 'rescore', reread: boolean, retried?: boolean}
  *   | {type: 'error', message: string}
  *   | {type: 'saved', ok: boolean}} Action
@@ -96,6 +97,7 @@ export function createStore(render) {
         state.profiles = a.profiles;
         if (!state.profiles.some((p) => p.id === state.profile)) state.profile = state.profiles.length ? state.profiles[0].id : '';
         state.readyNote = { text: '评分引擎已就绪 · 离线', bad: false };
+        labels.load(state.profile);
         changed.profiles = changed.settings = changed.ready = true;
         if (state.source === 'none') return {};
         state.storageNote = '已恢复上次的输入。';
@@ -188,6 +190,7 @@ export function createStore(render) {
     }
     const gen = api.generation();
     try {
+      labels.load(state.profile);
       if (reread || !state.input) {
         state.input = null;
         state.input = readCurrent();
@@ -222,6 +225,9 @@ export function createStore(render) {
   };
 }
 
+/** The fields of an `Edit` the user may set (model::Edit). */
+export const EDIT_FIELDS = ['level', 'score', 'weight', 'target', 'actual', 'reason', 'basis'];
+
 /**
  * The edit list with one row's choice changed; the same list when nothing changes.
  * @param {Edit[]} edits @param {number} project @param {number} row
@@ -237,9 +243,9 @@ export function patched(edits, project, row, patch) {
     if (v === null || v === undefined || v === '') delete e[k];
     else e[k] = v;
   });
-  if (old && ['level', 'score', 'weight'].every((k) => old[/** @type {'level'} */ (k)] === e[k])) return edits;
+  if (old && EDIT_FIELDS.every((k) => /** @type {any} */ (old)[k] === e[k])) return edits;
   const rest = edits.filter((x) => x !== old);
-  if (e.level === undefined && e.score === undefined && e.weight === undefined) return old ? rest : edits;
+  if (EDIT_FIELDS.every((k) => e[k] === undefined)) return old ? rest : edits;
   return old ? edits.map((x) => (x === old ? e : x)) : edits.concat([e]);
 }
 

@@ -15,6 +15,26 @@ export interface JixiaoApi {
   scoreInput(input: Parameters<Glue['scoreInput']>[0], options?: Options): ReturnType<Glue['scoreInput']>;
   exportCsv(input: Parameters<Glue['exportCsv']>[0], options?: Options): ReturnType<Glue['exportCsv']>;
   profiles(): ReturnType<Glue['profiles']>;
+  applyEdits(input: Parameters<Glue['applyEdits']>[0], options?: Options): ReturnType<Glue['applyEdits']>;
+  labels(options?: Options): ReturnType<Glue['labels']>;
+}
+
+/** A typed value's JSON id and its words (`explain::labels`). */
+export interface Label {
+  id: string;
+  label: string;
+}
+
+/** The words the page shows for the core's values (`labels` export). */
+export interface Labels {
+  statuses: Label[];
+  levels: string[];
+  pending: string;
+  not_applicable: string;
+  qualitative: string;
+  directions: Label[];
+  findings: Label[];
+  grades: { grade: string; min: number; rank: number }[];
 }
 
 /** The wasm-bindgen glue's exports (build/wasm/jixiao.d.ts, from src/wasm.rs). */
@@ -42,6 +62,14 @@ export interface Edit {
   level?: string;
   score?: string;
   weight?: string;
+  /** 年度指标值 corrected in the page. */
+  target?: string;
+  /** 实际完成值 corrected in the page. */
+  actual?: string;
+  /** 偏差原因 written in the page. */
+  reason?: string;
+  /** 判定依据: a note on a qualitative choice. */
+  basis?: string;
 }
 
 // ---- the report ---------------------------------------------------------------

@@ -145,7 +145,7 @@ function renderProfile(state) {
     item(l.name, num(l.weight) === 0 && l.share_with ? '计入' + l.share_with : fmtW(l.weight) + ' 分')));
   const grades = (p.grades || []).map((g, i, all) => {
     const label = num(g.min) === 0 && i === all.length - 1 && i > 0 ? '< ' + fmtW(all[i - 1].min) : '≥ ' + fmtW(g.min);
-    return el('span', { class: 'ps-grade ' + gradeClass(g.grade) }, [el('b', { text: g.grade }), ' ' + label]);
+    return el('span', { class: 'ps-grade ' + gradeClass(g.grade, p.grades) }, [el('b', { text: g.grade }), ' ' + label]);
   });
   append(box, [
     el('span', { class: 'ps-title', text: '当前规则：' + (p.name || p.id) }),

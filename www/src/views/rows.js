@@ -6,7 +6,7 @@
 
 import { el, append, clear, setText } from '../dom.js';
 import { fmt2, fmtW, lost, sig } from '../format.js';
-import { LEVELS, PENDING_LEVEL, QUALITATIVE, gradeClass, statusLabel } from '../labels.js';
+import { directionLabel, gradeClass, levels, pendingLevel, qualitative, statusLabel } from '../labels.js';
 
 /** @typedef {import('../types').ProjectResult} ProjectResult */
 /** @typedef {import('../types').RowResult} RowResult */
@@ -16,7 +16,7 @@ import { LEVELS, PENDING_LEVEL, QUALITATIVE, gradeClass, statusLabel } from '../
 /** What fixes the table's structure: rows, their groups, which are qualitative.
  * @param {ProjectResult} p */
 export function rowsShape(p) {
-  return sig((p.rows || []).map((r) => [r.row, r.level1, r.level2, r.direction === QUALITATIVE]));
+  return sig((p.rows || []).map((r) => [r.row, r.level1, r.level2, r.direction === qualitative()]));
 }
 
 /**
@@ -51,7 +51,7 @@ export function rowsView(p, edits, onEdit) {
       const l2 = r.level2;
       slot((q) => findSubtotal(q, l1, l2), (s) => groupRow(l1, l2, s));
     }
-    const row = indicatorRow(r.row, r.direction === QUALITATIVE, onEdit);
+    const row = indicatorRow(r.row, r.direction === qualitative(), onEdit);
     slots.push({
       sig: '',
       node: row.tr,
@@ -90,7 +90,7 @@ export function rowsView(p, edits, onEdit) {
     el('colgroup', null, ['c-name', 'c-target', 'c-actual', 'c-dir', 'c-w', 'c-s', 'c-status', 'c-explain'].map((c) => el('col', { class: c }))),
     el('thead', null, [el('tr', null, [
       el('th', { text: '三级指标' }), el('th', { text: '年度指标值' }), el('th', { text: '实际完成值' }),
-      el('th', { class: 'center', text: '方向' }), el('th', { class: 'num', text: '分值' }), el('th', { class: 'num', text: '得分' }),
+      el('th', { class: 'center', text: '指标性质' }), el('th', { class: 'num', text: '分值' }), el('th', { class: 'num', text: '得分' }),
       el('th', { class: 'center', text: '状态' }), el('th', { text: '计分说明' }),
     ])]),
     body,
@@ -174,7 +174,7 @@ function indicatorRow(rowNo, qualitative, onEdit) {
     setText(target, r.target || '');
     setText(actual, r.actual || '');
     dir.className = 'center dir' + (r.direction_inferred ? ' inferred' : '');
-    setText(dir, r.direction ? r.direction + (r.direction_inferred ? '（推断）' : '') : '—');
+    setText(dir, r.direction ? directionLabel(r.direction) + (r.direction_inferred ? '（推断）' : '') : '—');
     setText(weight, fmtW(r.weight));
     setText(score, status === 'error' ? '—' : fmt2(r.score));
     badge.className = 'badge b-' + status;
@@ -195,7 +195,7 @@ function indicatorRow(rowNo, qualitative, onEdit) {
  * @param {number} rowNo @param {OnEdit} onEdit */
 function qualControls(rowNo, onEdit) {
   const auto = el('option', { value: '' });
-  const sel = el('select', { testid: 'level-select', 'aria-label': '完成情况' }, [auto, LEVELS.map((l) => el('option', { value: l, text: l }))]);
+  const sel = el('select', { testid: 'level-select', 'aria-label': '完成情况' }, [auto, levels().map((l) => el('option', { value: l, text: l }))]);
   sel.addEventListener('change', () => onEdit(rowNo, { level: sel.value || null }));
   const inp = el('input', {
     type: 'text', inputmode: 'decimal', class: 'score-input', testid: 'score-input',
@@ -211,11 +211,11 @@ function qualControls(rowNo, onEdit) {
   /** @param {RowResult} r @param {Edit | null} edit */
   function update(r, edit) {
     let label = '自动';
-    if (r.level === PENDING_LEVEL || r.status === 'pending') label = PENDING_LEVEL + ' — 请选择';
+    if (r.level === pendingLevel() || r.status === 'pending') label = pendingLevel() + ' — 请选择';
     else if (r.level && r.level_inferred) label = '推断：' + r.level;
     else if (r.level) label = '表内：' + r.level;
     setText(auto, label);
-    const level = edit && edit.level && LEVELS.indexOf(edit.level) >= 0 ? edit.level : '';
+    const level = edit && edit.level && levels().indexOf(edit.level) >= 0 ? edit.level : '';
     if (sel.value !== level) sel.value = level;
     const score = edit && edit.score !== undefined && edit.score !== null ? String(edit.score) : '';
     if (inp.value.trim() !== score && document.activeElement !== inp) inp.value = score;
