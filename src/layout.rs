@@ -267,7 +267,7 @@ impl Block<'_> {
                     continue;
                 }
                 let Some(key) = KEYS.iter().find(|(k, _)| *k == l).map(|(_, k)| *k) else { continue };
-                let Some(value) = next_value(cells, c) else { continue };
+                let Some(value) = self.next_value(r, c) else { continue };
                 let value = value.trim().to_owned();
                 match key {
                     Key::Name => ctx.name = ctx.name.clone().or(Some(value)),
@@ -308,12 +308,29 @@ impl Block<'_> {
         }
     }
 
+    /// The value of the label at (r, c): the next non-empty cell to its
+    /// right that is not a copy of a merged label, unless that cell is
+    /// another label (a blank 主管部门 beside 实施单位).
+    fn next_value(&self, r: usize, c: usize) -> Option<&String> {
+        let cells = row(self.sheet, r);
+        let (_, value) =
+            cells.iter().enumerate().skip(c + 1).find(|(cc, v)| !v.trim().is_empty() && !self.sheet.is_merged_copy(r, *cc))?;
+        let (l, _) = label(value);
+        (!KEYS.iter().any(|(k, _)| *k == l)).then_some(value)
+    }
+
     /// 年度总体目标: the rows under the label hold (预期目标, 实际完成情况)
     /// pairs; read the non-empty cells of the next rows until a blank row or
     /// another label row.
     fn goals(&self, r: usize, ctx: &mut Context) {
         for rr in r + 1..(r + 6).min(self.header) {
-            let cells: Vec<&str> = row(self.sheet, rr).iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+            let cells: Vec<&str> = row(self.sheet, rr)
+                .iter()
+                .enumerate()
+                .filter(|(c, _)| !self.sheet.is_merged_copy(rr, *c))
+                .map(|(_, c)| c.trim())
+                .filter(|c| !c.is_empty())
+                .collect();
             let (Some(first), rest) = (cells.first(), cells.get(1..).unwrap_or(&[])) else { break };
             if field_of(first).is_some() || KEYS.iter().any(|(k, _)| *k == label(first).0) {
                 break;
@@ -530,10 +547,6 @@ fn is_funds_header(cells: &[String]) -> bool {
     has("全年预算数") && has("全年执行数")
 }
 
-/// The next non-empty cell to the right of `c`.
-fn next_value(cells: &[String], c: usize) -> Option<&String> {
-    cells.iter().skip(c + 1).find(|v| !v.trim().is_empty())
-}
 
 /// "指标1：改造学校数量" → "改造学校数量".
 fn strip_name_prefix(name: &str) -> String {

@@ -21,6 +21,7 @@ pub mod layout;
 pub mod model;
 pub mod profile;
 pub mod read;
+pub mod render;
 pub mod report;
 pub mod score;
 
