@@ -6,6 +6,7 @@
 
 pub mod docx;
 pub mod draft;
+pub mod draft_text;
 pub mod xlsx;
 
 use crate::model::Input;
