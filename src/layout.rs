@@ -313,8 +313,11 @@ impl Block<'_> {
     /// another label (a blank 主管部门 beside 实施单位).
     fn next_value(&self, r: usize, c: usize) -> Option<&String> {
         let cells = row(self.sheet, r);
-        let (_, value) =
-            cells.iter().enumerate().skip(c + 1).find(|(cc, v)| !v.trim().is_empty() && !self.sheet.is_merged_copy(r, *cc))?;
+        let (_, value) = cells
+            .iter()
+            .enumerate()
+            .skip(c + 1)
+            .find(|(cc, v)| !v.trim().is_empty() && !self.sheet.is_merged_copy(r, *cc))?;
         let (l, _) = label(value);
         (!KEYS.iter().any(|(k, _)| *k == l)).then_some(value)
     }
@@ -546,7 +549,6 @@ fn is_funds_header(cells: &[String]) -> bool {
     let has = |k: &str| cells.iter().any(|c| label(c).0 == k);
     has("全年预算数") && has("全年执行数")
 }
-
 
 /// "指标1：改造学校数量" → "改造学校数量".
 fn strip_name_prefix(name: &str) -> String {

@@ -37,7 +37,8 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut it = std::env::args().skip(1);
     let command = it.next().ok_or_else(|| USAGE.to_owned())?;
-    let mut a = Args { command, files: vec![], format: Format::Text, profile: None, encoding: Encoding::Auto, out: None };
+    let mut a =
+        Args { command, files: vec![], format: Format::Text, profile: None, encoding: Encoding::Auto, out: None };
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--format" => {
@@ -164,7 +165,9 @@ fn write_document(args: &Args, read_opts: &ReadOptions) -> Result<ExitCode, Stri
     let bytes = if args.command == "template" {
         xlsx::blank_template().map_err(|e| e.to_string())?
     } else {
-        let [file] = args.files.as_slice() else { return Err(format!("{} 需要一个文件\n\n{USAGE}", args.command)) };
+        let [file] = args.files.as_slice() else {
+            return Err(format!("{} 需要一个文件\n\n{USAGE}", args.command));
+        };
         let bytes = std::fs::read(file).map_err(|e| format!("{file}：无法读取文件（{e}）"))?;
         let input = jixiao::read_input(&bytes, file, read_opts).map_err(|e| format!("{file}：{e}"))?;
         let profile = load_profile(args.profile.as_deref())?;

@@ -73,7 +73,10 @@ pub struct DraftFields {
 
 impl DraftFields {
     pub fn is_empty(&self) -> bool {
-        self.background.is_empty() && self.management.is_empty() && self.evaluation.is_empty() && self.problems.is_empty()
+        self.background.is_empty()
+            && self.management.is_empty()
+            && self.evaluation.is_empty()
+            && self.problems.is_empty()
     }
 }
 

@@ -83,8 +83,7 @@ pub fn read_input(bytes: &[u8], file_name: &str, options: JsValue) -> Result<JsV
 /// Re-score an `Input` with the options' edits and profile, without re-reading.
 #[wasm_bindgen(js_name = scoreInput)]
 pub fn score_input(input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let input: Input =
-        serde_wasm_bindgen::from_value(input).map_err(|e| into_error(format!("输入数据无法读取：{e}")))?;
+    let input = input_arg(input)?;
     let opts = self::options(options)?;
     let profile = opts.profile().map_err(into_error)?;
     to_js(&crate::score_input(&input, &profile, &opts.edits))
@@ -94,11 +93,57 @@ pub fn score_input(input: JsValue, options: JsValue) -> Result<JsValue, JsError>
 /// BOM, formula cells neutralised) as bytes.
 #[wasm_bindgen(js_name = exportCsv)]
 pub fn export_csv(input: JsValue, options: JsValue) -> Result<Vec<u8>, JsError> {
-    let input: Input =
-        serde_wasm_bindgen::from_value(input).map_err(|e| into_error(format!("输入数据无法读取：{e}")))?;
+    let input = input_arg(input)?;
     let opts = self::options(options)?;
     let profile = opts.profile().map_err(into_error)?;
     Ok(crate::export::to_csv(&crate::score_input(&input, &profile, &opts.edits)))
+}
+
+fn input_arg(input: JsValue) -> Result<Input, JsError> {
+    serde_wasm_bindgen::from_value(input).map_err(|e| into_error(format!("输入数据无法读取：{e}")))
+}
+
+/// The input with the options' edits applied and scored, with its profile.
+fn scored(input: JsValue, options: JsValue) -> Result<(Input, crate::Report, Profile), JsError> {
+    let input = input_arg(input)?;
+    let opts = self::options(options)?;
+    let profile = opts.profile().map_err(into_error)?;
+    let (input, report) = crate::render::scored(&input, &profile, &opts.edits);
+    Ok((input, report, profile))
+}
+
+/// The 项目支出绩效自评表 of an `Input` (edits applied, scored) as XLSX bytes.
+#[wasm_bindgen(js_name = exportXlsx)]
+pub fn export_xlsx(input: JsValue, options: JsValue) -> Result<Vec<u8>, JsError> {
+    let (input, report, _) = scored(input, options)?;
+    crate::render::xlsx::form(&input, &report).map_err(into_error)
+}
+
+/// The blank 自评表 template as XLSX bytes.
+#[wasm_bindgen(js_name = blankTemplate)]
+pub fn blank_template() -> Result<Vec<u8>, JsError> {
+    crate::render::xlsx::blank_template().map_err(into_error)
+}
+
+/// The 绩效自评报告 drafts (one per project) as a structure the page renders.
+#[wasm_bindgen(js_name = reportDraft)]
+pub fn report_draft(input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let (input, report, profile) = scored(input, options)?;
+    to_js(&crate::render::draft::drafts(&input, &report, &profile))
+}
+
+/// The report drafts as plain text.
+#[wasm_bindgen(js_name = reportText)]
+pub fn report_text(input: JsValue, options: JsValue) -> Result<String, JsError> {
+    let (input, report, profile) = scored(input, options)?;
+    Ok(crate::render::draft_text::render(&crate::render::draft::drafts(&input, &report, &profile)))
+}
+
+/// The report drafts as DOCX bytes.
+#[wasm_bindgen(js_name = reportDocx)]
+pub fn report_docx(input: JsValue, options: JsValue) -> Result<Vec<u8>, JsError> {
+    let (input, report, profile) = scored(input, options)?;
+    crate::render::docx::write(&crate::render::draft::drafts(&input, &report, &profile)).map_err(into_error)
 }
 
 /// The built-in rule profiles.

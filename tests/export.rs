@@ -67,7 +67,7 @@ fn fixtures() -> Vec<String> {
     for sub in ["", "/regressions"] {
         for e in std::fs::read_dir(format!("{dir}{sub}")).unwrap() {
             let p = e.unwrap().path();
-            if p.is_file() && !p.extension().is_some_and(|x| x == "py") {
+            if p.is_file() && p.extension().is_none_or(|x| x != "py") {
                 out.push(p.to_string_lossy().into_owned());
             }
         }
@@ -119,7 +119,8 @@ fn a_collection_gets_a_summary_sheet_and_one_sheet_per_project() {
     assert_eq!((summary.cell(2, 6), summary.cell(2, 7), summary.cell(2, 8)), ("98.88%", "99.89", "优"));
     assert_eq!((summary.cell(3, 6), summary.cell(3, 7)), ("95.00%", "92.07"));
     // the summary is not read as a project
-    let after = jixiao::score_input(&jixiao::read_input(&book, "x.xlsx", &ReadOptions::default()).unwrap(), &profile, &[]);
+    let after =
+        jixiao::score_input(&jixiao::read_input(&book, "x.xlsx", &ReadOptions::default()).unwrap(), &profile, &[]);
     let a: Vec<String> = before.projects.iter().map(essentials).collect();
     let b: Vec<String> = after.projects.iter().map(essentials).collect();
     assert_eq!(a, b);
@@ -170,7 +171,8 @@ fn edits_are_written_into_the_form() {
     let (edited, before) = scored(&input, &profile, &edits);
     assert!(before.projects[0].total < rust_decimal::Decimal::from(99));
     let book = xlsx::form(&edited, &before).unwrap();
-    let after = jixiao::score_input(&jixiao::read_input(&book, "x.xlsx", &ReadOptions::default()).unwrap(), &profile, &[]);
+    let after =
+        jixiao::score_input(&jixiao::read_input(&book, "x.xlsx", &ReadOptions::default()).unwrap(), &profile, &[]);
     assert_eq!(essentials(&before.projects[0]), essentials(&after.projects[0]));
 }
 
@@ -179,7 +181,18 @@ fn the_blank_template_has_the_layout_and_nothing_filled() {
     let book = xlsx::blank_template().unwrap();
     let s = &sheets(&book)[0];
     assert_eq!(s.cell(0, 0), "项目支出绩效自评表");
-    for label in ["项目名称", "主管部门", "实施单位", "年度资金总额", "年初预算数", "执行率", "年度总体目标", "偏差原因分析及改进措施", "总分", "填表人："] {
+    for label in [
+        "项目名称",
+        "主管部门",
+        "实施单位",
+        "年度资金总额",
+        "年初预算数",
+        "执行率",
+        "年度总体目标",
+        "偏差原因分析及改进措施",
+        "总分",
+        "填表人：",
+    ] {
         assert!(s.rows.iter().flatten().any(|c| c == label), "{label}");
     }
     let h = (0..s.rows.len()).find(|&r| s.cell(r, 1) == "一级指标").unwrap();

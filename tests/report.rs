@@ -116,7 +116,10 @@ fn lost_points_are_analysed_with_their_reasons() {
     let csv = "全年预算数,100\n全年执行数,100\n一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n产出指标,数量指标,培训人数,≥100 人,80 人,90\n";
     let input = jixiao::read_input(csv.as_bytes(), "t.csv", &ReadOptions::default()).unwrap();
     let text = draft_text::render(&drafts_of(&input));
-    assert!(text.contains("培训人数未达到年度指标值（年度指标值：≥100 人，实际完成值：80 人），扣 18 分。偏差原因未填写"), "{text}");
+    assert!(
+        text.contains("培训人数未达到年度指标值（年度指标值：≥100 人，实际完成值：80 人），扣 18 分。偏差原因未填写"),
+        "{text}"
+    );
     assert!(!text.contains("支付进度较慢"), "fully spent: {text}");
 }
 
@@ -184,7 +187,13 @@ fn cli_writes_the_report_the_form_and_the_template() {
     assert!(part_text(&std::fs::read(out("r.docx")).unwrap(), "word/document.xml").contains("98.88%"));
     let (code, _, err) = jixiao(&["export", f, "--format", "xlsx", "-o", &out("f.xlsx")]);
     assert_eq!(code, 0, "{err}");
-    let back = jixiao::score_bytes(&std::fs::read(out("f.xlsx")).unwrap(), "f.xlsx", &Profile::default_profile().unwrap(), &Default::default()).unwrap();
+    let back = jixiao::score_bytes(
+        &std::fs::read(out("f.xlsx")).unwrap(),
+        "f.xlsx",
+        &Profile::default_profile().unwrap(),
+        &Default::default(),
+    )
+    .unwrap();
     assert_eq!(back.projects[0].total.to_string(), "99.89");
     let (code, _, err) = jixiao(&["template", "-o", &out("t.xlsx")]);
     assert_eq!(code, 0, "{err}");

@@ -102,8 +102,9 @@ pub fn write(drafts: &[Draft]) -> Result<Vec<u8>, ExportError> {
                     Block::Drafted { text } => {
                         if !noted {
                             noted = true;
-                            doc = doc
-                                .add_paragraph(body(Run::new().add_text(DRAFTED_NOTE).italic().color("808080").size(24)));
+                            doc = doc.add_paragraph(body(
+                                Run::new().add_text(DRAFTED_NOTE).italic().color("808080").size(24),
+                            ));
                         }
                         doc.add_paragraph(body(Run::new().add_text(text)))
                     }
@@ -123,7 +124,9 @@ pub fn write(drafts: &[Draft]) -> Result<Vec<u8>, ExportError> {
 fn cell(text: &str, width: usize, bold: bool) -> TableCell {
     let run = Run::new().add_text(text).size(TABLE_SIZE);
     let run = if bold { run.bold() } else { run };
-    TableCell::new().width(width, WidthType::Dxa).add_paragraph(Paragraph::new().align(AlignmentType::Center).add_run(run))
+    TableCell::new()
+        .width(width, WidthType::Dxa)
+        .add_paragraph(Paragraph::new().align(AlignmentType::Center).add_run(run))
 }
 
 /// The indicator table: header, then a line per row, 一级/二级 merged down their runs.

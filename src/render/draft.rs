@@ -173,7 +173,9 @@ fn basics(name: &str, p: &ProjectInput, r: &ProjectResult, f: &DraftFields) -> V
 pub fn indicator_list(rows: &[RowResult]) -> Vec<String> {
     rows.iter()
         .enumerate()
-        .map(|(i, x)| format!("{}.{}，年度指标值：{}，实际完成指标值：{}。", i + 1, x.name, x.target.trim(), x.actual.trim()))
+        .map(|(i, x)| {
+            format!("{}.{}，年度指标值：{}，实际完成指标值：{}。", i + 1, x.name, x.target.trim(), x.actual.trim())
+        })
         .collect()
 }
 
@@ -198,8 +200,10 @@ fn goals_and_indicators(r: &ProjectResult) -> Vec<Block> {
         }
     }
     blocks.push(sub(format!("（{}）绩效指标", if r.goals.is_empty() { "一" } else { "二" })));
-    let counts: Vec<String> =
-        by_level1(&r.rows).iter().map(|(l, v)| format!("{} {} 个", if l.is_empty() { "未分级" } else { l }, v.len())).collect();
+    let counts: Vec<String> = by_level1(&r.rows)
+        .iter()
+        .map(|(l, v)| format!("{} {} 个", if l.is_empty() { "未分级" } else { l }, v.len()))
+        .collect();
     blocks.push(computed(format!("项目共设置三级绩效指标 {} 个，其中{}。", r.rows.len(), counts.join("、"))));
     let rows = r
         .rows
@@ -299,7 +303,8 @@ fn set_low(p: &ProjectInput, r: &ProjectResult, x: &RowResult, profile: &Profile
         return false;
     }
     expr::align(&t, &a).is_ok_and(|al| {
-        al.target > Decimal::ZERO && profile.over_achievement_factor.checked_mul(al.target).is_some_and(|f| al.actual >= f)
+        al.target > Decimal::ZERO
+            && profile.over_achievement_factor.checked_mul(al.target).is_some_and(|f| al.actual >= f)
     })
 }
 
@@ -321,9 +326,13 @@ fn problems(p: &ProjectInput, r: &ProjectResult, profile: &Profile) -> Vec<Block
             ));
         }
     }
-    for x in r.rows.iter().filter(|x| matches!(x.status, Status::Ok | Status::Review) && round2(x.score) < round2(x.weight)) {
-        let reason = reason_of(p, r, x)
-            .map_or_else(|| "偏差原因未填写，请补充原因分析及改进措施。".to_owned(), |s| format!("原因：{s}。").replace("。。", "。"));
+    for x in
+        r.rows.iter().filter(|x| matches!(x.status, Status::Ok | Status::Review) && round2(x.score) < round2(x.weight))
+    {
+        let reason = reason_of(p, r, x).map_or_else(
+            || "偏差原因未填写，请补充原因分析及改进措施。".to_owned(),
+            |s| format!("原因：{s}。").replace("。。", "。"),
+        );
         items.push(format!(
             "{}未达到年度指标值（年度指标值：{}，实际完成值：{}），扣 {} 分。{reason}",
             x.name,

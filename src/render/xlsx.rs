@@ -292,7 +292,8 @@ impl Sheet<'_> {
         let grade = res.map(|x| if x.provisional { format!("{}（暂定）", x.grade) } else { x.grade.clone() });
         self.span(r + 1, 0, r + 1, w - 1, "自评等级", &st.head)?;
         self.span(r + 1, w, r + 1, last, grade.as_deref().unwrap_or(""), &st.cell)?;
-        let sign = [["填表人：", "联系电话：", "填报日期：    年  月  日"], ["单位负责人：", "财务负责人：", "（单位盖章）"]];
+        let sign =
+            [["填表人：", "联系电话：", "填报日期：    年  月  日"], ["单位负责人：", "财务负责人：", "（单位盖章）"]];
         for (i, line) in sign.iter().enumerate() {
             let rr = r + 3 + u32::try_from(i).unwrap_or(0);
             self.ws.set_row_height(rr, 24)?;
@@ -398,7 +399,14 @@ impl Sheet<'_> {
         Ok(h + n + 1)
     }
 
-    fn cell(&mut self, r: u32, c: u16, col: Col, ind: &IndicatorInput, row: Option<&crate::report::RowResult>) -> Result<(), XlsxError> {
+    fn cell(
+        &mut self,
+        r: u32,
+        c: u16,
+        col: Col,
+        ind: &IndicatorInput,
+        row: Option<&crate::report::RowResult>,
+    ) -> Result<(), XlsxError> {
         let st = self.st;
         let text = |o: &Option<String>| o.clone().unwrap_or_default();
         let scored = row.filter(|x| !matches!(x.status, Status::Error | Status::Pending));
@@ -430,10 +438,12 @@ impl Sheet<'_> {
                 match given {
                     // a weight that is not a number stays as typed (the re-read reports it again)
                     Some(w) if parse_number(w).is_none() => {
-                self.ws.write_string_with_format(r, c, w, &st.cell)?;
-            }
+                        self.ws.write_string_with_format(r, c, w, &st.cell)?;
+                    }
                     Some(w) => self.number(r, c, parse_number(w), &st.weight)?,
-                    None => self.number(r, c, row.filter(|x| x.status != Status::Error).map(|x| x.weight), &st.weight)?,
+                    None => {
+                        self.number(r, c, row.filter(|x| x.status != Status::Error).map(|x| x.weight), &st.weight)?
+                    }
                 }
             }
             Col::Score => self.number(r, c, scored.map(|x| x.score), &st.score)?,
@@ -443,9 +453,23 @@ impl Sheet<'_> {
 }
 
 /// The 汇总 sheet: one line per project.
-fn summary(ws: &mut Worksheet, st: &Styles, pairs: &[(&ProjectInput, Option<&ProjectResult>)]) -> Result<(), XlsxError> {
+fn summary(
+    ws: &mut Worksheet,
+    st: &Styles,
+    pairs: &[(&ProjectInput, Option<&ProjectResult>)],
+) -> Result<(), XlsxError> {
     ws.set_name("汇总")?;
-    let heads = ["序号", "项目名称", "主管部门", "实施单位", "全年预算数（万元）", "全年执行数（万元）", "执行率", "总分", "等级"];
+    let heads = [
+        "序号",
+        "项目名称",
+        "主管部门",
+        "实施单位",
+        "全年预算数（万元）",
+        "全年执行数（万元）",
+        "执行率",
+        "总分",
+        "等级",
+    ];
     let widths = [5.0, 28.0, 14.0, 14.0, 11.0, 11.0, 9.0, 8.0, 8.0];
     ws.merge_range(0, 0, 0, 8, "项目支出绩效自评汇总表", &st.title)?;
     ws.set_row_height(0, 30)?;
