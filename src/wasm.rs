@@ -96,7 +96,7 @@ pub fn export_csv(input: JsValue, options: JsValue) -> Result<Vec<u8>, JsError> 
     let input = input_arg(input)?;
     let opts = self::options(options)?;
     let profile = opts.profile().map_err(into_error)?;
-    Ok(crate::export::to_csv(&crate::score_input(&input, &profile, &opts.edits)))
+    Ok(crate::render::to_csv(&crate::score_input(&input, &profile, &opts.edits)))
 }
 
 fn input_arg(input: JsValue) -> Result<Input, JsError> {
@@ -108,7 +108,7 @@ fn scored(input: JsValue, options: JsValue) -> Result<(Input, crate::Report, Pro
     let input = input_arg(input)?;
     let opts = self::options(options)?;
     let profile = opts.profile().map_err(into_error)?;
-    let (input, report) = crate::render::scored(&input, &profile, &opts.edits);
+    let (input, report) = crate::score_for_export(&input, &profile, &opts.edits);
     Ok((input, report, profile))
 }
 

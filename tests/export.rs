@@ -4,8 +4,9 @@
 
 mod common;
 
-use jixiao::render::{scored, xlsx};
+use jixiao::render::xlsx;
 use jixiao::report::ProjectResult;
+use jixiao::score_for_export as scored;
 use jixiao::{Profile, ReadOptions};
 
 /// What must survive the round trip: the figures and every row's score.
@@ -201,4 +202,13 @@ fn the_blank_template_has_the_layout_and_nothing_filled() {
     assert_eq!(l2[8], "服务对象满意度指标");
     assert!((h + 1..h + 10).all(|r| s.cell(r, 3).is_empty() && s.cell(r, 7).is_empty()));
     assert_eq!(s.cell(5, 3), "");
+}
+
+#[test]
+fn a_blank_label_value_is_not_the_next_label() {
+    // 主管部门 left blank beside 实施单位: the department is not "实施单位"
+    let csv = "项目名称,培训项目\n主管部门,,实施单位,某区人社局\n全年预算数,10\n全年执行数,10\n一级指标,二级指标,三级指标,年度指标值,实际完成值\n产出指标,数量指标,培训人数,≥100 人,120 人\n";
+    let input = jixiao::read_input(csv.as_bytes(), "t.csv", &ReadOptions::default()).unwrap();
+    let p = &input.projects[0];
+    assert_eq!((p.department.as_deref(), p.implementer.as_deref()), (None, Some("某区人社局")));
 }

@@ -8,7 +8,8 @@ use std::io::Read;
 use std::process::Command;
 
 use jixiao::render::draft::{self, Block, Draft, HEADINGS};
-use jixiao::render::{docx, draft_text, scored};
+use jixiao::render::{docx, draft_text};
+use jixiao::score_for_export as scored;
 use jixiao::{Input, Profile, ReadOptions};
 
 fn input_of(name: &str) -> Input {

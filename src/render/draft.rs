@@ -16,11 +16,11 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::expr;
 use crate::model::{DraftFields, ProjectInput};
+use crate::num::{round2, show, show2};
 use crate::profile::Profile;
+use crate::report::decision::Flag;
 use crate::report::{ProjectResult, RowResult, Status};
-use crate::score::{round2, show, show2};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Draft {
@@ -288,24 +288,9 @@ fn grade_sentence(r: &ProjectResult, profile: &Profile) -> String {
     format!("综合评价得分 {} 分，等级为{}{provisional}（{}）。", show2(r.total), r.grade, bands.join("，"))
 }
 
-/// S8 again, for 六: rows whose actual is at least the profile's factor times
-/// the target (a target set low).
-fn set_low(p: &ProjectInput, r: &ProjectResult, x: &RowResult, profile: &Profile) -> bool {
-    if x.level.is_some() || x.status == Status::Error {
-        return false;
-    }
-    let reverse = input_row(p, r, x)
-        .and_then(|i| i.symbol.as_deref())
-        .and_then(expr::parse_symbol)
-        .is_some_and(|s| matches!(s, expr::Symbol::Reverse) || matches!(s, expr::Symbol::Cmp(c) if c.is_reverse()));
-    let (Some(t), Some(a)) = (expr::parse_value(&x.target), expr::parse_value(&x.actual)) else { return false };
-    if reverse || t.comparator.is_some_and(|c| c.is_reverse()) {
-        return false;
-    }
-    expr::align(&t, &a).is_ok_and(|al| {
-        al.target > Decimal::ZERO
-            && profile.over_achievement_factor.checked_mul(al.target).is_some_and(|f| al.actual >= f)
-    })
+/// S8, for 六: a row whose actual is far above its target (a target set low).
+fn set_low(x: &RowResult) -> bool {
+    x.flags.iter().any(|f| matches!(f, Flag::OverAchievement))
 }
 
 /// 六: drafted from the findings, or the user's own text.
@@ -348,7 +333,7 @@ fn problems(p: &ProjectInput, r: &ProjectResult, profile: &Profile) -> Vec<Block
     let low: Vec<String> = r
         .rows
         .iter()
-        .filter(|x| set_low(p, r, x, profile))
+        .filter(|x| set_low(x))
         .map(|x| format!("{}（年度指标值：{}，实际完成值：{}）", x.name, x.target.trim(), x.actual.trim()))
         .collect();
     if !low.is_empty() {
