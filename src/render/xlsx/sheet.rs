@@ -1,149 +1,12 @@
-//! The 项目支出绩效自评表 (财预〔2020〕10号 附件) as an XLSX workbook, written
-//! with rust_xlsxwriter: one sheet per project (and a 汇总 sheet first when
-//! there are several), and the same layout empty as a template.
-//!
-//! The layout is the form's: title, 项目名称 / 主管部门 / 实施单位, the funds
-//! block (年初预算数 全年预算数 全年执行数 分值 执行率 得分, amounts in 万元),
-//! 年度总体目标 (预期目标 / 实际完成情况), the indicator block (绩效指标 |
-//! 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施,
-//! 一级/二级 cells merged), 总分, 自评等级 and the signature lines.
-//! Columns the input has beyond the form's (计算符号, 计量单位, 完成情况) are
-//! kept, so the workbook reads back to the same scores. Amounts, weights and
-//! scores are numbers; the execution rate is a number in a percent format.
-//! Print setup: A4 portrait, one page wide, the indicator header repeated,
-//! page numbers in the footer.
+//! One project's sheet: the form's blocks, top to bottom.
 
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
-use super::ExportError;
+use super::{put, Styles, TITLE};
 use crate::expr::parse_number;
-use crate::model::{IndicatorInput, Input, ProjectInput};
-use crate::report::{ProjectResult, Report, Status};
-
-/// The form's title.
-pub const TITLE: &str = "项目支出绩效自评表";
-
-/// The filled form of every project of `input`, scored in `report` (the
-/// projects of both in the same order, see [`super::scored`]).
-pub fn form(input: &Input, report: &Report) -> Result<Vec<u8>, ExportError> {
-    let mut wb = Workbook::new();
-    let st = Styles::new();
-    let pairs: Vec<(&ProjectInput, Option<&ProjectResult>)> =
-        input.projects.iter().enumerate().map(|(i, p)| (p, report.projects.get(i))).collect();
-    let names = sheet_names(&input.projects);
-    if pairs.len() > 1 {
-        summary(wb.add_worksheet(), &st, &pairs).map_err(err)?;
-    }
-    for ((p, r), name) in pairs.iter().zip(&names) {
-        let ws = wb.add_worksheet();
-        ws.set_name(name.as_str()).map_err(err)?;
-        Sheet { ws, st: &st, cols: Columns::of(p) }.project(p, *r).map_err(err)?;
-    }
-    if pairs.is_empty() {
-        blank_sheet(wb.add_worksheet(), &st).map_err(err)?;
-    }
-    wb.save_to_buffer().map_err(err)
-}
-
-/// The form with nothing filled in: the standard 一级/二级 rows and blank
-/// 三级 lines (下载空白模板).
-pub fn blank_template() -> Result<Vec<u8>, ExportError> {
-    let mut wb = Workbook::new();
-    blank_sheet(wb.add_worksheet(), &Styles::new()).map_err(err)?;
-    wb.save_to_buffer().map_err(err)
-}
-
-fn err(e: XlsxError) -> ExportError {
-    ExportError(e.to_string())
-}
-
-/// The 一级/二级 rows of the 2020 template, each with one blank 三级 line.
-const TEMPLATE_ROWS: [(&str, &str); 9] = [
-    ("产出指标", "数量指标"),
-    ("产出指标", "质量指标"),
-    ("产出指标", "时效指标"),
-    ("产出指标", "成本指标"),
-    ("效益指标", "经济效益指标"),
-    ("效益指标", "社会效益指标"),
-    ("效益指标", "生态效益指标"),
-    ("效益指标", "可持续影响指标"),
-    ("满意度指标", "服务对象满意度指标"),
-];
-
-fn blank_sheet(ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
-    ws.set_name("自评表")?;
-    let indicators = TEMPLATE_ROWS
-        .iter()
-        .map(|(l1, l2)| IndicatorInput { level1: (*l1).into(), level2: (*l2).into(), ..Default::default() })
-        .collect();
-    let p = ProjectInput { indicators, ..Default::default() };
-    Sheet { ws, st, cols: Columns::of(&p) }.project(&p, None)
-}
-
-/// Sheet names: the project's name made legal (≤ 31 characters, none of
-/// `[]:*?/\`), unique, 项目N when there is none.
-fn sheet_names(projects: &[ProjectInput]) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for (i, p) in projects.iter().enumerate() {
-        let clean: String = p
-            .name
-            .as_deref()
-            .unwrap_or("")
-            .chars()
-            .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\' | '\''))
-            .filter(|c| !c.is_control())
-            .take(26)
-            .collect();
-        let base = if clean.trim().is_empty() { format!("项目{}", i + 1) } else { clean.trim().to_owned() };
-        let mut name = base.clone();
-        let mut n = 2;
-        while names.iter().any(|x| x == &name) || name == "汇总" {
-            name = format!("{base}({n})");
-            n += 1;
-        }
-        names.push(name);
-    }
-    names
-}
-
-struct Styles {
-    title: Format,
-    sub: Format,
-    head: Format,
-    cell: Format,
-    left: Format,
-    money: Format,
-    weight: Format,
-    score: Format,
-    percent: Format,
-    plain: Format,
-}
-
-impl Styles {
-    fn new() -> Styles {
-        let base = Format::new().set_font_name("宋体").set_font_size(10.5);
-        let boxed = base
-            .clone()
-            .set_border(FormatBorder::Thin)
-            .set_text_wrap()
-            .set_align(FormatAlign::Center)
-            .set_align(FormatAlign::VerticalCenter);
-        Styles {
-            title: base.clone().set_font_name("黑体").set_font_size(18).set_align(FormatAlign::Center),
-            sub: base.clone().set_align(FormatAlign::Center),
-            head: boxed.clone().set_bold(),
-            left: boxed.clone().set_align(FormatAlign::Left),
-            money: boxed.clone().set_num_format("0.00"),
-            weight: boxed.clone().set_num_format("0.##"),
-            score: boxed.clone().set_num_format("0.00"),
-            percent: boxed.clone().set_num_format("0.00%"),
-            cell: boxed,
-            plain: base,
-        }
-    }
-}
+use crate::model::{IndicatorInput, ProjectInput};
+use crate::report::{ProjectResult, RowResult, Status};
 
 /// One column of the indicator block.
 #[derive(Clone, Copy, PartialEq)]
@@ -190,10 +53,10 @@ impl Col {
 }
 
 /// The indicator columns of a project (column 0 is the 绩效指标 label).
-struct Columns(Vec<Col>);
+pub(super) struct Columns(Vec<Col>);
 
 impl Columns {
-    fn of(p: &ProjectInput) -> Columns {
+    pub(super) fn of(p: &ProjectInput) -> Columns {
         let has = |f: fn(&IndicatorInput) -> &Option<String>| {
             p.indicators.iter().any(|i| f(i).as_deref().is_some_and(|s| !s.trim().is_empty()))
         };
@@ -219,32 +82,10 @@ impl Columns {
     }
 }
 
-/// A figure as a spreadsheet number, when the number reads back as the same
-/// figure (at most 15 significant digits and 10 decimals, what the reader
-/// keeps); otherwise `None` and the figure is written as text.
-fn num(d: Decimal) -> Option<f64> {
-    let d = d.normalize();
-    let digits = d.mantissa().unsigned_abs().checked_ilog10().map_or(1, |l| l + 1);
-    (digits <= 15 && d.scale() <= 10).then(|| d.to_f64()).flatten()
-}
-
-/// A figure in a cell: a number, text when it would not read back the same
-/// as a number, blank when there is none.
-fn put(ws: &mut Worksheet, r: u32, c: u16, v: Option<Decimal>, f: &Format, text: &Format) -> Result<(), XlsxError> {
-    match v {
-        None => ws.write_blank(r, c, text)?,
-        Some(d) => match num(d) {
-            Some(x) => ws.write_number_with_format(r, c, x, f)?,
-            None => ws.write_string_with_format(r, c, d.normalize().to_string(), text)?,
-        },
-    };
-    Ok(())
-}
-
-struct Sheet<'a> {
-    ws: &'a mut Worksheet,
-    st: &'a Styles,
-    cols: Columns,
+pub(super) struct Sheet<'a> {
+    pub(super) ws: &'a mut Worksheet,
+    pub(super) st: &'a Styles,
+    pub(super) cols: Columns,
 }
 
 impl Sheet<'_> {
@@ -262,7 +103,7 @@ impl Sheet<'_> {
         put(self.ws, r, c, v, f, &self.st.cell)
     }
 
-    fn project(mut self, p: &ProjectInput, res: Option<&ProjectResult>) -> Result<(), XlsxError> {
+    pub(super) fn project(mut self, p: &ProjectInput, res: Option<&ProjectResult>) -> Result<(), XlsxError> {
         let st = self.st;
         let last = self.cols.last();
         self.ws.set_column_width(0, 5.0)?;
@@ -405,7 +246,7 @@ impl Sheet<'_> {
         c: u16,
         col: Col,
         ind: &IndicatorInput,
-        row: Option<&crate::report::RowResult>,
+        row: Option<&RowResult>,
     ) -> Result<(), XlsxError> {
         let st = self.st;
         let text = |o: &Option<String>| o.clone().unwrap_or_default();
@@ -450,51 +291,4 @@ impl Sheet<'_> {
         }
         Ok(())
     }
-}
-
-/// The 汇总 sheet: one line per project.
-fn summary(
-    ws: &mut Worksheet,
-    st: &Styles,
-    pairs: &[(&ProjectInput, Option<&ProjectResult>)],
-) -> Result<(), XlsxError> {
-    ws.set_name("汇总")?;
-    let heads = [
-        "序号",
-        "项目名称",
-        "主管部门",
-        "实施单位",
-        "全年预算数（万元）",
-        "全年执行数（万元）",
-        "执行率",
-        "总分",
-        "等级",
-    ];
-    let widths = [5.0, 28.0, 14.0, 14.0, 11.0, 11.0, 9.0, 8.0, 8.0];
-    ws.merge_range(0, 0, 0, 8, "项目支出绩效自评汇总表", &st.title)?;
-    ws.set_row_height(0, 30)?;
-    for (i, (h, w)) in heads.iter().zip(widths).enumerate() {
-        let c = u16::try_from(i).unwrap_or(0);
-        ws.set_column_width(c, w)?;
-        ws.write_string_with_format(1, c, *h, &st.head)?;
-    }
-    for (i, (p, r)) in pairs.iter().enumerate() {
-        let row = 2 + u32::try_from(i).unwrap_or(0);
-        let put = |ws: &mut Worksheet, c: u16, v: Option<Decimal>, f: &Format| put(ws, row, c, v, f, &st.cell);
-        ws.write_number_with_format(row, 0, (i + 1) as f64, &st.cell)?;
-        for (c, v) in [(1, &p.name), (2, &p.department), (3, &p.implementer)] {
-            ws.write_string_with_format(row, c, v.as_deref().unwrap_or(""), &st.left)?;
-        }
-        let e = r.map(|r| &r.execution);
-        put(ws, 4, e.and_then(|e| e.budget), &st.money)?;
-        put(ws, 5, e.and_then(|e| e.executed), &st.money)?;
-        put(ws, 6, e.and_then(|e| e.rate).map(|x| x / Decimal::ONE_HUNDRED), &st.percent)?;
-        put(ws, 7, r.map(|r| r.total), &st.score)?;
-        let grade = r.map(|r| if r.provisional { format!("{}（暂定）", r.grade) } else { r.grade.clone() });
-        ws.write_string_with_format(row, 8, grade.unwrap_or_default(), &st.cell)?;
-    }
-    ws.set_repeat_rows(1, 1)?;
-    ws.set_paper_size(9).set_portrait().set_print_fit_to_pages(1, 0).set_print_center_horizontally(true);
-    ws.set_footer("&C第 &P 页，共 &N 页");
-    Ok(())
 }
