@@ -42,7 +42,8 @@ impl Col {
     }
     fn width(self) -> f64 {
         match self {
-            Col::Level1 | Col::Level2 => 10.0,
+            Col::Level1 => 10.0,
+            Col::Level2 => 12.0,
             Col::Name => 20.0,
             Col::Target | Col::Actual => 16.0,
             Col::Symbol | Col::Unit | Col::Level => 8.0,
@@ -170,6 +171,9 @@ impl Sheet<'_> {
         self.number(5, 6, e.and_then(|e| e.rate).map(|r| r / Decimal::ONE_HUNDRED), &st.percent)?;
         self.span(5, 7, 5, last, "", &st.score)?;
         self.number(5, 7, e.map(|e| e.score), &st.score)?;
+        for r in 5..=8 {
+            self.ws.set_row_height(r, line_height(2))?;
+        }
         for (i, label) in ["其中：当年财政拨款", "上年结转资金", "其他资金"].iter().enumerate() {
             let r = 6 + u32::try_from(i).unwrap_or(0);
             self.ws.write_string_with_format(r, 1, *label, &st.cell)?;
@@ -195,7 +199,8 @@ impl Sheet<'_> {
             let g = p.goals.get(i as usize);
             self.span(r + 1 + i, 1, r + 1 + i, 4, g.map_or("", |g| g.expected.as_str()), &st.left)?;
             self.span(r + 1 + i, 5, r + 1 + i, last, g.map_or("", |g| g.actual.as_str()), &st.left)?;
-            self.ws.set_row_height(r + 1 + i, 36)?;
+            let text = g.map_or(0, |g| lines(&g.expected, 40.0).max(lines(&g.actual, 40.0)));
+            self.ws.set_row_height(r + 1 + i, line_height(text.max(2)))?;
         }
         Ok(r + n + 1)
     }
@@ -216,6 +221,16 @@ impl Sheet<'_> {
                 let col = u16::try_from(j + 1).unwrap_or(0);
                 self.cell(r, col, *c, ind, row)?;
             }
+            // Excel and WPS do not grow a row for wrapped text in every case: set it.
+            let texts = [(&ind.name, Col::Name), (&ind.target, Col::Target), (&ind.actual, Col::Actual)];
+            let reason = ind.reason.clone().unwrap_or_default();
+            let lines = texts
+                .iter()
+                .map(|(t, c)| lines(t, c.width()))
+                .chain([lines(&reason, Col::Reason.width()), lines(&ind.level2, Col::Level2.width())])
+                .max()
+                .unwrap_or(1);
+            self.ws.set_row_height(r, line_height(lines))?;
         }
         // 绩效指标 down the block; 一级 and 二级 merged over their runs.
         if n > 0 {
@@ -291,4 +306,16 @@ impl Sheet<'_> {
         }
         Ok(())
     }
+}
+
+/// Lines a text takes in a column of `width` characters (a CJK character is two).
+fn lines(text: &str, width: f64) -> usize {
+    let w: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    let per_line = (width - 1.0).max(2.0) as usize;
+    w.div_ceil(per_line).max(1)
+}
+
+/// The height of a row of `n` lines, in points (10.5 pt type).
+fn line_height(n: usize) -> f64 {
+    14.0 * n as f64 + 4.0
 }
