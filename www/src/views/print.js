@@ -84,7 +84,7 @@ function projectUnits(p, inp, today) {
     },
   };
   /** @type {Unit[]} */
-  const units = headBlocks(p, inp).map((b) => ({ el: b }));
+  const units = headBlocks(p, inp).map((b, i) => ({ el: b, keep: i < 2 }));
   const indicators = (inp && inp.indicators) || [];
   p.rows.forEach((r, i) => {
     const reason = (indicators[i] && indicators[i].reason) || '';
@@ -137,18 +137,24 @@ function overviewUnits(report) {
   return units;
 }
 
-/**
- * Build the print view into #print-root: the overview (several projects),
- * then each project's form from a new page.
- * @param {Report} report @param {Input | null} input @param {Date} [now]
- */
-export function buildPrintView(report, input, now) {
+/** The (emptied) container of the print pages. @returns {HTMLElement} */
+export function printRoot() {
   let root = $('print-root');
   if (!root) {
     root = el('div', { id: 'print-root', testid: 'print-root' });
     document.body.appendChild(root);
   }
   clear(root);
+  return root;
+}
+
+/**
+ * Build the form's print view: the overview (several projects), then each
+ * project's form from a new page.
+ * @param {Report} report @param {Input | null} input @param {Date} [now]
+ */
+export function buildPrintView(report, input, now) {
+  const root = printRoot();
   const today = dateText(now || new Date());
   const note = '打印日期：' + today;
   if (report.projects.length > 1) paginate(overviewUnits(report), note).forEach((pg) => root.appendChild(pg));
@@ -159,20 +165,24 @@ export function buildPrintView(report, input, now) {
   return root;
 }
 
-/** Print the form: build the view, print only it, put the page back afterwards.
- * @param {Report} report @param {Input | null} input */
-export function printForm(report, input) {
-  buildPrintView(report, input);
-  const title = document.title;
+/** Print what #print-root holds, alone, titled `title`; the page comes back afterwards. @param {string} title */
+export function printPages(title) {
+  const old = document.title;
   document.body.classList.add('printing-form');
-  document.title = FORM_TITLE;
+  document.title = title;
   const done = () => {
     document.body.classList.remove('printing-form');
-    document.title = title;
+    document.title = old;
     window.removeEventListener('afterprint', done);
   };
   window.addEventListener('afterprint', done);
   window.print();
-  // browsers whose print() returns after printing and fire no afterprint
+  // print() returns once the dialog is closed; some cores fire no afterprint
   setTimeout(done, 0);
+}
+
+/** Print the form. @param {Report} report @param {Input | null} input */
+export function printForm(report, input) {
+  buildPrintView(report, input);
+  printPages(FORM_TITLE);
 }
