@@ -1,6 +1,6 @@
 /*
  * jixiao runtime loader: defines window.jixiao, the page's only way to the
- * scoring core (Rust compiled to WebAssembly, embedded as base64).
+ * scoring core (Rust compiled to WebAssembly, embedded gzipped as base64).
  *
  * The build (scripts/build.mjs) places this file, lowered to Chrome 58
  * syntax, after the wasm-bindgen "no-modules" glue wrapped in a factory
@@ -16,6 +16,11 @@
  *   jixiao.scoreInput(input, options)     → Report
  *   jixiao.exportCsv(input, options)      → Uint8Array (CSV, UTF-8 with BOM)
  *   jixiao.profiles()                     → [Profile]
+ *   jixiao.exportXlsx(input, options)     → Uint8Array (the 自评表 as XLSX)
+ *   jixiao.blankTemplate()                → Uint8Array (the blank form, XLSX)
+ *   jixiao.reportDraft(input, options)    → [Draft] (the 绩效自评报告 drafts)
+ *   jixiao.reportText(input, options)     → string
+ *   jixiao.reportDocx(input, options)     → Uint8Array (the drafts as DOCX)
  * options: {encoding?: "auto"|"utf8"|"gbk"|"utf16le"|"utf16be",
  *           profile?: id | profile object, edits?: [{project,row,level,score,weight}]}
  * Errors are thrown as Error with a Chinese message. If the core traps, the
@@ -37,6 +42,21 @@
       bytes[i] = bin.charCodeAt(i);
     }
     return bytes;
+  }
+
+  // The build gzips the module (1f 8b); DecompressionStream (Chrome 80+)
+  // inflates it. Bytes that are not gzip are the module itself.
+  function inflate(bytes) {
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) {
+      return Promise.resolve(bytes);
+    }
+    if (typeof global.DecompressionStream !== "function" || typeof global.Response !== "function") {
+      return Promise.reject(new Error("此浏览器内核过旧（需要 Chrome 80 及以上），请使用极速模式或较新的浏览器"));
+    }
+    var stream = new global.Blob([bytes]).stream().pipeThrough(new global.DecompressionStream("gzip"));
+    return new global.Response(stream).arrayBuffer().then(function (buffer) {
+      return new Uint8Array(buffer);
+    });
   }
 
   var api = {
@@ -65,6 +85,31 @@
     profiles: function () {
       return call(function (g) {
         return g.profiles();
+      });
+    },
+    exportXlsx: function (input, options) {
+      return call(function (g) {
+        return g.exportXlsx(input, options);
+      });
+    },
+    blankTemplate: function () {
+      return call(function (g) {
+        return g.blankTemplate();
+      });
+    },
+    reportDraft: function (input, options) {
+      return call(function (g) {
+        return g.reportDraft(input, options);
+      });
+    },
+    reportText: function (input, options) {
+      return call(function (g) {
+        return g.reportText(input, options);
+      });
+    },
+    reportDocx: function (input, options) {
+      return call(function (g) {
+        return g.reportDocx(input, options);
       });
     }
   };
@@ -126,7 +171,9 @@
   if (typeof global.WebAssembly !== "object") {
     api.ready = Promise.reject(new Error("此浏览器不支持 WebAssembly，请使用极速模式或较新的浏览器"));
   } else {
-    api.ready = global.WebAssembly.compile(decodeBase64(wasmBase64)).then(function (module) {
+    api.ready = inflate(decodeBase64(wasmBase64)).then(function (bytes) {
+      return global.WebAssembly.compile(bytes);
+    }).then(function (module) {
       compiled = module;
       return load(module);
     });

@@ -15,6 +15,11 @@ export interface JixiaoApi {
   scoreInput(input: Parameters<Glue['scoreInput']>[0], options?: Options): ReturnType<Glue['scoreInput']>;
   exportCsv(input: Parameters<Glue['exportCsv']>[0], options?: Options): ReturnType<Glue['exportCsv']>;
   profiles(): ReturnType<Glue['profiles']>;
+  exportXlsx(input: Parameters<Glue['exportXlsx']>[0], options?: Options): ReturnType<Glue['exportXlsx']>;
+  blankTemplate(): ReturnType<Glue['blankTemplate']>;
+  reportDraft(input: Parameters<Glue['reportDraft']>[0], options?: Options): ReturnType<Glue['reportDraft']>;
+  reportText(input: Parameters<Glue['reportText']>[0], options?: Options): ReturnType<Glue['reportText']>;
+  reportDocx(input: Parameters<Glue['reportDocx']>[0], options?: Options): ReturnType<Glue['reportDocx']>;
 }
 
 /** The wasm-bindgen glue's exports (build/wasm/jixiao.d.ts, from src/wasm.rs). */
@@ -167,7 +172,31 @@ export interface ProjectInput {
   goals?: Goal[];
   errors?: Issue[];
   warnings?: Issue[];
+  /** The report passages the user wrote (src/model.rs DraftFields). */
+  draft?: DraftFields;
 }
+
+export type DraftField = 'background' | 'management' | 'evaluation' | 'problems';
+export type DraftFields = Partial<Record<DraftField, string>>;
+
+// ---- the report draft (src/render/draft.rs) ----------------------------------
+
+export interface Draft {
+  title: string;
+  sections: { heading: string; blocks: DraftBlock[] }[];
+}
+
+export interface DraftRow {
+  level1: string; level2: string; name: string; target: string; actual: string; weight: string; score: string;
+}
+
+export type DraftBlock =
+  | { kind: 'subheading'; text: string }
+  | { kind: 'computed'; text: string }
+  | { kind: 'field'; field: DraftField; label: string; text: string }
+  | { kind: 'drafted'; text: string }
+  | { kind: 'table'; rows: DraftRow[] }
+  | { kind: 'list'; items: string[] };
 
 export interface Budget {
   initial?: Dec | null;

@@ -92,8 +92,10 @@ export function reportView(store) {
   panel.appendChild(editors);
   panel.appendChild(message);
   panel.appendChild(preview);
-  const host = $('results') || document.querySelector('main') || document.body;
-  host.appendChild(panel);
+  // after the results (which re-render themselves), inside the page's main
+  const results = $('results');
+  if (results && results.parentNode) results.parentNode.insertBefore(panel, results.nextSibling);
+  else document.body.appendChild(panel);
   let shape = '';
 
   /** @param {State} state */
