@@ -45,12 +45,11 @@ function measure(units) {
     if (!u.row) { box.appendChild(u.el); return; }
     let t = tables.get(u.table);
     if (!t) {
-      t = el('table', { class: u.table.className }, [u.table.colgroup.cloneNode(true), el('thead', null, u.table.header.cloneNode(true))]);
-      t.appendChild(el('tbody'));
-      tables.set(u.table, /** @type {HTMLTableElement} */ (t));
+      t = /** @type {HTMLTableElement} */ (el('table', { class: u.table.className }, [u.table.colgroup.cloneNode(true), el('thead', null, u.table.header.cloneNode(true)), el('tbody')]));
+      tables.set(u.table, t);
       box.appendChild(t);
     }
-    /** @type {HTMLTableElement} */ (t).tBodies[0].appendChild(u.el);
+    t.tBodies[0].appendChild(u.el);
   });
   const heights = units.map((u) => u.el.getBoundingClientRect().height);
   /** @type {Map<TableSpec, number>} */
@@ -79,7 +78,7 @@ export function deal(units, heights, headers, room) {
   let used = 0;
   /** @type {TableSpec | null} */
   let open = null; // the table whose header is on this page
-  /** @param {number} i */
+  /** @param {number} i @param {TableSpec | null} tableOnPage */
   const cost = (i, tableOnPage) => {
     const u = units[i];
     return heights[i] + (u.row && tableOnPage !== u.table ? headers.get(u.table) || 0 : 0);
