@@ -54,7 +54,8 @@ function pdfPages(buffer) {
     writeFileSync(f, buffer);
     const r = spawnSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
-    return r.stdout.split('\f').filter((p) => p.trim());
+    // pdftotext keeps or drops the spaces between CJK characters as it likes: compare without white space
+    return r.stdout.split('\f').filter((p) => p.trim()).map((p) => p.replace(/\s+/g, ''));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -169,12 +170,15 @@ test('打印自评表：A4 表样，标题、页码、日期与签字栏', async
     await s.page.click('[data-testid=sample]');
     await waitTotal(s.page, '99.89');
     const pages = await printToPdf(s.page, 'print-form');
-    assert.equal(pages.length, 1, pages.join('\n----\n'));
-    const p = pages[0];
-    for (const f of ['项目支出绩效自评表', '项目名称', '年度资金总额', '年度总体目标', '偏差原因分析及改进措施', '总分', '99.89', '自评等级',
-      '填表人', '联系电话', '单位负责人', '财务负责人', '单位盖章', '打印日期', '第 1 页 共 1 页']) {
-      assert.ok(p.includes(f), `${f}\n${p}`);
+    const all = pages.join('');
+    for (const f of ['项目支出绩效自评表', '项目名称', '年度资金总额', '年度总体目标', '偏差原因分析', '总分', '99.89', '自评等级',
+      '填表人', '联系电话', '单位负责人', '财务负责人', '单位盖章', '打印日期']) {
+      assert.ok(all.includes(f), `${f}\n${all}`);
     }
+    assert.ok(pages[0].startsWith('项目支出绩效自评表'), 'the official title first');
+    pages.forEach((p, i) => assert.ok(p.includes(`第${i + 1}页共${pages.length}页`), `page number on page ${i + 1}`));
+    const p = pages[pages.length - 1];
+    assert.ok(p.includes('满意度评价') && p.includes('总分') && p.includes('单位负责人'), 'the total with the last row and the signatures');
     assert.ok(!p.includes('项目支出绩效自评表评分'), 'not the screen');
   } finally {
     await s.close();
@@ -189,8 +193,8 @@ test('打印自评表（长表）：每页重复表头、页码，总分不单�
     const pages = await printToPdf(s.page, 'print-form');
     assert.ok(pages.length >= 2, `${pages.length} pages`);
     pages.forEach((p, i) => {
-      assert.ok(p.includes(`第 ${i + 1} 页 共 ${pages.length} 页`), `page number on page ${i + 1}`);
-      if (i > 0) assert.ok(p.includes('三级指标') && p.includes('偏差原因分析及改进措施'), `header repeated on page ${i + 1}`);
+      assert.ok(p.includes(`第${i + 1}页共${pages.length}页`), `page number on page ${i + 1}`);
+      if (i > 0) assert.ok(p.includes('三级指标') && p.includes('偏差原因分析'), `header repeated on page ${i + 1}`);
     });
     const last = pages[pages.length - 1];
     assert.ok(last.includes('总分') && /第\d+项指标/.test(last), `the total has indicator rows with it:\n${last}`);
@@ -210,7 +214,7 @@ test('打印报告：A4，标题、各部分与页码', async () => {
     for (const f of ['2023年度广州市白云区信访局部门重点项目绩效自评报告', '一、基本情况', '六、存在的问题和改进措施', '98.88%', '99.89']) {
       assert.ok(all.includes(f), f);
     }
-    pages.forEach((p, i) => assert.ok(p.includes(`第 ${i + 1} 页 共 ${pages.length} 页`), `page ${i + 1}`));
+    pages.forEach((p, i) => assert.ok(p.includes(`第${i + 1}页共${pages.length}页`), `page ${i + 1}`));
   } finally {
     await s.close();
   }

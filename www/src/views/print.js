@@ -53,7 +53,7 @@ function headBlocks(p, inp) {
   ]);
   const goals = (p.goals && p.goals.length ? p.goals : [{ expected: '', actual: '' }]);
   const goalTable = el('table', { class: 'pf-grid' }, [
-    cols([14, 43, 43]),
+    cols([16, 42, 42]),
     el('tbody', null, [
       el('tr', null, [th('年度总体目标', { rowspan: goals.length + 1 }), th('预期目标'), th('实际完成情况')]),
       goals.map((g) => el('tr', null, [td(g.expected, { class: 'pf-left' }), td(g.actual, { class: 'pf-left' })])),
@@ -66,7 +66,7 @@ function headBlocks(p, inp) {
   ];
 }
 
-const IND_WIDTHS = [6, 9, 10, 17, 15, 15, 6, 7, 15];
+const IND_WIDTHS = [5, 10, 10, 16, 14, 14, 7, 8, 16];
 const IND_HEAD = ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'];
 
 /** The units of one project's form. @param {ProjectResult} p @param {any} inp @param {string} today @returns {Unit[]} */
