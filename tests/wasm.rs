@@ -115,35 +115,3 @@ fn errors_carry_the_chinese_message() {
     assert!(err_message(wasm::score(bytes, name, options(r#"{"encoding":"latin1"}"#))).starts_with("选项无法读取"));
     assert!(err_message(wasm::score_input(options("[1]"), JsValue::UNDEFINED)).starts_with("输入数据无法读取"));
 }
-
-fn input_js(bytes: &[u8], name: &str) -> JsValue {
-    ok(wasm::read_input(bytes, name, JsValue::UNDEFINED))
-}
-
-#[wasm_bindgen_test]
-fn export_xlsx_reads_back_to_the_same_scores() {
-    // also proves the workbook's timestamp does not call SystemTime (which panics on wasm32)
-    for (name, bytes) in FIXTURES {
-        let book = wasm::export_xlsx(input_js(bytes, name), JsValue::UNDEFINED).map_err(JsValue::from).unwrap();
-        assert!(book.starts_with(b"PK"), "{name}");
-        let back = native(&book, "form.xlsx");
-        let before = native(bytes, name);
-        let totals = |r: &Report| r.projects.iter().map(|p| (p.total.normalize(), p.grade.clone())).collect::<Vec<_>>();
-        assert_eq!(totals(&back), totals(&before), "{name}");
-    }
-    assert!(wasm::blank_template().map_err(JsValue::from).unwrap().starts_with(b"PK"));
-}
-
-#[wasm_bindgen_test]
-fn report_exports_give_the_draft_text_and_docx() {
-    let (name, bytes) = FIXTURES[0];
-    let text = wasm::report_text(input_js(bytes, name), JsValue::UNDEFINED).map_err(JsValue::from).unwrap();
-    assert!(text.contains("全年预算数为 60 万元，执行数为 59.33 万元，完成预算的 98.88%。"), "{text}");
-    assert!(text.contains("综合评价得分 99.89 分，等级为优"));
-    let docx = wasm::report_docx(input_js(bytes, name), JsValue::UNDEFINED).map_err(JsValue::from).unwrap();
-    assert!(docx.starts_with(b"PK"));
-    let draft = ok(wasm::report_draft(input_js(bytes, name), JsValue::UNDEFINED));
-    let json: String = js_sys::JSON::stringify(&draft).unwrap().into();
-    assert!(json.contains(r#""heading":"六、存在的问题和改进措施""#), "{json}");
-    assert!(json.contains(r#""kind":"field","field":"background""#), "{json}");
-}

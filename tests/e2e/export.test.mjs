@@ -70,6 +70,7 @@ async function download(page, testid) {
 async function printToPdf(page, testid) {
   await page.evaluate(() => { window.print = () => {}; });
   await page.click(`[data-testid=${testid}]`);
+  await page.waitForFunction(() => document.querySelector('#print-root .print-page'), null, { timeout: T });
   await page.evaluate(() => document.body.classList.add('printing-form'));
   await page.emulateMedia({ media: 'print' });
   return pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));

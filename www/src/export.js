@@ -12,17 +12,21 @@ import { errorMessage } from './format.js';
 export function exporters(store) {
   const { state } = store;
   const base = () => (state.source === 'file' && state.fileName ? state.fileName.replace(/\.[^.]*$/, '') : '') || '绩效自评表';
-  /** Make the bytes with the core and download them; a failure shows as the page's message.
-   * @param {() => Uint8Array} make @param {string} type @param {string} name */
+  /** Make the bytes with the core (the writers answer with a promise: their
+   * module is compiled on the first export) and download them; a failure
+   * shows as the page's message.
+   * @param {() => Uint8Array | Promise<Uint8Array>} make @param {string} type @param {string} name */
   const save = (make, type, name) => {
-    let bytes;
+    /** @param {unknown} e */
+    const failed = (e) => store.update({ type: 'error', message: errorMessage(e) });
+    let made;
     try {
-      bytes = make();
+      made = make();
     } catch (e) {
-      store.update({ type: 'error', message: errorMessage(e) });
+      failed(e);
       return;
     }
-    download(new Blob([/** @type {BlobPart} */ (bytes)], { type }), name);
+    Promise.resolve(made).then((bytes) => download(new Blob([/** @type {BlobPart} */ (bytes)], { type }), name), failed);
   };
   return {
     exportJson() {

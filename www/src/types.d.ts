@@ -15,15 +15,18 @@ export interface JixiaoApi {
   scoreInput(input: Parameters<Glue['scoreInput']>[0], options?: Options): ReturnType<Glue['scoreInput']>;
   exportCsv(input: Parameters<Glue['exportCsv']>[0], options?: Options): ReturnType<Glue['exportCsv']>;
   profiles(): ReturnType<Glue['profiles']>;
-  exportXlsx(input: Parameters<Glue['exportXlsx']>[0], options?: Options): ReturnType<Glue['exportXlsx']>;
-  blankTemplate(): ReturnType<Glue['blankTemplate']>;
-  reportDraft(input: Parameters<Glue['reportDraft']>[0], options?: Options): ReturnType<Glue['reportDraft']>;
-  reportText(input: Parameters<Glue['reportText']>[0], options?: Options): ReturnType<Glue['reportText']>;
-  reportDocx(input: Parameters<Glue['reportDocx']>[0], options?: Options): ReturnType<Glue['reportDocx']>;
+  /** The writers and the report draft: a second module, compiled on the first call. */
+  exportXlsx(input: Parameters<Writers['exportXlsx']>[0], options?: Options): Promise<ReturnType<Writers['exportXlsx']>>;
+  blankTemplate(): Promise<ReturnType<Writers['blankTemplate']>>;
+  reportDraft(input: Parameters<Writers['reportDraft']>[0], options?: Options): Promise<ReturnType<Writers['reportDraft']>>;
+  reportText(input: Parameters<Writers['reportText']>[0], options?: Options): Promise<ReturnType<Writers['reportText']>>;
+  reportDocx(input: Parameters<Writers['reportDocx']>[0], options?: Options): Promise<ReturnType<Writers['reportDocx']>>;
 }
 
 /** The wasm-bindgen glue's exports (build/wasm/jixiao.d.ts, from src/wasm.rs). */
 type Glue = typeof wasm_bindgen;
+/** The writers' glue (build/wasm-writers/jixiao_writers.d.ts, from writers/src/lib.rs). */
+type Writers = typeof jixiao_writers;
 
 /** A file's content: text is encoded as UTF-8; bytes as they are. */
 export type Data = string | Uint8Array | ArrayBuffer | ArrayBufferView;

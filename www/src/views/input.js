@@ -36,7 +36,7 @@ export function bindInput(store, exports) {
   $('blank-template').addEventListener('click', exports.blankTemplate);
   $('export-docx').addEventListener('click', exports.exportDocx);
   $('print-form').addEventListener('click', () => { const s = store.state; if (s.report) printForm(s.report, s.input); });
-  $('print-report').addEventListener('click', () => printReport(store.state));
+  $('print-report').addEventListener('click', () => printReport(store.state, (message) => update({ type: 'error', message })));
   bindDrop((f) => readFile(store, f));
 }
 

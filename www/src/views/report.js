@@ -28,9 +28,10 @@ export const FIELDS = [
 
 const TABLE_HEAD = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'];
 
-/** The drafts of the current input with the user's passages, or null. @param {State} state @returns {Draft[] | null} */
+/** The drafts of the current input with the user's passages (none without a report).
+ * @param {State} state @returns {Promise<Draft[]>} */
 export function currentDrafts(state) {
-  if (!state.input || !state.report) return null;
+  if (!state.input || !state.report) return Promise.resolve([]);
   return api.reportDraft(api.withDrafts(state.input, state.drafts), state.edits, state.profile);
 }
 
@@ -98,13 +99,22 @@ export function reportView(store) {
   else document.body.appendChild(panel);
   let shape = '';
 
+  let asked = 0;
   /** @param {State} state */
   function renderPreview(state) {
+    const mine = ++asked;
+    currentDrafts(state).then((drafts) => {
+      if (mine === asked) showPreview(drafts);
+    }, (e) => {
+      if (mine === asked) setText(message, errorMessage(e));
+    });
+  }
+
+  /** @param {Draft[]} drafts */
+  function showPreview(drafts) {
     clear(preview);
     setText(message, '');
-    let drafts;
-    try { drafts = currentDrafts(state); } catch (e) { setText(message, errorMessage(e)); return; }
-    (drafts || []).forEach((d) => draftUnits(d).forEach((u) => {
+    drafts.forEach((d) => draftUnits(d).forEach((u) => {
       if (!u.row) { preview.appendChild(u.el); return; }
       let t = preview.lastChild;
       if (!t || t.nodeName !== 'TABLE') {
@@ -155,15 +165,17 @@ export function reportView(store) {
   };
 }
 
-/** Print the report drafts on A4 (title, sections, the table, page numbers). @param {State} state */
-export function printReport(state) {
-  const drafts = currentDrafts(state);
-  if (!drafts) return;
-  const root = printRoot();
-  const note = '打印日期：' + dateText(new Date());
-  drafts.forEach((d) => paginate(draftUnits(d), note).forEach((pg) => {
-    pg.classList.add('rp-doc');
-    root.appendChild(pg);
-  }));
-  printPages('绩效自评报告');
+/** Print the report drafts on A4 (title, sections, the table, page numbers).
+ * @param {State} state @param {(message: string) => void} failed */
+export function printReport(state, failed) {
+  currentDrafts(state).then((drafts) => {
+    if (!drafts.length) return;
+    const root = printRoot();
+    const note = '打印日期：' + dateText(new Date());
+    drafts.forEach((d) => paginate(draftUnits(d), note).forEach((pg) => {
+      pg.classList.add('rp-doc');
+      root.appendChild(pg);
+    }));
+    printPages('绩效自评报告');
+  }, (e) => failed(errorMessage(e)));
 }
