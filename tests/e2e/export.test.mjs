@@ -135,6 +135,7 @@ test('导出报告 DOCX：有效的包，含一至六的标题与计算句子；
   try {
     await s.page.click('[data-testid=sample]');
     await waitTotal(s.page, '99.89');
+    await s.page.click('[data-testid=report-toggle]');
     const preview = s.page.locator('[data-testid=report-preview]');
     await preview.getByText('全年预算数为 60 万元，执行数为 59.33 万元，完成预算的 98.88%。').waitFor({ timeout: T });
     await s.page.fill('[data-testid=draft-background-0]', '区信访局负责全区信访工作。');
@@ -155,6 +156,7 @@ test('导出报告 DOCX：有效的包，含一至六的标题与计算句子；
     await s.close();
     s = await openPage({ userDataDir: dir });
     await waitTotal(s.page, '99.89');
+    await s.page.click('[data-testid=report-toggle]');
     assert.equal(await s.page.locator('[data-testid=draft-background-0]').inputValue(), '区信访局负责全区信访工作。');
     const json = JSON.parse(readFileSync((await download(s.page, 'export-json')).path, 'utf8'));
     assert.equal(json.projects[0].draft.background, '区信访局负责全区信访工作。');

@@ -81,18 +81,34 @@ export function draftUnits(d) {
 
 /** @param {Store} store */
 export function reportView(store) {
+  // Folded until opened: the draft comes from the writers' module, which is
+  // compiled on first use (www/loader.js), not while the scores show.
+  const details = { open: false };
+  const body = el('div', { class: 'report-body', hidden: true });
+  const toggle = el('button', { type: 'button', class: 'btn btn-quiet btn-small', testid: 'report-toggle', 'aria-expanded': 'false', text: '填写与预览' });
   const panel = el('section', { class: 'panel report-panel', id: 'report-panel', testid: 'report-panel', hidden: true }, [
     el('div', { class: 'panel-head' }, [
       el('h2', { text: '绩效自评报告（草稿）' }),
-      el('span', { class: 'panel-hint', text: '计算部分由评分结果生成；黄色为待填写内容，在下方填写后随输入一起保存' }),
+      el('span', { class: 'panel-hint', text: '计算部分由评分结果生成；黄色为待填写内容，在此填写后随输入一起保存' }),
+      toggle,
     ]),
+    body,
   ]);
   const editors = el('div', { class: 'report-fields' });
   const preview = el('div', { class: 'rp-doc report-preview', testid: 'report-preview' });
   const message = el('div', { class: 'report-message', role: 'status' });
-  panel.appendChild(editors);
-  panel.appendChild(message);
-  panel.appendChild(preview);
+  body.appendChild(editors);
+  body.appendChild(message);
+  body.appendChild(preview);
+  toggle.addEventListener('click', () => {
+    details.open = !details.open;
+    body.hidden = !details.open;
+    toggle.setAttribute('aria-expanded', String(details.open));
+    toggle.textContent = details.open ? '收起' : '填写与预览';
+    if (!details.open) return;
+    renderEditors(store.state);
+    renderPreview(store.state);
+  });
   // after the results (which re-render themselves), inside the page's main
   const results = $('results');
   if (results && results.parentNode) results.parentNode.insertBefore(panel, results.nextSibling);
@@ -159,6 +175,7 @@ export function reportView(store) {
     render(state, changed) {
       panel.hidden = !state.report || !state.report.projects.length;
       if (panel.hidden) { shape = ''; return; }
+      if (!details.open) return;
       if (changed.report || changed.source) { renderEditors(state); renderPreview(state); }
       else if (changed.draft) later();
     },
