@@ -235,7 +235,7 @@ fn analysis(p: &ProjectInput, r: &ProjectResult) -> Vec<Block> {
         blocks.push(sub(format!("（{}）{label}", cn(gi))));
         blocks.push(computed(format!("{label}分值 {} 分，得分 {} 分。", pts(w), pts(s))));
         for (i, x) in rows.iter().enumerate() {
-            blocks.push(computed(format!("{}.{}", i + 1, row_sentence(p, r, x))));
+            blocks.push(computed(format!("{}.{}", i + 1, row_sentence(p, x))));
         }
     }
     let e = &r.execution;
@@ -245,17 +245,13 @@ fn analysis(p: &ProjectInput, r: &ProjectResult) -> Vec<Block> {
     blocks
 }
 
-/// The input row behind a result row (by its row number).
-fn input_row<'a>(p: &'a ProjectInput, r: &ProjectResult, x: &RowResult) -> Option<&'a crate::model::IndicatorInput> {
-    let i = r.rows.iter().position(|y| std::ptr::eq(y, x))?;
-    p.indicators.get(i)
+/// The 偏差原因 of the input row behind a result row (found by its row number).
+fn reason_of(p: &ProjectInput, x: &RowResult) -> Option<String> {
+    let (_, ind) = p.indicators.iter().enumerate().find(|(i, ind)| ind.row_number(*i) == x.row)?;
+    ind.reason.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
 }
 
-fn reason_of(p: &ProjectInput, r: &ProjectResult, x: &RowResult) -> Option<String> {
-    input_row(p, r, x).and_then(|i| i.reason.as_deref()).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
-}
-
-fn row_sentence(p: &ProjectInput, r: &ProjectResult, x: &RowResult) -> String {
+fn row_sentence(p: &ProjectInput, x: &RowResult) -> String {
     let head = format!("{}：年度指标值为{}，实际完成值为{}", x.name, x.target.trim(), x.actual.trim());
     match x.status {
         Status::Error => format!("{head}，未能计分（{}）。", x.explanation),
@@ -265,7 +261,7 @@ fn row_sentence(p: &ProjectInput, r: &ProjectResult, x: &RowResult) -> String {
             if lost <= Decimal::ZERO {
                 return format!("{head}，分值 {} 分，得分 {} 分。", pts(x.weight), pts(x.score));
             }
-            let reason = reason_of(p, r, x).map_or_else(|| "未填写偏差原因".to_owned(), |s| format!("偏差原因：{s}"));
+            let reason = reason_of(p, x).map_or_else(|| "未填写偏差原因".to_owned(), |s| format!("偏差原因：{s}"));
             format!("{head}，分值 {} 分，得分 {} 分，扣 {} 分。{reason}。", pts(x.weight), pts(x.score), pts(lost))
                 .replace("。。", "。")
         }
@@ -314,7 +310,7 @@ fn problems(p: &ProjectInput, r: &ProjectResult, profile: &Profile) -> Vec<Block
     for x in
         r.rows.iter().filter(|x| matches!(x.status, Status::Ok | Status::Review) && round2(x.score) < round2(x.weight))
     {
-        let reason = reason_of(p, r, x).map_or_else(
+        let reason = reason_of(p, x).map_or_else(
             || "偏差原因未填写，请补充原因分析及改进措施。".to_owned(),
             |s| format!("原因：{s}。").replace("。。", "。"),
         );
