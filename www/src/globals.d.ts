@@ -6,3 +6,4 @@ type JixiaoInput = import('./types').Input;
 type JixiaoProfile = import('./types').Profile;
 type JixiaoOptions = import('./types').Options;
 type JixiaoLabels = import('./types').Labels;
+type JixiaoDraft = import('./types').Draft;
