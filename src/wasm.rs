@@ -150,6 +150,18 @@ pub fn labels(
     to_js(&crate::explain::labels::labels(&profile))
 }
 
+/// S14: the bands of the qualitative levels for a row of weight `weight`, in words.
+#[cfg(feature = "wasm-exports")]
+#[wasm_bindgen(js_name = bands, unchecked_return_type = "string[]")]
+pub fn bands(
+    weight: f64,
+    #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let profile = self::options(options)?.profile().map_err(into_error)?;
+    let w = rust_decimal::Decimal::try_from(weight).map_err(into_error)?;
+    to_js(&crate::explain::labels::bands(&profile, w))
+}
+
 pub fn input_arg(input: JsValue) -> Result<Input, JsError> {
     serde_wasm_bindgen::from_value(input).map_err(|e| into_error(format!("输入数据无法读取：{e}")))
 }

@@ -103,9 +103,21 @@ fn huge_negative_stated_figures_are_audited() {
 fn edits_with_huge_numbers() {
     let input = jixiao::read_input(&fixture("ok.csv"), "ok.csv", &Default::default()).unwrap();
     let edits = [
-        Edit { project: 0, row: 2, level: None, score: Some(format!("-{MAX}")), weight: Some(MAX.into()), ..Edit::default() },
         Edit {
-            project: 0, row: 3, level: Some("达成".into()), score: Some(MAX.into()), weight: Some("1e400".into()), ..Edit::default()
+            project: 0,
+            row: 2,
+            level: None,
+            score: Some(format!("-{MAX}")),
+            weight: Some(MAX.into()),
+            ..Edit::default()
+        },
+        Edit {
+            project: 0,
+            row: 3,
+            level: Some("达成".into()),
+            score: Some(MAX.into()),
+            weight: Some("1e400".into()),
+            ..Edit::default()
         },
         Edit { project: 9, row: u32::MAX, level: None, score: None, weight: None, ..Edit::default() },
     ];

@@ -186,10 +186,14 @@ fn s16_edit_in_page_sets_level_and_score() {
     let profile = Profile::default_profile().unwrap();
     let before = jixiao::score_input(&input, &profile, &[]);
     assert!(before.projects[0].provisional);
-    let edit =
-        jixiao::Edit {
-            project: 0, row: 2, level: Some("部分达成".into()), score: Some("6.5".into()), weight: None, ..jixiao::Edit::default()
-        };
+    let edit = jixiao::Edit {
+        project: 0,
+        row: 2,
+        level: Some("部分达成".into()),
+        score: Some("6.5".into()),
+        weight: None,
+        ..jixiao::Edit::default()
+    };
     let after = jixiao::score_input(&input, &profile, &[edit]);
     assert!(!after.projects[0].provisional);
     assert_eq!(after.projects[0].rows[0].score, d("6.5"));

@@ -19,6 +19,7 @@
  *   jixiao.profiles()                     → [Profile]
  *   jixiao.applyEdits(input, options)     → Input (the options' edits written in)
  *   jixiao.labels(options)                → Labels (statuses, levels, grades…)
+ *   jixiao.bands(weight, options)         → [string] (the qualitative bands in words)
  *   jixiao.exportXlsx(input, options)     → Promise<Uint8Array> (the 自评表 as XLSX)
  *   jixiao.blankTemplate()                → Promise<Uint8Array> (the blank form, XLSX)
  *   jixiao.reportDraft(input, options)    → Promise<[Draft]> (the 绩效自评报告 drafts)
@@ -100,6 +101,11 @@
     labels: function (options) {
       return call(function (g) {
         return g.labels(options);
+      });
+    },
+    bands: function (weight, options) {
+      return call(function (g) {
+        return g.bands(weight, options);
       });
     },
     // The writers live in a second module, compiled on the first call:

@@ -7,7 +7,9 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::num::{round2, show};
 use crate::profile::Profile;
+use crate::report::decision::Band;
 use crate::report::{Direction, FindingKind, Level, Status};
 
 /// One typed value: its JSON id and the words users see.
@@ -114,6 +116,21 @@ fn status_id(s: Status) -> &'static str {
     }
 }
 
+/// S14: a band in words, "部分达成：4.5 分至 6 分（不含 6 分）".
+pub fn band_words(b: Band) -> String {
+    let (low, high) = (show(round2(b.low)), show(round2(b.high)));
+    let open = if b.level == Level::Achieved { String::new() } else { format!("（不含 {high} 分）") };
+    format!("{}：{low} 分至 {high} 分{open}", b.level.label())
+}
+
+/// The bands of the three levels a user may choose, in words, for a row of weight `w`.
+pub fn bands(profile: &Profile, w: Decimal) -> Vec<String> {
+    [Level::Achieved, Level::Partial, Level::NotAchieved]
+        .iter()
+        .map(|&l| band_words(crate::score::band(profile, l, w)))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,5 +158,14 @@ mod tests {
         assert_eq!(l.grades.len(), 2);
         assert_eq!((l.grades[0].grade.as_str(), l.grades[0].rank), ("A", 0));
         assert_eq!(l.levels, ["达成", "部分达成", "未达成"]);
+    }
+
+    #[test]
+    fn bands_in_words() {
+        let p = Profile::default_profile().unwrap();
+        assert_eq!(
+            bands(&p, Decimal::new(75, 1)),
+            ["达成：6 分至 7.5 分", "部分达成：4.5 分至 6 分（不含 6 分）", "未达成：0 分至 4.5 分（不含 4.5 分）"]
+        );
     }
 }

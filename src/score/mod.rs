@@ -24,6 +24,8 @@
 
 mod execution;
 mod qualitative;
+
+pub use qualitative::band;
 mod quantitative;
 mod totals;
 mod weights;

@@ -27,7 +27,7 @@ const PARTLY: [&str; 2] = ["部分", "基本"];
 const MET: [&str; 9] = ["100%", "完成", "已完成", "达成", "达到", "是", "按时完成", "有效", "显著提升"];
 
 /// S14: the band of a level for weight `w`.
-fn band(profile: &Profile, level: Level, w: Decimal) -> Band {
+pub fn band(profile: &Profile, level: Level, w: Decimal) -> Band {
     let q = &profile.qualitative;
     let (low, high) = match level {
         Level::Achieved => (q.achieved_min.saturating_mul(w), w),

@@ -167,12 +167,16 @@ test('定性指标“待判定”：选择“达成”后暂定标记消失、�
     assert.equal(after.toFixed(2), '99.89');
     assert.notEqual(await s.page.locator('[data-testid=row][data-row="9"]').getAttribute('data-status'), 'pending');
 
-    // a manual score outside the band of 达成 (< 0.8 W) is an error on the row
+    // a manual score outside the band of 达成 (< 0.8 W) is refused inline; the row keeps its score (issue 11)
     const box = s.page.locator('[data-testid=row][data-row="9"] [data-testid=score-input]');
     await box.fill('1');
     await box.press('Enter');
-    await s.page.waitForFunction(() => document.querySelector('[data-testid=row][data-row="9"]').getAttribute('data-status') === 'error', null, { timeout: T });
-    assert.ok(await s.page.locator('[data-testid=row][data-row="9"] [data-testid=row-error]').count() > 0, 'the band error is shown on the row');
+    const refused = s.page.locator('[data-testid=row][data-row="9"] [data-testid=score-refused]');
+    await refused.waitFor({ state: 'visible', timeout: T });
+    assert.match(await refused.textContent(), /达成/);
+    assert.match(await s.page.locator('[data-testid=row][data-row="9"] [data-testid=bands]').textContent(), /部分达成：\d+(\.\d+)? 分至 \d+(\.\d+)? 分（不含 \d+(\.\d+)? 分）/);
+    assert.notEqual(await s.page.locator('[data-testid=row][data-row="9"]').getAttribute('data-status'), 'error');
+    assert.equal(await text(s.page, 'total'), '99.89');
     assert.equal(await s.page.locator('[data-testid=input]').inputValue(), table);
     assert.deepEqual(s.requests, []);
   } finally {

@@ -154,7 +154,8 @@ async function assertShownAsText(page, f, { sheet, fileName }) {
   assert.ok(meta.includes(f.department), `主管部门 shown: ${meta}`);
   assert.ok(meta.includes(f.implementer), `实施单位 shown: ${meta}`);
   if (sheet) assert.ok(meta.includes(sheet), `sheet name shown: ${meta}`);
-  const table = await page.locator('[data-testid=rows-table]').textContent();
+  // the editable cells (issue 11) show their text as the value of a text box
+  const table = await page.locator('[data-testid=rows-table]').evaluate((t) => t.textContent + [...t.querySelectorAll('input, textarea')].map((i) => i.value).join('\n'));
   for (const k of ['level1', 'level2', 'indicator', 'target', 'actual', 'pendingName']) {
     assert.ok(table.includes(f[k]), `${k} shown in the table: ${f[k]}`);
   }

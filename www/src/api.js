@@ -120,6 +120,13 @@ export function withEdits(input, edits) {
   return /** @type {JixiaoApi} */ (core()).applyEdits(input, { edits });
 }
 
+/** The bands of the qualitative levels for a row of this weight, in words.
+ * @param {number} weight @param {string} profile @returns {string[]} */
+export function bands(weight, profile) {
+  const j = core();
+  try { return (j && j.bands(weight, { profile: profile || undefined })) || []; } catch (e) { return []; }
+}
+
 /** The words for statuses, levels, directions, findings and the profile's grades.
  * @param {string} profile @returns {import('./types').Labels | null} */
 export function labels(profile) {

@@ -18,13 +18,24 @@ let currentProfile = /** @type {string | null} */ (null);
 export function load(profile) {
   if (current && currentProfile === profile) return;
   const next = api.labels(profile);
-  if (next) { current = next; currentProfile = profile; }
+  if (next) { current = next; currentProfile = profile; bandCache = {}; }
 }
 
 /** @param {import('./types').Label[] | undefined} list @param {string} id */
 function find(list, id) {
   const hit = (list || []).find((l) => l.id === id);
   return hit ? hit.label : id;
+}
+
+/** @type {Record<string, string[]>} */
+let bandCache = {};
+
+/** The qualitative bands for a row of weight `w`, in words ("部分达成：4.5 分至 6 分（不含 6 分）").
+ * @param {number} w */
+export function bands(w) {
+  const key = String(w);
+  if (!bandCache[key]) bandCache[key] = api.bands(w, currentProfile || '');
+  return bandCache[key];
 }
 
 /** The levels a user may choose for a qualitative row, in order. */

@@ -16,20 +16,24 @@ import { bindInput, renderInput } from './views/input.js';
 import { renderNotices } from './views/notices.js';
 import { resultsView } from './views/results.js';
 import { reportView } from './views/report.js';
+import { undoView } from './views/undo.js';
 
 function init() {
   /** @type {ReturnType<typeof resultsView>} */
   let results;
   /** @type {ReturnType<typeof reportView>} */
   let report;
+  /** @type {ReturnType<typeof undoView>} */
+  let undo;
   const store = createStore((state, changed) => {
     renderInput(state, changed);
     renderNotices(state, changed);
-    if (changed.report) results.render(state);
+    if (changed.report) { results.render(state); undo.render(state); }
     report.render(state, changed);
   });
   results = resultsView(store);
   report = reportView(store);
+  undo = undoView(store);
   bindInput(store, exporters(store));
   window.addEventListener('beforeunload', store.flush);
   window.addEventListener('pagehide', store.flush);

@@ -29,6 +29,10 @@ import { debounce, errorMessage } from './format.js';
  * @property {Input | null} fileInput  the file's input restored from storage (no bytes)
  * @property {Input | null} input   what was read
  * @property {Edit[]} edits         the user's choices
+ * @property {Edit[][]} history     earlier edit lists, for 撤销 (this visit only)
+ * @property {Refused | null} refused  the last value the core would not score
+ * @property {string} editNote      edits dropped because the table changed ('' for none)
+ * @property {Refused | null} refused  the last value the core would not score
  * @property {DraftFields[]} drafts  the report passages the user wrote, per project
  * @property {string} profile       rule profile id
  * @property {Encoding} encoding
@@ -39,6 +43,8 @@ import { debounce, errorMessage } from './format.js';
  * @property {string} storageNote
  * @property {{text: string, bad: boolean}} readyNote
  */
+
+/** @typedef {{project: number, row: number, field: string, value: string, message: string}} Refused */
 
 /** @typedef {Partial<Record<'text'|'source'|'settings'|'profiles'|'report'|'error'|'storage'|'ready'|'draft', boolean>>} Changed */
 
@@ -53,6 +59,7 @@ import { debounce, errorMessage } from './format.js';
  *   | {type: 'encoding', value: Encoding}
  *   | {type: 'profile', id: string}
  *   | {type: 'edit', project: number, row: number, patch: Record<string, string | null>}
+ *   | {type: 'undo'}
  *   | {type: 'rescore', reread: boolean, retried?: boolean}
  *   | {type: 'draft', project: number, field: DraftField, text: string}
  *   | {type: 'error', message: string}
@@ -63,7 +70,7 @@ import { debounce, errorMessage } from './format.js';
 function initial() {
   return {
     source: 'none', text: '', fileName: '', fileBytes: null, fileInput: null, input: null,
-    edits: [], drafts: [], profile: '', encoding: 'auto', report: null, profiles: [], ready: false,
+    edits: [], history: [], refused: null, editNote: '', drafts: [], profile: '', encoding: 'auto', report: null, profiles: [], ready: false,
     error: '', storageNote: '', readyNote: { text: '正在加载评分引擎…', bad: false },
   };
 }
@@ -115,7 +122,7 @@ export function createStore(render) {
         return {};
       case 'text': {
         // Typing in the paste box switches to it; choices made on a file no longer apply.
-        if (state.source === 'file') state.edits = [];
+        if (state.source === 'file') { state.edits = []; state.history = []; }
         state.text = a.text;
         state.source = a.text.trim() ? 'text' : 'none';
         state.fileBytes = null;
@@ -132,12 +139,13 @@ export function createStore(render) {
         state.fileInput = null;
         state.source = 'file';
         state.edits = [];
+        state.history = [];
         state.drafts = [];
         changed.source = true;
         return { score: 'reread' };
       case 'sample':
         rereadTyped.cancel();
-        Object.assign(state, { text: a.text, source: 'text', edits: [], drafts: [], fileBytes: null, fileInput: null, fileName: '' });
+        Object.assign(state, { text: a.text, source: 'text', edits: [], history: [], drafts: [], fileBytes: null, fileInput: null, fileName: '' });
         changed.text = changed.source = true;
         return { score: 'reread' };
       case 'clear': {
@@ -161,8 +169,26 @@ export function createStore(render) {
         return { score: 'rescore' };
       case 'edit': {
         const next = patched(state.edits, a.project, a.row, a.patch);
-        if (next === state.edits) return {}; // the same choice again: nothing to do
+        changed.report = true;
+        if (next === state.edits) { state.refused = null; return {}; } // the same choice again
+        const why = refusal(next, a.project, a.row);
+        if (why) {
+          const field = Object.keys(a.patch)[0] || '';
+          state.refused = { project: a.project, row: a.row, field, value: String(a.patch[field] || ''), message: why };
+          return {};
+        }
+        state.history.push(state.edits);
         state.edits = next;
+        state.refused = null;
+        state.editNote = '';
+        return { score: 'rescore' };
+      }
+      case 'undo': {
+        const prev = state.history.pop();
+        state.refused = null;
+        changed.report = true;
+        if (!prev) return {};
+        state.edits = prev;
         return { score: 'rescore' };
       }
       case 'rescore':
@@ -208,8 +234,10 @@ export function createStore(render) {
     try {
       labels.load(state.profile);
       if (reread || !state.input) {
+        const old = state.input;
         state.input = null;
         state.input = readCurrent();
+        if (old && state.input) keepOwnEdits(old, state.input, changed);
         // a JSON input brings the report passages written before
         if (state.input && state.input.projects.some((p) => p.draft)) state.drafts = state.input.projects.map((p) => Object.assign({}, p.draft));
       }
@@ -222,6 +250,46 @@ export function createStore(render) {
         api.ready().then(() => update({ type: 'rescore', reread, retried: true }), () => { /* the message stays */ });
       }
     }
+  }
+
+  /** Why the core cannot score a row with these edits when it could before
+   * (a weight that is not a number, a manual score outside its band): its
+   * message, or '' when the edits are fine. The row keeps its last score.
+   * @param {Edit[]} next @param {number} project @param {number} row */
+  function refusal(next, project, row) {
+    if (!state.input || !state.report) return '';
+    /** @param {Report} r */
+    const messages = (r) => {
+      const p = r.projects[project];
+      return p ? (p.errors || []).filter((e) => e.row === row).map((e) => e.message) : [];
+    };
+    try {
+      const before = messages(state.report);
+      const after = messages(api.score(state.input, next, state.profile)).filter((m) => before.indexOf(m) < 0);
+      return after.join('；');
+    } catch (e) {
+      return errorMessage(e);
+    }
+  }
+
+  /** Edits belong to the table they were made on: after a re-read, an edit
+   * whose row is gone or now holds another indicator is dropped, with a note.
+   * @param {Input} old @param {Input} now @param {Changed} changed */
+  function keepOwnEdits(old, now, changed) {
+    /** @param {Input} input @param {Edit} e */
+    const nameAt = (input, e) => {
+      const p = input.projects[e.project];
+      const ind = p && (p.indicators || []).find((x, i) => (x.row !== undefined && x.row !== null ? x.row : i + 1) === e.row);
+      return ind ? ind.name : null;
+    };
+    const keep = state.edits.filter((e) => nameAt(now, e) !== null && nameAt(now, e) === nameAt(old, e));
+    if (keep.length === state.edits.length) return;
+    const dropped = state.edits.length - keep.length;
+    state.edits = keep;
+    state.history = [];
+    state.refused = null;
+    state.editNote = '表格已不同：' + dropped + ' 处修改或判定所在的行已不存在，已舍弃。';
+    changed.report = true;
   }
 
   /** @returns {Input | null} */

@@ -17,6 +17,7 @@ export interface JixiaoApi {
   profiles(): ReturnType<Glue['profiles']>;
   applyEdits(input: Parameters<Glue['applyEdits']>[0], options?: Options): ReturnType<Glue['applyEdits']>;
   labels(options?: Options): ReturnType<Glue['labels']>;
+  bands(weight: number, options?: Options): ReturnType<Glue['bands']>;
   /** The writers and the report draft: a second module, compiled on the first call. */
   exportXlsx(input: Parameters<Writers['exportXlsx']>[0], options?: Options): Promise<ReturnType<Writers['exportXlsx']>>;
   blankTemplate(): Promise<ReturnType<Writers['blankTemplate']>>;

@@ -8,6 +8,7 @@
 import { $, el, clear, swap } from '../dom.js';
 import { fmt2, sig } from '../format.js';
 import { gradeClass } from '../labels.js';
+import { originalValue } from './cells.js';
 import { summaryView } from './summary.js';
 import { issuesView } from './issues.js';
 import { auditView } from './audit.js';
@@ -137,7 +138,8 @@ function buildCard(p, pi, edits, shape, store) {
   const audit = { sig: auditSig(p), node: auditView(p, goto) };
   const side = el('div', { class: 'side' }, [issues.node, audit.node]);
   const top = el('div', { class: 'project-top' }, [summary.node, side]);
-  const rows = rowsView(p, projectEdits(edits, pi), (row, patch) => store.update({ type: 'edit', project: pi, row, patch }));
+  const rows = rowsView(p, projectEdits(edits, pi), (row, patch) => store.update({ type: 'edit', project: pi, row, patch }),
+    { cell: (row, field) => cellState(store.state, pi, row, field) });
   node.appendChild(top);
   node.appendChild(rows.node);
   return { shape, node, summary, issues, audit, side, top, rows };
@@ -157,6 +159,18 @@ function updateCard(card, p, pi, edits) {
   refresh(card.issues, card.side, issuesSig(p), () => issuesView(p, goto));
   refresh(card.audit, card.side, auditSig(p), () => auditView(p, goto));
   card.rows.update(p, projectEdits(edits, pi));
+}
+
+/** What a table cell shows: the edit, else the file's value; and a refusal.
+ * @param {import('../store.js').State} state @param {number} pi @param {number} row @param {string} field
+ * @returns {import('./cells.js').CellState} */
+function cellState(state, pi, row, field) {
+  const original = originalValue(state.input, pi, row, field);
+  const edit = state.edits.find((e) => e.project === pi && e.row === row);
+  const v = edit ? /** @type {any} */ (edit)[field] : undefined;
+  const r = state.refused;
+  const refused = r && r.project === pi && r.row === row && r.field === field ? { value: r.value, message: r.message } : null;
+  return { value: v === undefined || v === null ? original : String(v), original, edited: v !== undefined && v !== null, refused };
 }
 
 /** @param {Edit[]} edits @param {number} pi */

@@ -5,13 +5,15 @@
  * selector or score box the user is in stays where it is. */
 
 import { el, append, clear, setText } from '../dom.js';
+import { editCell } from './cells.js';
 import { fmt2, fmtW, lost, sig } from '../format.js';
-import { directionLabel, gradeClass, levels, pendingLevel, qualitative, statusLabel } from '../labels.js';
+import { bands, directionLabel, gradeClass, levels, pendingLevel, qualitative, statusLabel } from '../labels.js';
 
 /** @typedef {import('../types').ProjectResult} ProjectResult */
 /** @typedef {import('../types').RowResult} RowResult */
 /** @typedef {import('../types').Edit} Edit */
-/** @typedef {(row: number, patch: {level?: string | null, score?: string | null}) => void} OnEdit */
+/** @typedef {(row: number, patch: Record<string, string | null>) => void} OnEdit */
+/** @typedef {(row: number, field: string) => import('./cells.js').CellState} CellInfo  a cell's value, original and refusal */
 
 /** What fixes the table's structure: rows, their groups, which are qualitative.
  * @param {ProjectResult} p */
@@ -27,8 +29,8 @@ export function rowsShape(p) {
  * @property {(d: any) => HTMLElement | void} draw  a new node, or nothing when it updated its own
  */
 
-/** @param {ProjectResult} p @param {Edit[]} edits @param {OnEdit} onEdit */
-export function rowsView(p, edits, onEdit) {
+/** @param {ProjectResult} p @param {Edit[]} edits @param {OnEdit} onEdit @param {{cell: CellInfo}} ctx */
+export function rowsView(p, edits, onEdit, ctx) {
   const body = el('tbody');
   /** @type {Slot[]} */
   const slots = [];
@@ -57,9 +59,11 @@ export function rowsView(p, edits, onEdit) {
       node: row.tr,
       data: (q, ed) => {
         const x = q.rows[i];
-        return { r: x, errors: (q.errors || []).filter((e) => e.row === x.row), edit: ed.find((e) => e.row === x.row) || null };
+        const cells = EDITABLE.map((f) => ctx.cell(x.row, f));
+        const refused = ctx.cell(x.row, 'score').refused || ctx.cell(x.row, 'level').refused;
+        return { r: x, errors: (q.errors || []).filter((e) => e.row === x.row), edit: ed.find((e) => e.row === x.row) || null, cells, refused };
       },
-      draw: (d) => { row.update(d.r, d.errors, d.edit); },
+      draw: (d) => { row.update(d.r, d.errors, d.edit, d.cells, d.refused); },
     });
     body.appendChild(row.tr);
   });
@@ -97,6 +101,9 @@ export function rowsView(p, edits, onEdit) {
   ]);
   return { node: el('div', { class: 'table-wrap' }, [table]), update };
 }
+
+/** The fields edited in the table, in the order of `indicatorRow`'s cells. */
+const EDITABLE = ['target', 'actual', 'weight', 'reason'];
 
 /** @param {ProjectResult} p @param {string} level1 @param {string | null} level2 */
 function findSubtotal(p, level1, level2) {
@@ -147,10 +154,17 @@ function totalRow(d) {
 function indicatorRow(rowNo, qualitative, onEdit) {
   const name = el('div');
   const path = el('div', { class: 'path' });
-  const target = el('td', { class: 'target' });
-  const actual = el('div');
+  const cells = [
+    editCell('target', '年度指标值', rowNo, onEdit),
+    editCell('actual', '实际完成值', rowNo, onEdit),
+    editCell('weight', '分值', rowNo, onEdit, { numeric: true }),
+    editCell('reason', '偏差原因', rowNo, onEdit, { multiline: true }),
+  ];
+  const target = el('td', { class: 'target' }, [cells[0].node]);
+  const actual = cells[1].node;
   const dir = el('td');
-  const weight = el('td', { class: 'num' });
+  const weight = el('td', { class: 'num' }, [cells[2].node]);
+  const reason = el('details', { class: 'reason' }, [el('summary', { text: '偏差原因' }), cells[3].node]);
   const score = el('td', { class: 'num score', testid: 'row-score' });
   const badge = el('span', { testid: 'status' });
   const explain = el('td', { class: 'explain' });
@@ -164,18 +178,20 @@ function indicatorRow(rowNo, qualitative, onEdit) {
     explain,
   ]);
 
-  /** @param {RowResult} r @param {import('../types').Issue[]} errors @param {Edit | null} edit */
-  function update(r, errors, edit) {
+  /** @param {RowResult} r @param {import('../types').Issue[]} errors @param {Edit | null} edit
+   * @param {import('./cells.js').CellState[]} cellStates @param {import('./cells.js').CellState['refused']} refused */
+  function update(r, errors, edit, cellStates, refused) {
     const status = r.status || 'ok';
     tr.className = 'ind st-' + status;
     tr.setAttribute('data-status', status);
     setText(name, r.name || '（未填三级指标）');
     setText(path, [r.level1, r.level2].filter(Boolean).join(' › ') + ' · 第 ' + r.row + ' 行');
-    setText(target, r.target || '');
-    setText(actual, r.actual || '');
+    cells.forEach((c, i) => c.update(cellStates[i]));
+    // 分值 not in the file: the profile's share, as a hint
+    cells[2].input.placeholder = fmtW(r.weight);
+    if (cellStates[3].value || cellStates[3].refused) /** @type {HTMLDetailsElement} */ (reason).open = true;
     dir.className = 'center dir' + (r.direction_inferred ? ' inferred' : '');
     setText(dir, r.direction ? directionLabel(r.direction) + (r.direction_inferred ? '（推断）' : '') : '—');
-    setText(weight, fmtW(r.weight));
     setText(score, status === 'error' ? '—' : fmt2(r.score));
     badge.className = 'badge b-' + status;
     setText(badge, statusLabel(status));
@@ -185,8 +201,9 @@ function indicatorRow(rowNo, qualitative, onEdit) {
       r.stated_score !== null && r.stated_score !== undefined ? el('div', { class: 'muted', text: '表内填报得分 ' + fmt2(r.stated_score) }) : null,
       errors.map((e) => el('div', { class: 'row-error', testid: 'row-error', text: e.message })),
       (r.warnings || []).map((w) => el('div', { class: 'row-warn', text: w })),
+      reason,
     ]);
-    if (qual) qual.update(r, edit);
+    if (qual) qual.update(r, edit, refused);
   }
   return { tr, update };
 }
@@ -208,8 +225,11 @@ function qualControls(rowNo, onEdit) {
   inp.addEventListener('change', commit);
   inp.addEventListener('keydown', (/** @type {KeyboardEvent} */ ev) => { if (ev.key === 'Enter') { ev.preventDefault(); commit(); } });
 
-  /** @param {RowResult} r @param {Edit | null} edit */
-  function update(r, edit) {
+  const msg = el('div', { class: 'row-error cell-msg', testid: 'score-refused', role: 'alert' });
+  msg.hidden = true;
+  const bandList = el('div', { class: 'bands muted', testid: 'bands' });
+  /** @param {RowResult} r @param {Edit | null} edit @param {import('./cells.js').CellState['refused']} refused */
+  function update(r, edit, refused) {
     let label = '自动';
     if (r.level === pendingLevel() || r.status === 'pending') label = pendingLevel() + ' — 请选择';
     else if (r.level && r.level_inferred) label = '推断：' + r.level;
@@ -218,7 +238,12 @@ function qualControls(rowNo, onEdit) {
     const level = edit && edit.level && levels().indexOf(edit.level) >= 0 ? edit.level : '';
     if (sel.value !== level) sel.value = level;
     const score = edit && edit.score !== undefined && edit.score !== null ? String(edit.score) : '';
-    if (inp.value.trim() !== score && document.activeElement !== inp) inp.value = score;
+    if (refused) inp.value = refused.value;
+    else if (inp.value.trim() !== score && document.activeElement !== inp) inp.value = score;
+    inp.setAttribute('aria-invalid', refused ? 'true' : 'false');
+    msg.hidden = !refused;
+    setText(msg, refused ? '未采用“' + refused.value + '”：' + refused.message : '');
+    setText(bandList, '可填得分 ' + bands(r.weight).join('；'));
   }
-  return { node: el('div', { class: 'qual' }, [sel, inp]), update };
+  return { node: el('div', { class: 'qual' }, [sel, inp, msg, bandList]), update };
 }
