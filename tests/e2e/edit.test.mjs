@@ -79,7 +79,6 @@ test('分值填成非数字：就地拒绝并说明，本行得分不归零；�
     assert.equal((await first(s.page).locator('[data-testid=row-score]').textContent()).trim(), '50.00');
     assert.notEqual(await first(s.page).getAttribute('data-status'), 'error');
 
-    await first(s.page).locator('details.reason summary').click();
     const reason = first(s.page).locator('[data-testid=cell-reason]');
     await reason.fill('培训场地延期，次年补训');
     await reason.blur();

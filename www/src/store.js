@@ -268,7 +268,7 @@ export function createStore(render) {
       const after = messages(api.score(state.input, next, state.profile)).filter((m) => before.indexOf(m) < 0);
       return after.join('；');
     } catch (e) {
-      return errorMessage(e);
+      return ''; // the core failed: scoring shows its message as for any change
     }
   }
 

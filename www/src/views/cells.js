@@ -26,7 +26,7 @@ export function editCell(field, label, rowNo, onEdit, opts) {
   const o = opts || {};
   const input = /** @type {HTMLInputElement | HTMLTextAreaElement} */ (el(o.multiline ? 'textarea' : 'input', {
     class: 'cell-input' + (o.numeric ? ' num' : ''), testid: 'cell-' + field,
-    'aria-label': label + '（第 ' + rowNo + ' 行）', rows: o.multiline ? '2' : null,
+    'aria-label': label + '（第 ' + rowNo + ' 行）', rows: o.multiline ? '1' : null,
     type: o.multiline ? null : 'text', inputmode: o.numeric ? 'decimal' : null,
   }));
   const msg = el('div', { class: 'row-error cell-msg', testid: 'cell-refused', role: 'alert' });

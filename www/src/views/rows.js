@@ -164,7 +164,7 @@ function indicatorRow(rowNo, qualitative, onEdit) {
   const actual = cells[1].node;
   const dir = el('td');
   const weight = el('td', { class: 'num' }, [cells[2].node]);
-  const reason = el('details', { class: 'reason' }, [el('summary', { text: '偏差原因' }), cells[3].node]);
+  const reason = el('div', { class: 'reason' }, [el('span', { class: 'reason-k', text: '偏差原因' }), cells[3].node]);
   const score = el('td', { class: 'num score', testid: 'row-score' });
   const badge = el('span', { testid: 'status' });
   const explain = el('td', { class: 'explain' });
@@ -189,7 +189,6 @@ function indicatorRow(rowNo, qualitative, onEdit) {
     cells.forEach((c, i) => c.update(cellStates[i]));
     // 分值 not in the file: the profile's share, as a hint
     cells[2].input.placeholder = fmtW(r.weight);
-    if (cellStates[3].value || cellStates[3].refused) /** @type {HTMLDetailsElement} */ (reason).open = true;
     dir.className = 'center dir' + (r.direction_inferred ? ' inferred' : '');
     setText(dir, r.direction ? directionLabel(r.direction) + (r.direction_inferred ? '（推断）' : '') : '—');
     setText(score, status === 'error' ? '—' : fmt2(r.score));
