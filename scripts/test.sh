@@ -3,6 +3,7 @@
 #   setup → rustfmt → clippy (native, and wasm32 for src/wasm.rs + tests/wasm.rs)
 #   → cargo test → page build → wasm-bindgen tests in headless Chromium
 #   → browser and build tests (node --test tests/e2e/)
+#   → benchmark smoke run (small files; checks counts, not timing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,3 +34,6 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=180 \
 
 step "node --test tests/e2e/"
 node --test --test-concurrency=1 tests/e2e/
+
+step "bench smoke (counts, not timing)"
+BENCH_NO_BUILD=1 node bench/run.mjs --smoke
