@@ -15,6 +15,12 @@ pub struct Sheet {
     pub merged: BTreeSet<(usize, usize)>,
 }
 
+/// The row number the user sees (1-based) for the sheet row index `index`
+/// (0-based), as written in messages and in `row` fields.
+pub fn row_number(index: usize) -> u32 {
+    u32::try_from(index.saturating_add(1)).unwrap_or(u32::MAX)
+}
+
 impl Sheet {
     /// The cell at (row, col), "" outside the sheet.
     pub fn cell(&self, row: usize, col: usize) -> &str {

@@ -68,7 +68,10 @@ pub struct ScoreOptions {
 
 /// Read a file (any supported format) into the normalised input.
 pub fn read_input(bytes: &[u8], file_name: &str, opts: &ReadOptions) -> Result<Input, FileError> {
-    read::read(bytes, file_name, opts)
+    match read::read(bytes, file_name, opts)? {
+        read::Source::Sheets(sheets) => layout::read_sheets(&sheets),
+        read::Source::Input(input) => Ok(input),
+    }
 }
 
 /// Score an already-read input (after applying edits).

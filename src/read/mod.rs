@@ -1,6 +1,7 @@
 //! Readers: bytes → sheets of text cells (or, for JSON, the input itself).
 //! The format is told by the bytes, not the file name: a workbook renamed
-//! `.csv` is still a workbook.
+//! `.csv` is still a workbook. Turning sheets into projects is the next
+//! step's (`layout`), called by the pipeline in `lib.rs`.
 
 pub mod json;
 pub mod text;
@@ -60,7 +61,7 @@ pub fn sniff(bytes: &[u8]) -> Result<Format, FileError> {
     if bytes.starts_with(b"PK\x03\x04") {
         return Ok(Format::Xlsx);
     }
-    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+    if bytes.starts_with(&workbook::OLE2_MAGIC) {
         return Ok(Format::Xls);
     }
     if bytes.starts_with(b"\x89PNG")
@@ -87,21 +88,42 @@ pub fn sniff(bytes: &[u8]) -> Result<Format, FileError> {
     }
 }
 
-/// Read any supported file into the normalised input.
-pub fn read(bytes: &[u8], file_name: &str, opts: &ReadOptions) -> Result<Input, FileError> {
+/// What a file holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    /// Sheets of text cells (text tables and workbooks), for `layout`.
+    Sheets(Vec<Sheet>),
+    /// The JSON form: already the input; it joins the pipeline after `layout`.
+    Input(Input),
+}
+
+/// Read any supported file into its sheets (or, for JSON, the input).
+pub fn read(bytes: &[u8], file_name: &str, opts: &ReadOptions) -> Result<Source, FileError> {
     if bytes.len() > opts.max_bytes {
         return Err(FileError::TooLarge { size_mb: mb(bytes.len()), limit_mb: mb(opts.max_bytes) });
     }
     let _ = file_name;
-    let sheets: Vec<Sheet> = match sniff(bytes)? {
-        Format::Json => return json::read(bytes),
-        Format::Xlsx | Format::Xls => workbook::read(bytes, opts)?,
-        Format::Text => vec![text::read(bytes, opts)?],
-    };
-    crate::layout::read_sheets(&sheets)
+    Ok(match sniff(bytes)? {
+        Format::Json => Source::Input(json::read(bytes)?),
+        Format::Xlsx | Format::Xls => Source::Sheets(workbook::read(bytes, opts)?),
+        Format::Text => Source::Sheets(vec![text::read(bytes, opts)?]),
+    })
 }
 
 fn mb(n: usize) -> String {
     let tenths = (n as u64 * 10 + 512 * 1024) / (1024 * 1024);
     format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_give_sheets_and_json_gives_the_input() {
+        let csv = read("三级指标,年度指标值,实际完成值\nx,1,1".as_bytes(), "a.csv", &ReadOptions::default()).unwrap();
+        assert!(matches!(&csv, Source::Sheets(s) if s.len() == 1 && s[0].rows.len() == 2), "{csv:?}");
+        let json = read(br#"{"projects": [{"indicators": []}]}"#, "a.json", &ReadOptions::default()).unwrap();
+        assert!(matches!(&json, Source::Input(i) if i.projects.len() == 1), "{json:?}");
+    }
 }
