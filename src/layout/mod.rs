@@ -20,7 +20,7 @@ use crate::model::{Budget, Goal, Input, Issue, ProjectInput, Stated};
 use crate::FileError;
 
 use funds::is_funds_header;
-use vocab::{field_name, label, Columns, Field, REQUIRED};
+use vocab::{field_name, label, may_be_header, Columns, Field, REQUIRED};
 
 /// First cells that end a table: its 总分 row.
 const TOTAL_LABELS: [&str; 3] = ["总分", "合计", "总计"];
@@ -30,7 +30,9 @@ pub fn read_sheets(sheets: &[Sheet]) -> Result<Input, FileError> {
     let mut input = Input::default();
     let mut near_miss: Option<String> = None;
     for sheet in sheets {
-        let headers: Vec<usize> = (0..sheet.rows.len()).filter(|&r| Columns::of(row(sheet, r)).is_header()).collect();
+        let headers: Vec<usize> = (0..sheet.rows.len())
+            .filter(|&r| may_be_header(row(sheet, r)) && Columns::of(row(sheet, r)).is_header())
+            .collect();
         if headers.is_empty() {
             if near_miss.is_none() {
                 near_miss = near_miss_message(sheet);
