@@ -64,6 +64,21 @@ pub fn score_input(input: &Input, profile: &Profile, edits: &[Edit]) -> Report {
     report
 }
 
+/// The overview of a file ([`render::Summary`]: every project's total,
+/// grade, execution rate and row status counts): steps 1–4 without
+/// `explain`, since the overview shows no sentences.
+pub fn summarize_bytes(
+    bytes: &[u8],
+    file_name: &str,
+    profile: &Profile,
+    opts: &ScoreOptions,
+) -> Result<render::Summary, FileError> {
+    let input = read_input(bytes, file_name, &opts.read)?;
+    let mut report = score::score(&input, &opts.edits, profile);
+    audit::audit(&input, &mut report, profile);
+    Ok(render::Summary::of(&report))
+}
+
 /// The whole pipeline: bytes → report (render it with [`render`]).
 pub fn score_bytes(bytes: &[u8], file_name: &str, profile: &Profile, opts: &ScoreOptions) -> Result<Report, FileError> {
     let input = read_input(bytes, file_name, &opts.read)?;

@@ -11,6 +11,7 @@ use std::fmt::Display;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+use crate::render::Summary;
 use crate::{Edit, Encoding, FileError, Input, Profile, ReadOptions};
 
 /// The options object every export takes (all fields optional):
@@ -70,6 +71,43 @@ pub fn score(bytes: &[u8], file_name: &str, options: JsValue) -> Result<JsValue,
     let score_opts = crate::ScoreOptions { read: opts.read(), edits: opts.edits };
     let report = crate::score_bytes(bytes, file_name, &profile, &score_opts).map_err(into_error)?;
     to_js(&report)
+}
+
+/// Read and score a file for the overview: `{projects, rows, name: string[],
+/// total: Float64Array, grade: Uint8Array (index into grades), grades:
+/// string[], rate: Float64Array (NaN: none), provisional: Uint8Array,
+/// status: Uint32Array (ok, review, pending, error per project), issues:
+/// Uint32Array (errors, warnings, findings per project)}`. No sentences are
+/// written and no row crosses into JS, so it is much faster than `score`.
+#[wasm_bindgen(js_name = summarize)]
+pub fn summarize(bytes: &[u8], file_name: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let opts = self::options(options)?;
+    let profile = opts.profile().map_err(into_error)?;
+    let score_opts = crate::ScoreOptions { read: opts.read(), edits: opts.edits };
+    let summary = crate::summarize_bytes(bytes, file_name, &profile, &score_opts).map_err(into_error)?;
+    summary_to_js(&summary)
+}
+
+/// The summary's columns as typed arrays (one copy each, no per-value calls).
+fn summary_to_js(s: &Summary) -> Result<JsValue, JsError> {
+    let strings = |items: &[String]| items.iter().map(|t| JsValue::from_str(t)).collect::<js_sys::Array>();
+    let fields: [(&str, JsValue); 10] = [
+        ("projects", JsValue::from(u32::try_from(s.projects).unwrap_or(u32::MAX))),
+        ("rows", JsValue::from(u32::try_from(s.rows).unwrap_or(u32::MAX))),
+        ("name", strings(&s.name).into()),
+        ("total", js_sys::Float64Array::from(s.total.as_slice()).into()),
+        ("grade", js_sys::Uint8Array::from(s.grade.as_slice()).into()),
+        ("grades", strings(&s.grades).into()),
+        ("rate", js_sys::Float64Array::from(s.rate.as_slice()).into()),
+        ("provisional", js_sys::Uint8Array::from(s.provisional.as_slice()).into()),
+        ("status", js_sys::Uint32Array::from(s.status.as_slice()).into()),
+        ("issues", js_sys::Uint32Array::from(s.issues.as_slice()).into()),
+    ];
+    let object = js_sys::Object::new();
+    for (key, value) in fields {
+        js_sys::Reflect::set(&object, &JsValue::from_str(key), &value).map_err(|_| JsError::new("无法生成结果对象"))?;
+    }
+    Ok(object.into())
 }
 
 /// Read a file into the normalised `Input` (for export and local storage).

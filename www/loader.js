@@ -12,6 +12,11 @@
  *   jixiao.ready                          Promise, resolves once instantiated
  *   jixiao.version                        crate version ("" until ready)
  *   jixiao.score(bytesOrText, fileName, options)   → Report
+ *   jixiao.summarize(bytesOrText, fileName, options) → the overview in columns:
+ *       {projects, rows, name[], total: Float64Array, grade: Uint8Array (index
+ *        into grades[]), rate: Float64Array (NaN: none), provisional: Uint8Array,
+ *        status: Uint32Array (ok, review, pending, error per project),
+ *        issues: Uint32Array (errors, warnings, findings per project)}
  *   jixiao.readInput(bytesOrText, fileName, options) → Input
  *   jixiao.scoreInput(input, options)     → Report
  *   jixiao.exportCsv(input, options)      → Uint8Array (CSV, UTF-8 with BOM)
@@ -45,6 +50,11 @@
     score: function (data, fileName, options) {
       return call(function (g) {
         return g.score(toBytes(data), fileName == null ? "" : String(fileName), options);
+      });
+    },
+    summarize: function (data, fileName, options) {
+      return call(function (g) {
+        return g.summarize(toBytes(data), fileName == null ? "" : String(fileName), options);
       });
     },
     readInput: function (data, fileName, options) {
