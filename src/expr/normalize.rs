@@ -9,6 +9,48 @@
 /// white space (line breaks included). Chinese punctuation outside the
 /// full-width ASCII block (“” 、 。 —) is kept as is.
 pub fn normalize(s: &str) -> String {
+    if is_normal(s) {
+        return s.to_owned();
+    }
+    normalize_mapped(s)
+}
+
+/// Is `s` its own normalisation? Nothing to map or drop, single spaces
+/// only between other characters, no `>=` / `<=`. Most cells are: they skip
+/// the char buffer of [`normalize_mapped`].
+fn is_normal(s: &str) -> bool {
+    let mut prev = ' '; // a leading space is not normal
+    for c in s.chars() {
+        let plain = match c {
+            '\u{FF01}'..='\u{FF5E}'
+            | '≧'
+            | '⩾'
+            | '≦'
+            | '⩽'
+            | '═'
+            | '﹦'
+            | '﹥'
+            | '﹤'
+            | '﹪'
+            | '−'
+            | '–'
+            | '﹣'
+            | '〜' => false,
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => false,
+            ' ' => prev != ' ',
+            '=' => prev != '>' && prev != '<',
+            c => !c.is_whitespace(),
+        };
+        if !plain {
+            return false;
+        }
+        prev = c;
+    }
+    prev != ' ' // nor a trailing one (or an empty text)
+}
+
+/// [`normalize`] the long way, for any text.
+pub(super) fn normalize_mapped(s: &str) -> String {
     let mut mapped: Vec<char> = Vec::with_capacity(s.len());
     for c in s.chars() {
         let c = match c {

@@ -770,6 +770,11 @@ fn exercise(s: &str) {
 
 proptest! {
     #[test]
+    fn normalize_fast_path_agrees(s in "[a-z0-9 =<>\t\n指标值≧⩾═﹦﹥﹤﹪−–﹣〜０-９＞＝\u{200B}\u{FEFF}\u{3000}\u{A0}]{0,12}") {
+        prop_assert_eq!(normalize(&s), super::normalize::normalize_mapped(&s));
+    }
+
+    #[test]
     fn plain_number_fast_path_agrees(s in "[0-9.]{0,32}") {
         prop_assert_eq!(parse_number(&s), super::number::parse_number_scanned(&s));
     }

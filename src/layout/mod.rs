@@ -117,7 +117,10 @@ impl Block<'_> {
         let mut r = self.header + 1;
         while r < self.next {
             let cells = row(self.sheet, r);
-            if let Some(first) = cells.iter().map(|c| label(c).0).find(|c| !c.is_empty()) {
+            // Every total label starts with 总 or 合, and `label` only drops
+            // characters: rows without either skip the labels.
+            let may_total = cells.iter().any(|c| c.contains(['总', '合']));
+            if let Some(first) = cells.iter().filter(|_| may_total).map(|c| label(c).0).find(|c| !c.is_empty()) {
                 if TOTAL_LABELS.iter().any(|k| first.starts_with(k)) {
                     self.stated_total(r, &cols, &mut ctx);
                     end = r + 1;

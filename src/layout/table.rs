@@ -10,39 +10,45 @@ use crate::model::{IndicatorInput, Issue, ProjectInput};
 impl Block<'_> {
     /// The indicator rows, grouped into projects by the 项目名称 column.
     pub(super) fn read_table(&self, cols: &Columns, rows: &[usize], ctx: Context) -> Vec<ProjectInput> {
-        let cell = |r: usize, f: Field| {
-            cols.get(f).map(|c| row(self.sheet, r).get(c).map(|s| s.trim().to_owned()).unwrap_or_default())
-        };
+        // Cells as trimmed slices of the sheet; copied only into what is kept.
+        let cell_str = |r: usize, f: Field| cols.get(f).map(|c| row(self.sheet, r).get(c).map_or("", |s| s.trim()));
+        let cell = |r: usize, f: Field| cell_str(r, f).map(str::to_owned);
         let mut projects: Vec<ProjectInput> = Vec::new();
         // Project name → index in `projects` (a lookup per row, not a scan).
         let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut current: Option<usize> = None;
-        let (mut last1, mut last2) = (String::new(), String::new());
+        let (mut last1, mut last2) = ("", "");
         for &r in rows {
-            let text = |f: Field| cell(r, f).unwrap_or_default();
+            let text = |f: Field| cell_str(r, f).unwrap_or("");
             let (name, target, actual) = (text(Field::Name), text(Field::Target), text(Field::Actual));
             // The project column forward-fills like a merged cell.
             let project = text(Field::Project);
             if !project.is_empty() || current.is_none() {
-                let key = if cols.get(Field::Project).is_some() {
-                    Some(project.clone()).filter(|p| !p.is_empty())
-                } else {
-                    None
+                let key = Some(project).filter(|p| cols.get(Field::Project).is_some() && !p.is_empty());
+                // Rows of one project mostly follow each other: the current
+                // project first, then the map.
+                let same = |i: usize| projects.get(i).and_then(|p| p.name.as_deref()) == key;
+                let found = match current {
+                    Some(i) if key.is_some() && same(i) => Some(i),
+                    _ => key.and_then(|k| by_name.get(k)).copied(),
                 };
-                let found = key.as_ref().and_then(|k| by_name.get(k)).copied();
                 current = Some(match found {
                     Some(i) => i,
                     None => {
-                        if let Some(k) = &key {
-                            by_name.insert(k.clone(), projects.len());
+                        if let Some(k) = key {
+                            by_name.insert(k.to_owned(), projects.len());
                         }
-                        projects.push(ProjectInput { name: key, sheet: self.sheet.name.clone(), ..Default::default() });
+                        projects.push(ProjectInput {
+                            name: key.map(str::to_owned),
+                            sheet: self.sheet.name.clone(),
+                            ..Default::default()
+                        });
                         projects.len() - 1
                     }
                 });
                 if found.is_none() {
-                    last1.clear();
-                    last2.clear();
+                    last1 = "";
+                    last2 = "";
                 }
             }
             let Some(p) = current.and_then(|i| projects.get_mut(i)) else { continue };
@@ -73,22 +79,22 @@ impl Block<'_> {
             let mut l1 = text(Field::Level1);
             let mut l2 = text(Field::Level2);
             if l1.is_empty() {
-                l1 = last1.clone();
+                l1 = last1;
                 if l2.is_empty() {
-                    l2 = last2.clone();
+                    l2 = last2;
                 }
             } else if l2.is_empty() && l1 == last1 {
-                l2 = last2.clone();
+                l2 = last2;
             }
-            last1 = l1.clone();
-            last2 = l2.clone();
+            last1 = l1;
+            last2 = l2;
             p.indicators.push(IndicatorInput {
                 row: Some(row_number(r)),
-                level1: l1,
-                level2: l2,
-                name: strip_name_prefix(&name),
-                target,
-                actual,
+                level1: l1.to_owned(),
+                level2: l2.to_owned(),
+                name: strip_name_prefix(name),
+                target: target.to_owned(),
+                actual: actual.to_owned(),
                 weight: cell(r, Field::Weight),
                 score: cell(r, Field::Score)
                     .filter(|_| !self.sheet.is_merged_copy(r, cols.get(Field::Score).unwrap_or(0))),
