@@ -1,6 +1,8 @@
 //! Normalisation of cell text and the char-level scanning helpers the
 //! other parsers share (no byte indices, no panicking slices).
 
+use std::borrow::Cow;
+
 /// Normalise full-width and look-alike characters to their plain forms:
 /// full-width ASCII (０-９ Ａ-Ｚ ％ ＋ － ． ， ： （ ） ＞ ＜ ＝ ～) → ASCII,
 /// ≧ ⩾ → ≥, ≦ ⩽ → ≤, ═ → =, `>=` → ≥, `<=` → ≤, − – ﹣ → -, 〜 → ~ (range
@@ -8,11 +10,11 @@
 /// space; zero-width characters are removed; trims and collapses runs of
 /// white space (line breaks included). Chinese punctuation outside the
 /// full-width ASCII block (“” 、 。 —) is kept as is.
-pub fn normalize(s: &str) -> String {
+pub fn normalize(s: &str) -> Cow<'_, str> {
     if is_normal(s) {
-        return s.to_owned();
+        return Cow::Borrowed(s);
     }
-    normalize_mapped(s)
+    Cow::Owned(normalize_mapped(s))
 }
 
 /// Is `s` its own normalisation? Nothing to map or drop, single spaces

@@ -798,8 +798,8 @@ proptest! {
 
     #[test]
     fn normalize_is_idempotent(s in biased()) {
-        let once = normalize(&s);
-        prop_assert_eq!(normalize(&once), once);
+        let once = normalize(&s).into_owned();
+        prop_assert_eq!(normalize(&once).into_owned(), once);
     }
 }
 
