@@ -51,7 +51,7 @@ pub struct ScoreOptions {
 /// Steps 1–2: read a file (any supported format) into the normalised input.
 pub fn read_input(bytes: &[u8], file_name: &str, opts: &ReadOptions) -> Result<Input, FileError> {
     match read::read(bytes, file_name, opts)? {
-        read::Source::Sheets(sheets) => layout::read_sheets(&sheets),
+        read::Source::Sheets(sheets) => layout::read_sheets(sheets),
         read::Source::Input(input) => Ok(input),
     }
 }

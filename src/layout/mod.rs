@@ -26,23 +26,25 @@ use vocab::{field_name, label, may_be_header, Columns, Field, REQUIRED};
 const TOTAL_LABELS: [&str; 3] = ["总分", "合计", "总计"];
 
 /// Read every indicator block of every sheet.
-pub fn read_sheets(sheets: &[Sheet]) -> Result<Input, FileError> {
+/// The sheets are consumed: the cells the input keeps are moved, not copied.
+pub fn read_sheets(sheets: Vec<Sheet>) -> Result<Input, FileError> {
     let mut input = Input::default();
     let mut near_miss: Option<String> = None;
-    for sheet in sheets {
+    for mut sheet in sheets {
         let headers: Vec<usize> = (0..sheet.rows.len())
-            .filter(|&r| may_be_header(row(sheet, r)) && Columns::of(row(sheet, r)).is_header())
+            .filter(|&r| may_be_header(row(&sheet, r)) && Columns::of(row(&sheet, r)).is_header())
             .collect();
         if headers.is_empty() {
             if near_miss.is_none() {
-                near_miss = near_miss_message(sheet);
+                near_miss = near_miss_message(&sheet);
             }
             continue;
         }
         let mut start = 0;
+        let len = sheet.rows.len();
         for (i, &h) in headers.iter().enumerate() {
-            let next = headers.get(i + 1).copied().unwrap_or(sheet.rows.len());
-            let block = Block { sheet, start, header: h, next };
+            let next = headers.get(i + 1).copied().unwrap_or(len);
+            let mut block = Block { sheet: &mut sheet, start, header: h, next };
             let (projects, end) = block.read();
             input.projects.extend(projects);
             start = end;
@@ -78,7 +80,7 @@ fn row(sheet: &Sheet, r: usize) -> &[String] {
 
 /// One indicator block: its header row and the label cells around it.
 struct Block<'a> {
-    sheet: &'a Sheet,
+    sheet: &'a mut Sheet,
     /// First row that may hold this block's labels.
     start: usize,
     header: usize,
@@ -109,7 +111,7 @@ impl Block<'_> {
     }
 
     /// Read the block; returns its projects and the first row after its table.
-    fn read(&self) -> (Vec<ProjectInput>, usize) {
+    fn read(&mut self) -> (Vec<ProjectInput>, usize) {
         let cols = Columns::of(row(self.sheet, self.header));
         let mut ctx = Context::default();
         let mut table_rows = Vec::new();

@@ -4,23 +4,23 @@ use super::funds::{merge_budget, to_wan};
 use super::vocab::{Columns, Field};
 use super::{row, Block, Context};
 use crate::expr;
-use crate::grid::row_number;
+use crate::grid::{row_number, Sheet};
 use crate::model::{IndicatorInput, Issue, ProjectInput};
 
 impl Block<'_> {
     /// The indicator rows, grouped into projects by the 项目名称 column.
-    pub(super) fn read_table(&self, cols: &Columns, rows: &[usize], ctx: Context) -> Vec<ProjectInput> {
-        // Cells as trimmed slices of the sheet; copied only into what is kept.
-        let cell_str = |r: usize, f: Field| cols.get(f).map(|c| row(self.sheet, r).get(c).map_or("", |s| s.trim()));
-        let cell = |r: usize, f: Field| cell_str(r, f).map(str::to_owned);
+    /// The cells an indicator keeps are moved out of the sheet (the table's
+    /// rows are read once, here), so they are not copied.
+    pub(super) fn read_table(&mut self, cols: &Columns, rows: &[usize], ctx: Context) -> Vec<ProjectInput> {
         let mut projects: Vec<ProjectInput> = Vec::new();
         // Project name → index in `projects` (a lookup per row, not a scan).
         let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut current: Option<usize> = None;
-        let (mut last1, mut last2) = ("", "");
+        let (mut last1, mut last2) = (String::new(), String::new());
         for &r in rows {
-            let text = |f: Field| cell_str(r, f).unwrap_or("");
-            let (name, target, actual) = (text(Field::Name), text(Field::Target), text(Field::Actual));
+            // Cells as trimmed slices of the sheet, for the decisions.
+            let sheet = &*self.sheet;
+            let text = |f: Field| cols.get(f).and_then(|c| row(sheet, r).get(c)).map_or("", |s| s.trim());
             // The project column forward-fills like a merged cell.
             let project = text(Field::Project);
             if !project.is_empty() || current.is_none() {
@@ -40,69 +40,71 @@ impl Block<'_> {
                         }
                         projects.push(ProjectInput {
                             name: key.map(str::to_owned),
-                            sheet: self.sheet.name.clone(),
+                            sheet: sheet.name.clone(),
                             ..Default::default()
                         });
                         projects.len() - 1
                     }
                 });
                 if found.is_none() {
-                    last1 = "";
-                    last2 = "";
+                    last1.clear();
+                    last2.clear();
                 }
             }
             let Some(p) = current.and_then(|i| projects.get_mut(i)) else { continue };
             // Budget columns on indicator rows: the first value per project wins.
             for (f, slot) in [(Field::Budget, &mut p.budget.adjusted), (Field::Executed, &mut p.budget.executed)] {
                 if slot.is_none() {
-                    if let Some(v) = cell(r, f).as_deref().and_then(expr::parse_number) {
+                    if let Some(v) = cols.get(f).and_then(|_| expr::parse_number(text(f))) {
                         *slot = Some(to_wan(v, cols.budget_in_yuan));
                         p.budget.row = Some(row_number(r));
                     }
                 }
             }
-            if name.is_empty() && target.is_empty() && actual.is_empty() {
+            let (l1, l2) = (text(Field::Level1), text(Field::Level2));
+            if text(Field::Name).is_empty() && text(Field::Target).is_empty() && text(Field::Actual).is_empty() {
                 // A blank row, a note, or a parent row (产出指标 with its
                 // subtotal): not an indicator, but its 一级/二级 cells still
                 // name the rows under it.
-                let (l1, l2) = (text(Field::Level1), text(Field::Level2));
                 if !l1.is_empty() {
-                    last1 = l1;
-                    last2 = l2;
+                    l1.clone_into(&mut last1);
+                    l2.clone_into(&mut last2);
                 } else if !l2.is_empty() {
-                    last2 = l2;
+                    l2.clone_into(&mut last2);
                 }
                 continue;
             }
             // S2/INPUT: blank 一级/二级 inherit the value above within the project;
             // a new 一级 does not inherit the previous 二级.
-            let mut l1 = text(Field::Level1);
-            let mut l2 = text(Field::Level2);
-            if l1.is_empty() {
-                l1 = last1;
-                if l2.is_empty() {
-                    l2 = last2;
-                }
-            } else if l2.is_empty() && l1 == last1 {
-                l2 = last2;
+            let inherit1 = l1.is_empty();
+            let inherit2 = l2.is_empty() && (inherit1 || l1 == last1);
+            let score_is_copy = sheet.is_merged_copy(r, cols.get(Field::Score).unwrap_or(0));
+            // From here on the row's cells are moved out.
+            let mut take = |f: Field| take_cell(self.sheet, cols, r, f);
+            let level1 = if inherit1 { last1.clone() } else { take(Field::Level1).unwrap_or_default() };
+            let level2 = if inherit2 { last2.clone() } else { take(Field::Level2).unwrap_or_default() };
+            if level1 != last1 {
+                level1.clone_into(&mut last1);
             }
-            last1 = l1;
-            last2 = l2;
+            if level2 != last2 {
+                level2.clone_into(&mut last2);
+            }
             p.indicators.push(IndicatorInput {
                 row: Some(row_number(r)),
-                level1: l1.to_owned(),
-                level2: l2.to_owned(),
-                name: strip_name_prefix(name),
-                target: target.to_owned(),
-                actual: actual.to_owned(),
-                weight: cell(r, Field::Weight),
-                score: cell(r, Field::Score)
-                    .filter(|_| !self.sheet.is_merged_copy(r, cols.get(Field::Score).unwrap_or(0))),
-                symbol: cell(r, Field::Symbol),
-                unit: cell(r, Field::Unit),
-                level: cell(r, Field::Level),
-                deduction: cell(r, Field::Deduction),
-                reason: cell(r, Field::Reason),
+                level1,
+                level2,
+                name: take(Field::Name)
+                    .map(|n| if n.starts_with("指标") { strip_name_prefix(&n) } else { n })
+                    .unwrap_or_default(),
+                target: take(Field::Target).unwrap_or_default(),
+                actual: take(Field::Actual).unwrap_or_default(),
+                weight: take(Field::Weight),
+                score: take(Field::Score).filter(|_| !score_is_copy),
+                symbol: take(Field::Symbol),
+                unit: take(Field::Unit),
+                level: take(Field::Level),
+                deduction: take(Field::Deduction),
+                reason: take(Field::Reason),
             });
         }
         if projects.is_empty() {
@@ -133,6 +135,14 @@ impl Block<'_> {
         }
         projects
     }
+}
+
+/// The cell of field `f` on row `r`, trimmed, moved out of the sheet (""
+/// when the row is short); `None` when the table has no such column.
+fn take_cell(sheet: &mut Sheet, cols: &Columns, r: usize, f: Field) -> Option<String> {
+    let c = cols.get(f)?;
+    let cell = sheet.rows.get_mut(r).and_then(|cells| cells.get_mut(c)).map(std::mem::take).unwrap_or_default();
+    Some(if cell.trim().len() == cell.len() { cell } else { cell.trim().to_owned() })
 }
 
 /// "指标1：改造学校数量" → "改造学校数量".
