@@ -50,11 +50,11 @@ function measurementTable(samples, files) {
 
 function nativeTable(native, files) {
   const size = Object.fromEntries(files.map((f) => [f.name, f.bytes]));
-  const lines = ["| native CLI (release binary) | file | median ms | min–max ms | peak memory | peak ÷ file size |", "|---|---|--:|--:|--:|--:|"];
+  const lines = ["| native CLI (release binary) | file | median ms (wall) | min–max ms | median CPU ms (user + sys) | peak memory | peak ÷ file size |", "|---|---|--:|--:|--:|--:|--:|"];
   for (const n of native) {
     const peak = n.peakKb ? `${(n.peakKb / 1024).toFixed(0)} MB` : "—";
     const rel = n.peakKb ? `${((n.peakKb * 1024) / size[n.file]).toFixed(1)}×` : "—";
-    lines.push(`| jixiao ${n.label} | ${n.file} | **${fmt(median(n.ms))}** | ${fmt(Math.min(...n.ms))}–${fmt(Math.max(...n.ms))} | ${peak} | ${rel} |`);
+    lines.push(`| jixiao ${n.label} | ${n.file} | **${fmt(median(n.ms))}** | ${fmt(Math.min(...n.ms))}–${fmt(Math.max(...n.ms))} | ${fmt(median(n.cpuMs))} | ${peak} | ${rel} |`);
   }
   return lines;
 }
@@ -80,7 +80,9 @@ function goalTable(samples, native, files) {
   const cli = nat("score --format json", "csv_100k.csv");
   if (cli) {
     const ms = median(cli.ms);
-    row("native CLI 100k CSV → JSON, time", `${fmt(ms)} ms`, "≤ 500 ms", ms <= 500);
+    row("native CLI 100k CSV → JSON, wall time", `${fmt(ms)} ms`, "≤ 500 ms", ms <= 500);
+    const cpu = median(cli.cpuMs);
+    if (!Number.isNaN(cpu)) row("native CLI 100k CSV → JSON, CPU time (user + sys)", `${fmt(cpu)} ms`, "≤ 500 ms", cpu <= 500);
     if (cli.peakKb) row("native CLI 100k CSV → JSON, peak memory ÷ file size", `${((cli.peakKb * 1024) / size["csv_100k.csv"]).toFixed(1)}×`, "≤ 3×", (cli.peakKb * 1024) / size["csv_100k.csv"] <= 3);
   }
   const same = nat("summarize", "csv_100k.csv") ?? cli;

@@ -10,6 +10,7 @@
 //
 // Env: BENCH_ROUNDS=3 BENCH_WARMUP=1 BENCH_RUNS=3 BENCH_NATIVE_RUNS=5
 //      BENCH_NO_BUILD=1 (use dist/ and target/ as they are) CHROMIUM=/usr/bin/chromium
+//      BENCH_PAGE=path/to/jixiao.html (another build of the page, e.g. another opt-level)
 //      BENCH_OUT=docs/performance.md ("-" = print only)
 //
 // Method: every round launches a fresh browser; each iteration runs every
@@ -43,7 +44,7 @@ const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const OUT = process.env.BENCH_OUT || (SMOKE ? "-" : path.join(root, "docs", "performance.md"));
 const LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
   "--disable-component-update", "--disable-sync", "--js-flags=--expose-gc"];
-const PAGE = path.join(root, "dist", "jixiao.html");
+const PAGE = path.resolve(process.env.BENCH_PAGE || path.join(root, "dist", "jixiao.html"));
 
 const CSV = ["csv_10k.csv", "csv_100k.csv"];
 const BOOKS = ["xlsx_20k_sst.xlsx", "xlsx_20k.xlsx", "xls_20k.xls"];
