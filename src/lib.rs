@@ -73,14 +73,18 @@ pub fn summarize_bytes(
     profile: &Profile,
     opts: &ScoreOptions,
 ) -> Result<render::Summary, FileError> {
-    let input = read_input(bytes, file_name, &opts.read)?;
-    let mut report = score::score(&input, &opts.edits, profile);
+    let mut input = read_input(bytes, file_name, &opts.read)?;
+    let mut report = score::score_taking(&mut input, &opts.edits, profile);
     audit::audit(&input, &mut report, profile);
     Ok(render::Summary::of(&report))
 }
 
 /// The whole pipeline: bytes → report (render it with [`render`]).
 pub fn score_bytes(bytes: &[u8], file_name: &str, profile: &Profile, opts: &ScoreOptions) -> Result<Report, FileError> {
-    let input = read_input(bytes, file_name, &opts.read)?;
-    Ok(score_input(&input, profile, &opts.edits))
+    // The input is not kept: its rows move into the report instead of being copied.
+    let mut input = read_input(bytes, file_name, &opts.read)?;
+    let mut report = score::score_taking(&mut input, &opts.edits, profile);
+    audit::audit(&input, &mut report, profile);
+    explain::explain(&mut report);
+    Ok(report)
 }

@@ -91,3 +91,20 @@ fn fixture_baiyun() {
     let (s, _) = both(&fixture("baiyun-xinfang-2023.csv"), "baiyun.csv");
     assert_eq!((s.projects, s.total[0], s.grades[usize::from(s.grade[0])].as_str()), (1, 99.89, "优"));
 }
+
+#[test]
+fn scoring_that_moves_the_rows_gives_the_same_report() {
+    let profile = Profile::default_profile().unwrap();
+    let edits = vec![
+        jixiao::Edit { project: 0, row: 2, level: Some("部分达成".into()), score: None, weight: None },
+        jixiao::Edit { project: 0, row: 3, level: None, score: Some("5".into()), weight: Some("12".into()) },
+    ];
+    for name in ["baiyun-xinfang-2023.csv", "campus-safety-form-2024.csv", "form-variants.csv"] {
+        let input = jixiao::read_input(&fixture(name), name, &Default::default()).unwrap();
+        let mut moved = input.clone();
+        let a = jixiao::score::score(&input, &edits, &profile);
+        let b = jixiao::score::score_taking(&mut moved, &edits, &profile);
+        assert_eq!(a, b, "{name}");
+        assert!(moved.projects.iter().all(|p| p.indicators.is_empty()), "{name}");
+    }
+}
