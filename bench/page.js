@@ -90,6 +90,19 @@
       sink = r;
       return { ms, rows: r.rows, projects: r.projects };
     },
+    // The page's route: keep the scored file in the core, show the overview,
+    // open one project (its sentences written then).
+    jixiao_open(name) {
+      let handle = null;
+      const [ms, r] = time(() => {
+        handle = jixiao.open(files[name], name);
+        const summary = handle.summary();
+        return { summary, first: handle.project(0) };
+      });
+      handle.free();
+      sink = r;
+      return { ms, rows: r.summary.rows, projects: r.summary.projects, firstRows: r.first.rows.length };
+    },
   };
 
   // One measured iteration: drop the previous result, collect garbage
@@ -106,6 +119,7 @@
     xlsx: XLSX.version,
     gc: typeof globalThis.gc === "function",
     summarize: typeof (globalThis.jixiao && globalThis.jixiao.summarize) === "function",
+    open: typeof (globalThis.jixiao && globalThis.jixiao.open) === "function",
     jixiaoVersion: globalThis.jixiao && globalThis.jixiao.version,
   });
 })();

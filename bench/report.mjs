@@ -24,6 +24,7 @@ const LABELS = {
   sheetjs: "SheetJS XLSX.read + sheet_to_json({defval:''})",
   jixiao_score: "jixiao.score (full report as JS objects)",
   jixiao_summarize: "jixiao.summarize (overview data)",
+  jixiao_open: "jixiao.open → .summary() + .project(0) (kept in wasm, one project explained)",
 };
 
 const fmt = (x) => (x == null || Number.isNaN(x) ? "—" : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));

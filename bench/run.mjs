@@ -48,7 +48,7 @@ const PAGE = path.resolve(process.env.BENCH_PAGE || path.join(root, "dist", "jix
 
 const CSV = ["csv_10k.csv", "csv_100k.csv"];
 const BOOKS = ["xlsx_20k_sst.xlsx", "xlsx_20k.xlsx", "xls_20k.xls"];
-// [case id in page.js, files]; jixiao_summarize joins when the page has it.
+// [case id in page.js, files]; jixiao_summarize and jixiao_open join when the page has them.
 const PLAN = [
   ["papa", CSV],
   ["decode_papa", CSV],
@@ -56,11 +56,12 @@ const PLAN = [
   ["sheetjs", BOOKS],
   ["jixiao_score", [...CSV, ...BOOKS]],
   ["jixiao_summarize", [...CSV, ...BOOKS]],
+  ["jixiao_open", [...CSV, ...BOOKS]],
 ];
 // Rows each case reports for a file of n data rows (Papa: + the empty row
 // after the trailing CRLF; the floor: + the lines inside quoted cells).
 const EXPECT_ROWS = { papa: (n) => n + 1, decode_papa: (n) => n + 1, floor_split: null, sheetjs: (n) => n,
-  jixiao_score: (n) => n, jixiao_summarize: (n) => n };
+  jixiao_score: (n) => n, jixiao_summarize: (n) => n, jixiao_open: (n) => n };
 
 function die(msg) {
   console.error(`bench: ${msg}`);
@@ -116,7 +117,8 @@ async function browserRounds(dir, meta) {
       const { ctx, page, errors, readyMs } = await openPage(browser, dir);
       meta.page ??= await page.evaluate(() => globalThis.benchInfo());
       (meta.ready ??= []).push(readyMs);
-      const plan = PLAN.filter(([id]) => id !== "jixiao_summarize" || meta.page.summarize);
+      const has = { jixiao_summarize: meta.page.summarize, jixiao_open: meta.page.open };
+      const plan = PLAN.filter(([id]) => has[id] ?? true);
       for (let iter = 0; iter < WARMUP + RUNS; iter++) {
         for (const [id, files] of plan) {
           for (const file of files) {
@@ -147,6 +149,8 @@ function checkCounts(samples, native, files) {
     for (const x of xs) {
       if (want != null && x.rows !== want) problems.push(`${key}: rows ${x.rows}, expected ${want}`);
       if (x.projects != null && x.projects !== rowsOf[file] / 10) problems.push(`${key}: projects ${x.projects}, expected ${rowsOf[file] / 10}`);
+      // Every generated project has 10 rows (jixiao.open → .project(0)).
+      if (x.firstRows != null && x.firstRows !== 10) problems.push(`${key}: project 0 has ${x.firstRows} rows, expected 10`);
     }
   }
   for (const n of native)

@@ -88,6 +88,39 @@ pub fn summarize(bytes: &[u8], file_name: &str, options: JsValue) -> Result<JsVa
     summary_to_js(&summary)
 }
 
+/// A scored file kept in wasm memory (`jixiao.open`): the overview at once,
+/// one project's rows with their sentences when the page opens it. Nothing
+/// but the figures is written until asked; `free()` releases it.
+#[wasm_bindgen]
+pub struct Scored {
+    report: crate::Report,
+}
+
+/// Read and score a file and keep the result here (see [`Scored`]).
+#[wasm_bindgen(js_name = open)]
+pub fn open(bytes: &[u8], file_name: &str, options: JsValue) -> Result<Scored, JsError> {
+    let opts = self::options(options)?;
+    let profile = opts.profile().map_err(into_error)?;
+    let score_opts = crate::ScoreOptions { read: opts.read(), edits: opts.edits };
+    let report = crate::score_bytes_unexplained(bytes, file_name, &profile, &score_opts).map_err(into_error)?;
+    Ok(Scored { report })
+}
+
+#[wasm_bindgen]
+impl Scored {
+    /// The overview, as `summarize` returns it.
+    pub fn summary(&self) -> Result<JsValue, JsError> {
+        summary_to_js(&Summary::of(&self.report))
+    }
+
+    /// Project `index` as in `score`'s report (rows, sentences, findings).
+    pub fn project(&self, index: usize) -> Result<JsValue, JsError> {
+        let project = crate::explained_project(&self.report, index)
+            .ok_or_else(|| JsError::new(&format!("没有第 {} 个项目", index.saturating_add(1))))?;
+        to_js(&project)
+    }
+}
+
 /// The summary's columns as typed arrays (one copy each, no per-value calls).
 fn summary_to_js(s: &Summary) -> Result<JsValue, JsError> {
     let strings = |items: &[String]| items.iter().map(|t| JsValue::from_str(t)).collect::<js_sys::Array>();

@@ -108,3 +108,19 @@ fn scoring_that_moves_the_rows_gives_the_same_report() {
         assert!(moved.projects.iter().all(|p| p.indicators.is_empty()), "{name}");
     }
 }
+
+#[test]
+fn a_project_explained_on_demand_equals_the_explained_report() {
+    let profile = Profile::default_profile().unwrap();
+    let opts = ScoreOptions::default();
+    for name in ["baiyun-xinfang-2023.csv", "campus-safety-form-2024.xls", "form-variants.csv"] {
+        let bytes = fixture(name);
+        let full = jixiao::score_bytes(&bytes, name, &profile, &opts).unwrap();
+        let kept = jixiao::score_bytes_unexplained(&bytes, name, &profile, &opts).unwrap();
+        for (i, p) in full.projects.iter().enumerate() {
+            assert_eq!(jixiao::explained_project(&kept, i).as_ref(), Some(p), "{name} #{i}");
+        }
+        assert!(kept.projects.iter().all(|p| p.rows.iter().all(|r| r.explanation.is_empty())), "{name}");
+        assert_eq!(jixiao::explained_project(&kept, full.projects.len()), None);
+    }
+}
