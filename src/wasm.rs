@@ -63,12 +63,18 @@ impl Options {
     }
 }
 
+/// The profile and scoring options an options object asks for.
+fn scoring(options: JsValue) -> Result<(Profile, crate::ScoreOptions), JsError> {
+    let opts = self::options(options)?;
+    let profile = opts.profile().map_err(into_error)?;
+    let read = opts.read();
+    Ok((profile, crate::ScoreOptions { read, edits: opts.edits }))
+}
+
 /// Read and score a file: bytes → `Report`.
 #[wasm_bindgen(js_name = score)]
 pub fn score(bytes: &[u8], file_name: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let opts = self::options(options)?;
-    let profile = opts.profile().map_err(into_error)?;
-    let score_opts = crate::ScoreOptions { read: opts.read(), edits: opts.edits };
+    let (profile, score_opts) = scoring(options)?;
     let report = crate::score_bytes(bytes, file_name, &profile, &score_opts).map_err(into_error)?;
     to_js(&report)
 }
@@ -81,9 +87,7 @@ pub fn score(bytes: &[u8], file_name: &str, options: JsValue) -> Result<JsValue,
 /// written and no row crosses into JS, so it is much faster than `score`.
 #[wasm_bindgen(js_name = summarize)]
 pub fn summarize(bytes: &[u8], file_name: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let opts = self::options(options)?;
-    let profile = opts.profile().map_err(into_error)?;
-    let score_opts = crate::ScoreOptions { read: opts.read(), edits: opts.edits };
+    let (profile, score_opts) = scoring(options)?;
     let summary = crate::summarize_bytes(bytes, file_name, &profile, &score_opts).map_err(into_error)?;
     summary_to_js(&summary)
 }
@@ -99,9 +103,7 @@ pub struct Scored {
 /// Read and score a file and keep the result here (see [`Scored`]).
 #[wasm_bindgen(js_name = open)]
 pub fn open(bytes: &[u8], file_name: &str, options: JsValue) -> Result<Scored, JsError> {
-    let opts = self::options(options)?;
-    let profile = opts.profile().map_err(into_error)?;
-    let score_opts = crate::ScoreOptions { read: opts.read(), edits: opts.edits };
+    let (profile, score_opts) = scoring(options)?;
     let report = crate::score_bytes_unexplained(bytes, file_name, &profile, &score_opts).map_err(into_error)?;
     Ok(Scored { report })
 }
