@@ -5,6 +5,11 @@
 //! sees the same structure as the CLI's `--format json`.
 //!
 //! Errors are `JsError`s whose message is the core's Chinese text.
+//!
+//! The TypeScript declarations wasm-bindgen writes (build/wasm/jixiao.d.ts)
+//! name the JSON types of `www/src/types.d.ts` (`JixiaoReport` is its
+//! `Report`, and so on: www/src/globals.d.ts); `scripts/typecheck.mjs`
+//! checks the page with them.
 
 use std::fmt::Display;
 
@@ -72,8 +77,12 @@ fn scoring(options: JsValue) -> Result<(Profile, crate::ScoreOptions), JsError> 
 }
 
 /// Read and score a file: bytes → `Report`.
-#[wasm_bindgen(js_name = score)]
-pub fn score(bytes: &[u8], file_name: &str, options: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(js_name = score, unchecked_return_type = "JixiaoReport")]
+pub fn score(
+    bytes: &[u8],
+    file_name: &str,
+    #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
     let (profile, score_opts) = scoring(options)?;
     let report = crate::score_bytes(bytes, file_name, &profile, &score_opts).map_err(into_error)?;
     to_js(&report)
@@ -85,8 +94,12 @@ pub fn score(bytes: &[u8], file_name: &str, options: JsValue) -> Result<JsValue,
 /// status: Uint32Array (ok, review, pending, error per project), issues:
 /// Uint32Array (errors, warnings, findings per project)}`. No sentences are
 /// written and no row crosses into JS, so it is much faster than `score`.
-#[wasm_bindgen(js_name = summarize)]
-pub fn summarize(bytes: &[u8], file_name: &str, options: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(js_name = summarize, unchecked_return_type = "JixiaoSummary")]
+pub fn summarize(
+    bytes: &[u8],
+    file_name: &str,
+    #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
     let (profile, score_opts) = scoring(options)?;
     let summary = crate::summarize_bytes(bytes, file_name, &profile, &score_opts).map_err(into_error)?;
     summary_to_js(&summary)
@@ -102,7 +115,11 @@ pub struct Scored {
 
 /// Read and score a file and keep the result here (see [`Scored`]).
 #[wasm_bindgen(js_name = open)]
-pub fn open(bytes: &[u8], file_name: &str, options: JsValue) -> Result<Scored, JsError> {
+pub fn open(
+    bytes: &[u8],
+    file_name: &str,
+    #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
+) -> Result<Scored, JsError> {
     let (profile, score_opts) = scoring(options)?;
     let report = crate::score_bytes_unexplained(bytes, file_name, &profile, &score_opts).map_err(into_error)?;
     Ok(Scored { report })
@@ -111,11 +128,13 @@ pub fn open(bytes: &[u8], file_name: &str, options: JsValue) -> Result<Scored, J
 #[wasm_bindgen]
 impl Scored {
     /// The overview, as `summarize` returns it.
+    #[wasm_bindgen(unchecked_return_type = "JixiaoSummary")]
     pub fn summary(&self) -> Result<JsValue, JsError> {
         summary_to_js(&Summary::of(&self.report))
     }
 
     /// Project `index` as in `score`'s report (rows, sentences, findings).
+    #[wasm_bindgen(unchecked_return_type = "JixiaoProjectResult")]
     pub fn project(&self, index: usize) -> Result<JsValue, JsError> {
         let project = crate::explained_project(&self.report, index)
             .ok_or_else(|| JsError::new(&format!("没有第 {} 个项目", index.saturating_add(1))))?;
@@ -146,16 +165,23 @@ fn summary_to_js(s: &Summary) -> Result<JsValue, JsError> {
 }
 
 /// Read a file into the normalised `Input` (for export and local storage).
-#[wasm_bindgen(js_name = readInput)]
-pub fn read_input(bytes: &[u8], file_name: &str, options: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(js_name = readInput, unchecked_return_type = "JixiaoInput")]
+pub fn read_input(
+    bytes: &[u8],
+    file_name: &str,
+    #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
     let opts = self::options(options)?;
     let input = crate::read_input(bytes, file_name, &opts.read()).map_err(into_error)?;
     to_js(&input)
 }
 
 /// Re-score an `Input` with the options' edits and profile, without re-reading.
-#[wasm_bindgen(js_name = scoreInput)]
-pub fn score_input(input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(js_name = scoreInput, unchecked_return_type = "JixiaoReport")]
+pub fn score_input(
+    #[wasm_bindgen(unchecked_param_type = "JixiaoInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
     let input: Input =
         serde_wasm_bindgen::from_value(input).map_err(|e| into_error(format!("输入数据无法读取：{e}")))?;
     let opts = self::options(options)?;
@@ -166,7 +192,10 @@ pub fn score_input(input: JsValue, options: JsValue) -> Result<JsValue, JsError>
 /// Score an `Input` like `scoreInput` and return the CSV export (UTF-8 with
 /// BOM, formula cells neutralised) as bytes.
 #[wasm_bindgen(js_name = exportCsv)]
-pub fn export_csv(input: JsValue, options: JsValue) -> Result<Vec<u8>, JsError> {
+pub fn export_csv(
+    #[wasm_bindgen(unchecked_param_type = "JixiaoInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
+) -> Result<Vec<u8>, JsError> {
     let input: Input =
         serde_wasm_bindgen::from_value(input).map_err(|e| into_error(format!("输入数据无法读取：{e}")))?;
     let opts = self::options(options)?;
@@ -175,7 +204,7 @@ pub fn export_csv(input: JsValue, options: JsValue) -> Result<Vec<u8>, JsError> 
 }
 
 /// The built-in rule profiles.
-#[wasm_bindgen(js_name = profiles)]
+#[wasm_bindgen(js_name = profiles, unchecked_return_type = "JixiaoProfile[]")]
 pub fn profiles() -> Result<JsValue, JsError> {
     to_js(&crate::profile::builtins())
 }
