@@ -78,10 +78,11 @@ const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
  * `global` the glue's global (wasm-bindgen --no-modules-global). */
 export const MODULES = [
   { pkg: "jixiao", name: "jixiao", global: "wasm_bindgen", placeholder: "@JIXIAO_WASM@", factory: "__JIXIAO_GLUE__" },
-  { pkg: "jixiao-writers", name: "jixiao_writers", global: "jixiao_writers", placeholder: "@WRITERS_WASM@", factory: "__WRITERS_GLUE__", optLevel: "z" },
+  { pkg: "jixiao-writers", name: "jixiao_writers", global: "jixiao_writers", placeholder: "@WRITERS_WASM@", factory: "__WRITERS_GLUE__", profile: "release-size" },
 ];
 
 function buildWasm(mod) {
+  const profile = mod.profile || "release";
   const targetDir = path.join(root, "target", "mvp");
   // Source paths end up in the module (panic locations): written relative to
   // fixed names, so that where the checkout, cargo's registry and the
@@ -96,18 +97,17 @@ function buildWasm(mod) {
   ];
   const env = { ...process.env, CARGO_ENCODED_RUSTFLAGS: flags.join("\x1f") };
   delete env.RUSTFLAGS;
-  // The core ships at Cargo.toml's opt-level (3: speed, docs/performance.md);
-  // the writers, used once per export, for size.
-  if (mod.optLevel) env.CARGO_PROFILE_RELEASE_OPT_LEVEL = mod.optLevel;
   // one cargo run per module: built together, cargo would unify jixiao's
   // features and put the core's exports into the writers' module too
   run("cargo", [
-    `+${NIGHTLY}`, "build", "--lib", "--release", "-p", mod.pkg,
+    // The core ships at opt-level 3 (speed, docs/performance.md); the
+    // writers, used once per export, at Cargo.toml's release-size ("z").
+    `+${NIGHTLY}`, "build", "--lib", "--profile", profile, "-p", mod.pkg,
     "--target", "wasm32-unknown-unknown",
     "-Zbuild-std=std,panic_abort",
     "--target-dir", targetDir,
   ], { env });
-  const raw = path.join(targetDir, "wasm32-unknown-unknown", "release", `${mod.name}.wasm`);
+  const raw = path.join(targetDir, "wasm32-unknown-unknown", profile, `${mod.name}.wasm`);
 
   // wasm-bindgen and wasm-opt only when the module changed.
   const outDir = path.join(root, "build", mod.pkg === "jixiao" ? "wasm" : "wasm-writers");
