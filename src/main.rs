@@ -111,10 +111,12 @@ fn run() -> Result<ExitCode, String> {
             let profile = load_profile(args.profile.as_deref())?;
             let mut report = Report { profile: profile.id.clone(), projects: vec![] };
             let mut unreadable = 0;
+            // --encoding applies to every file scored or audited, as to `read`.
+            let opts = jixiao::ScoreOptions { read: read_opts, ..Default::default() };
             for file in &args.files {
-                let result = std::fs::read(file).map_err(|e| format!("无法读取文件（{e}）")).and_then(|b| {
-                    jixiao::score_bytes(&b, file, &profile, &Default::default()).map_err(|e| e.to_string())
-                });
+                let result = std::fs::read(file)
+                    .map_err(|e| format!("无法读取文件（{e}）"))
+                    .and_then(|b| jixiao::score_bytes(&b, file, &profile, &opts).map_err(|e| e.to_string()));
                 match result {
                     Ok(r) => report.projects.extend(r.projects.into_iter().map(|mut p| {
                         p.file = Some(file.clone());

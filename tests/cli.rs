@@ -107,3 +107,25 @@ fn audit_lists_findings() {
     assert_eq!(code, 0);
     assert!(out.contains("复核：填报数字与规则计算一致"), "{out}");
 }
+
+/// `--encoding` is honoured by `score` and `audit`, not only by `read`: a
+/// UTF-16LE file without a BOM is not recognised by detection, and reads
+/// when the encoding is given.
+#[test]
+fn score_and_audit_honour_encoding() {
+    let csv =
+        "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n产出指标,数量指标,培训人次,≥100 人次,100 人次,90\n";
+    let bytes: Vec<u8> = csv.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let path = std::env::temp_dir().join(format!("jixiao-utf16-{}.csv", std::process::id()));
+    std::fs::write(&path, bytes).unwrap();
+    let file = path.to_str().unwrap();
+    for command in ["score", "audit"] {
+        let (code, _, _) = jixiao(&[command, file]);
+        assert_eq!(code, 2, "{command} without --encoding");
+        let (code, out, err) = jixiao(&[command, "--encoding", "utf16le", "--format", "json", file]);
+        assert_eq!(code, 0, "{command}: {err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["projects"][0]["rows"][0]["name"], "培训人次", "{command}");
+        assert_eq!(v["projects"][0]["rows"][0]["score"], serde_json::json!(90.0), "{command}");
+    }
+}
