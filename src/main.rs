@@ -69,6 +69,14 @@ fn load_profile(spec: Option<&str>) -> Result<Profile, String> {
     }
 }
 
+/// The current year from the system clock (S28: dates with no year anywhere
+/// take the year before it).
+fn current_year() -> Option<i32> {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    let days = i64::try_from(secs / 86_400).ok()?;
+    Some(jixiao::expr::Ymd::from_unix_days(days).year)
+}
+
 fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
@@ -112,7 +120,7 @@ fn run() -> Result<ExitCode, String> {
             let mut report = Report { profile: profile.id.clone(), projects: vec![] };
             let mut unreadable = 0;
             // --encoding applies to every file scored or audited, as to `read`.
-            let opts = jixiao::ScoreOptions { read: read_opts, ..Default::default() };
+            let opts = jixiao::ScoreOptions { read: read_opts, current_year: current_year(), ..Default::default() };
             for file in &args.files {
                 let result = std::fs::read(file)
                     .map_err(|e| format!("无法读取文件（{e}）"))

@@ -67,7 +67,7 @@ impl Options {
 pub fn score(bytes: &[u8], file_name: &str, options: JsValue) -> Result<JsValue, JsError> {
     let opts = self::options(options)?;
     let profile = opts.profile().map_err(into_error)?;
-    let score_opts = crate::ScoreOptions { read: opts.read(), edits: opts.edits };
+    let score_opts = crate::ScoreOptions { read: opts.read(), edits: opts.edits, current_year: current_year() };
     let report = crate::score_bytes(bytes, file_name, &profile, &score_opts).map_err(into_error)?;
     to_js(&report)
 }
@@ -87,7 +87,7 @@ pub fn score_input(input: JsValue, options: JsValue) -> Result<JsValue, JsError>
         serde_wasm_bindgen::from_value(input).map_err(|e| into_error(format!("输入数据无法读取：{e}")))?;
     let opts = self::options(options)?;
     let profile = opts.profile().map_err(into_error)?;
-    to_js(&crate::score_input(&input, &profile, &opts.edits))
+    to_js(&crate::score_input_in_year(&input, &profile, &opts.edits, current_year()))
 }
 
 /// Score an `Input` like `scoreInput` and return the CSV export (UTF-8 with
@@ -98,7 +98,12 @@ pub fn export_csv(input: JsValue, options: JsValue) -> Result<Vec<u8>, JsError> 
         serde_wasm_bindgen::from_value(input).map_err(|e| into_error(format!("输入数据无法读取：{e}")))?;
     let opts = self::options(options)?;
     let profile = opts.profile().map_err(into_error)?;
-    Ok(crate::render::to_csv(&crate::score_input(&input, &profile, &opts.edits)))
+    Ok(crate::render::to_csv(&crate::score_input_in_year(&input, &profile, &opts.edits, current_year())))
+}
+
+/// The current year from the browser's clock (S28).
+fn current_year() -> Option<i32> {
+    i32::try_from(js_sys::Date::new_0().get_full_year()).ok()
 }
 
 /// The built-in rule profiles.

@@ -52,6 +52,21 @@ impl fmt::Display for Ymd {
 }
 
 impl Ymd {
+    /// The day `days` after 1970-01-01 (H. Hinnant's `civil_from_days`), for
+    /// a caller turning its clock into a current year.
+    pub fn from_unix_days(days: i64) -> Ymd {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Ymd { year: year.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32, month, day }
+    }
+
     /// The day's number counted from 1 January of `year` (that day is 1):
     /// 2022-01-15 from 2021 is day 380.
     pub fn day_from(&self, year: i32) -> i64 {
@@ -103,6 +118,17 @@ pub fn parse_date(s: &str) -> Option<DateExpr> {
 /// ("2022年1月15日（延期15天）").
 pub fn find_date(s: &str) -> Option<DateExpr> {
     date_and_rest(s).map(|(date, _)| date)
+}
+
+/// The year a project's name gives ("2023年度…", "2023年…"): the first
+/// four-digit year (1900–2100) followed by 年.
+pub fn year_in(name: &str) -> Option<i32> {
+    let cs: Vec<char> = normalize(name).chars().collect();
+    (0..cs.len()).find_map(|i| {
+        let starts = i == 0 || !cs.get(i - 1).is_some_and(char::is_ascii_digit);
+        let (n, end) = digits(&cs, i).filter(|_| starts)?;
+        ((1900..=2100).contains(&n) && end - i == 4 && cs.get(end) == Some(&'年')).then_some(n as i32)
+    })
 }
 
 /// Deadline words before the date.

@@ -110,3 +110,24 @@ fn s28_days_are_counted_from_1_january_of_the_targets_year() {
     assert_eq!(ymd(2023, 12, 31).day_from(2024), 0);
     assert_eq!(ymd(2021, 12, 31).to_string(), "2021-12-31");
 }
+
+#[test]
+fn s28_the_projects_year_comes_from_its_name() {
+    assert_eq!(year_in("2023年度信访工作经费"), Some(2023));
+    assert_eq!(year_in("白云区2021年校园安全项目"), Some(2021));
+    assert_eq!(year_in("信访工作经费"), None);
+    assert_eq!(year_in("12023年"), None);
+    assert_eq!(year_in("3000年计划"), None);
+}
+
+#[test]
+fn unix_days_to_dates_and_back() {
+    assert_eq!(Ymd::from_unix_days(0), ymd(1970, 1, 1));
+    assert_eq!(Ymd::from_unix_days(20_819), ymd(2027, 1, 1));
+    assert_eq!(Ymd::from_unix_days(20_818), ymd(2026, 12, 31));
+    assert_eq!(Ymd::from_unix_days(11_016), ymd(2000, 2, 29));
+    for days in [-800_000, -1, 0, 59, 10_957, 20_000, 700_000] {
+        let d = Ymd::from_unix_days(days);
+        assert_eq!(d.day_from(1970) - 1, days, "{d}");
+    }
+}

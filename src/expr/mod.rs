@@ -13,7 +13,7 @@ mod unit;
 mod value;
 
 pub use comparator::{parse_symbol, Comparator, Symbol};
-pub use date::{find_date, parse_date, DateExpr, Period, Ymd};
+pub use date::{find_date, parse_date, year_in, DateExpr, Period, Ymd};
 pub use normalize::normalize;
 pub use number::parse_number;
 pub use unit::{parse_unit, Unit, YUAN_PER_WAN, YUAN_PER_YI};

@@ -20,8 +20,9 @@
 //!
 //! The rules, one file each: [`weights`] S1–S3, [`execution`] S4–S6,
 //! [`quantitative`] S7–S13 and S18–S22, [`qualitative`] S14–S17,
-//! [`totals`] S22 rescaling, S25–S26.
+//! [`deadline`] S28, [`totals`] S22 rescaling, S25–S26.
 
+mod deadline;
 mod execution;
 mod qualitative;
 mod quantitative;
@@ -38,6 +39,7 @@ use crate::num::round2;
 use crate::profile::Profile;
 use crate::report::decision::{Deduction, Flag, Note, NoteKind, RowDecision, RowError, Rule};
 use crate::report::{Level, ProjectResult, Report, RowResult, Skipped, Status};
+use deadline::Years;
 
 /// What a rule gives a row: its points (unrounded) and the decision.
 type Decided = Result<(Decimal, Rule), RowError>;
@@ -45,7 +47,21 @@ type Decided = Result<(Decimal, Rule), RowError>;
 /// Score every project of the input, with the page's edits applied to the
 /// rows they name (only those rows are copied).
 pub fn score(input: &Input, edits: &[Edit], profile: &Profile) -> Report {
-    let projects = input.projects.iter().enumerate().map(|(i, p)| score_project(i, p, edits, profile)).collect();
+    score_in_year(input, edits, profile, None)
+}
+
+/// [`score`], knowing the current year (the caller's clock): a date
+/// without a year anywhere then takes the year before it (S28).
+pub fn score_in_year(input: &Input, edits: &[Edit], profile: &Profile, current_year: Option<i32>) -> Report {
+    let projects = input
+        .projects
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let years = Years { project: p.name.as_deref().and_then(expr::year_in), current: current_year };
+            score_project(i, p, edits, years, profile)
+        })
+        .collect();
     Report { profile: profile.id.clone(), projects }
 }
 
@@ -67,7 +83,7 @@ fn edited<'a>(index: usize, p: &'a ProjectInput, edits: &[Edit]) -> Vec<Cow<'a, 
         .collect()
 }
 
-fn score_project(index: usize, p: &ProjectInput, edits: &[Edit], profile: &Profile) -> ProjectResult {
+fn score_project(index: usize, p: &ProjectInput, edits: &[Edit], years: Years, profile: &Profile) -> ProjectResult {
     let indicators = edited(index, p, edits);
     let indicators: Vec<&IndicatorInput> = indicators.iter().map(Cow::as_ref).collect();
     let mut notes: Vec<Note> = Vec::new();
@@ -80,7 +96,7 @@ fn score_project(index: usize, p: &ProjectInput, edits: &[Edit], profile: &Profi
             Some(Err(e)) => (Decimal::ZERO, Some(e.clone())),
             None => (Decimal::ZERO, None),
         };
-        let mut r = score_row(ind, row, weight, profile);
+        let mut r = score_row(ind, row, weight, years, profile);
         if let Some(e) = weight_error {
             r.status = Status::Error;
             r.score = Decimal::ZERO;
@@ -98,7 +114,7 @@ fn score_project(index: usize, p: &ProjectInput, edits: &[Edit], profile: &Profi
 
 /// One row: its rule (S7–S22), the deduction (S23), the cap (S13), the
 /// rounding (S25) and the reason check (S24).
-fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, profile: &Profile) -> RowResult {
+fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, years: Years, profile: &Profile) -> RowResult {
     let mut r = RowResult {
         row,
         level1: ind.level1.clone(),
@@ -119,7 +135,7 @@ fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, profile: &Profile)
         decision: Skipped::default(),
         flags: Skipped::default(),
     };
-    let (mut score, rule) = match quantitative::evaluate(ind, weight, profile, &mut r) {
+    let (mut score, rule) = match quantitative::evaluate(ind, weight, years, profile, &mut r) {
         Ok(decided) => decided,
         Err(e) => return failed(r, e),
     };
