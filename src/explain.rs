@@ -42,6 +42,7 @@ pub fn explain_project(p: &mut ProjectResult) {
             NoteKind::Level1NotInProfile(l1) => at(Some("一级指标"), &format!("“{l1}”不是规则配置中的一级指标")),
             NoteKind::RescaleTooLarge => at(None, &format!("不适用指标的折算{TOO_LARGE}，未折算（S22）")),
             NoteKind::NoBudget => at(None, "未提供预算执行数据：请填写全年预算数和全年执行数"),
+            NoteKind::StatedRate => at(None, "未提供预算金额，按表内执行率计算（S29）"),
             NoteKind::WeightSum { sum, total } => at(
                 None,
                 &format!(
@@ -296,6 +297,18 @@ pub fn execution(d: &ExecDecision, e: &Execution) -> String {
                 show2(e.score)
             )
         }
+        ExecDecision::StatedRate { rate_pct, used_pct, capped } => {
+            let cap = if *capped { "（执行率超过 100% 按 100% 计）" } else { "" };
+            let lost = e.weight.saturating_sub(e.score);
+            let tail = if lost > Decimal::ZERO { format!("，扣 {} 分", show2(lost)) } else { String::new() };
+            format!(
+                "预算执行率 {}%（表内填报，未提供预算金额），得分 = {} × {}%{cap} = {}{tail}（S29）",
+                show2(*rate_pct),
+                show(e.weight),
+                show2(*used_pct),
+                show2(e.score)
+            )
+        }
         ExecDecision::ZeroBudget { executed } => {
             format!("全年预算数为 0，全年执行数为 {}，无法计算执行率（S6）", show(*executed))
         }
@@ -310,7 +323,7 @@ fn exec_column(e: &Execution) -> Option<&'static str> {
         ExecDecision::WeightOutOfRange(_) => Some("预算执行率分值"),
         ExecDecision::TooLarge { .. } => Some("全年执行数"),
         ExecDecision::ZeroBudget { .. } | ExecDecision::NegativeBudget(_) => Some("全年预算数"),
-        ExecDecision::Rate { .. } | ExecDecision::Missing => None,
+        ExecDecision::Rate { .. } | ExecDecision::StatedRate { .. } | ExecDecision::Missing => None,
     }
 }
 

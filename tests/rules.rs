@@ -4,7 +4,7 @@
 mod common;
 
 use common::{d, one, project, project_with, row};
-use jixiao::report::Status;
+use jixiao::report::{FindingKind, Status};
 use jixiao::Profile;
 
 const HEAD: &str = "一级指标,二级指标,三级指标,年度指标值,实际完成值";
@@ -454,4 +454,29 @@ fn s28_granularity_year_rules_and_late_zero() {
     let p = project_with(&one_row("2021年12月31日前", "2022年1月15日"), &zero);
     assert_eq!(p.rows[0].score, d("0"));
     assert!(p.rows[0].explanation.contains("逾期计 0 分"), "{}", p.rows[0].explanation);
+}
+
+#[test]
+fn s29_execution_from_a_stated_rate() {
+    // Issue 9 item 7: a stated rate, no amounts.
+    let csv = format!(
+        "执行率,79.27%\n预算执行率分值,10\n预算执行率得分,7.93\n{HEAD},分值\n产出指标,数量指标,x,≥10个,10个,90\n"
+    );
+    let p = project(&csv);
+    assert_eq!(p.execution.rate, Some(d("79.27")));
+    assert_eq!(p.execution.score, d("7.93"), "{}", p.execution.explanation);
+    assert!(p.execution.explanation.contains("表内填报"), "{}", p.execution.explanation);
+    assert!(p.warnings.iter().any(|w| w.message.contains("未提供预算金额，按表内执行率计算")), "{:?}", p.warnings);
+    assert_eq!(p.total, d("97.93"));
+    // The audit does not claim the execution score should be 0.
+    assert!(p.audit.iter().all(|f| !matches!(f.kind, FindingKind::ExecScore | FindingKind::ExecRate)), "{:?}", p.audit);
+    // Amounts, when given, are what the rate is computed from (S4).
+    let csv = format!("全年预算数,100\n全年执行数,90\n执行率,79.27%\n{HEAD},分值\n产出指标,数量指标,x,≥10个,10个,90\n");
+    let p = project(&csv);
+    assert_eq!(p.execution.rate, Some(d("90")));
+    assert!(p.audit.iter().any(|f| f.kind == FindingKind::ExecRate), "{:?}", p.audit);
+    // No rate and no amounts: S6.
+    let p = project(&format!("{HEAD},分值\n产出指标,数量指标,x,≥10个,10个,90\n"));
+    assert_eq!(p.execution.score, d("0"));
+    assert!(p.warnings.iter().any(|w| w.message.contains("未提供预算执行数据")));
 }

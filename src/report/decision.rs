@@ -347,6 +347,12 @@ pub enum ExecDecision {
         used_pct: Decimal,
         capped: bool,
     },
+    /// S29: no budget amounts; S5 on the rate the form states.
+    StatedRate {
+        rate_pct: Decimal,
+        used_pct: Decimal,
+        capped: bool,
+    },
     /// S6: budget 0 with money spent.
     ZeroBudget {
         executed: Decimal,
@@ -375,6 +381,8 @@ pub enum NoteKind {
     RescaleTooLarge,
     /// Warning: S6 no budget figures.
     NoBudget,
+    /// Warning: S29 no budget amounts, scored on the stated rate.
+    StatedRate,
     /// Warning: S3 the weights do not sum to the profile's total.
     WeightSum { sum: Decimal, total: Decimal },
     /// Warning: a row's flag (index in `rows`, index in its flags).

@@ -108,7 +108,7 @@ fn score_project(index: usize, p: &ProjectInput, edits: &[Edit], years: Years, p
         rows.push(r);
     }
     totals::rescale_not_applicable(&mut rows, profile, &mut notes);
-    let execution = execution::execution(&p.budget, profile, &mut notes);
+    let execution = execution::execution(&p.budget, p.stated.rate, profile, &mut notes);
     totals::project(p, rows, execution, notes, profile)
 }
 
