@@ -81,7 +81,7 @@ fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
         Err(msg) => {
-            eprintln!("{msg}");
+            eprintln!("{}", jixiao::render::escape::visible(&msg));
             ExitCode::from(2)
         }
     }
@@ -131,7 +131,7 @@ fn run() -> Result<ExitCode, String> {
                         p
                     })),
                     Err(msg) => {
-                        eprintln!("{file}：{msg}");
+                        eprintln!("{}", jixiao::render::escape::visible(&format!("{file}：{msg}")));
                         unreadable += 1;
                     }
                 }

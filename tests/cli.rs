@@ -129,3 +129,30 @@ fn score_and_audit_honour_encoding() {
         assert_eq!(v["projects"][0]["rows"][0]["score"], serde_json::json!(90.0), "{command}");
     }
 }
+
+/// Control and bidi-override characters in cells (issue 9 item 14): the
+/// text output shows them as escapes, JSON escapes controls as JSON does.
+#[test]
+fn control_characters_in_cells_are_shown_as_escapes() {
+    let csv = "项目名称,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分\n\
+               响铃\u{7}项目,产出指标,数量指标,a\u{1b}[31m红,≥10 个,10 个,90,80\n\
+               响铃\u{7}项目,产出指标,数量指标,\u{202e}txt.exe,≥10 个,5 个\r,10,10\n";
+    let path = std::env::temp_dir().join(format!("jixiao-controls-{}.csv", std::process::id()));
+    std::fs::write(&path, csv).unwrap();
+    let file = path.to_str().unwrap();
+    for command in ["score", "audit"] {
+        let (_, out, err) = jixiao(&[command, file]);
+        for bad in ['\u{1b}', '\u{7}', '\u{202e}', '\r'] {
+            assert!(!out.contains(bad) && !err.contains(bad), "{command}: {bad:?} in {out}");
+        }
+        assert!(out.contains("响铃\\x07项目"), "{command}: {out}");
+    }
+    let (_, out, _) = jixiao(&["score", file]);
+    assert!(out.contains("a\\x1b[31m红"), "{out}");
+    assert!(out.contains("\\u{202e}txt.exe"), "{out}");
+    let (_, json, _) = jixiao(&["score", "--format", "json", file]);
+    assert!(json.contains("a\\u001b[31m红") && !json.contains('\u{1b}'), "{json}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["projects"][0]["rows"][0]["name"], "a\u{1b}[31m红");
+    assert_eq!(v["projects"][0]["rows"][1]["name"], "\u{202e}txt.exe");
+}

@@ -2,10 +2,12 @@
 //! people and files for other programs. Every format reads the same
 //! structure (figures, typed results and the sentences `explain` wrote).
 //!
-//! - [`text`]: the CLI's `score` and `audit` text
+//! - [`text`]: the CLI's `score` and `audit` text, control and bidi
+//!   characters from cells shown as escapes ([`escape`])
 //! - [`csv`]: the CSV export (UTF-8 with BOM, formula cells neutralised)
 
 pub mod csv;
+pub mod escape;
 pub mod text;
 
 pub use csv::to_csv;
