@@ -17,6 +17,17 @@
 //! - A row marked 不适用 with `not_applicable_rescale` off keeps its weight and
 //!   scores 0, with a warning (S22).
 //! - A row's status is `review` when it carries any warning.
+//! - S11: under 成本指标 only a money amount (元 / 万元 / 亿元, "400元/人")
+//!   is a ceiling; another bare number there ("节约率 10%") stays ≥.
+//! - S28: a deadline runs to the last day of the target's span, and an
+//!   actual naming a span ("10月") is counted from its first day (the
+//!   earliest it can have been done). An actual without a date — text or a
+//!   count — against a date target is qualitative (S17). With no year in
+//!   the row or the project's name and no current year from the caller,
+//!   dates are compared within one common (non-leap) year and shown without
+//!   a year.
+//! - S29: the stated rate is used only when neither 全年预算数 nor
+//!   全年执行数 is given (otherwise S4–S6 apply, and the audit compares).
 //!
 //! The rules, one file each: [`weights`] S1–S3, [`execution`] S4–S6,
 //! [`quantitative`] S7–S13 and S18–S22, [`qualitative`] S14–S17,
