@@ -283,38 +283,32 @@ pub fn execution(d: &ExecDecision, e: &Execution) -> String {
         ExecDecision::TooLarge { executed, budget } => {
             format!("全年执行数 {} / 全年预算数 {}：{TOO_LARGE}执行率", show(*executed), show(*budget))
         }
-        ExecDecision::Rate { executed, budget, rate_pct, used_pct, capped } => {
-            let cap = if *capped { "（执行率超过 100% 按 100% 计）" } else { "" };
-            let lost = e.weight.saturating_sub(e.score);
-            let tail = if lost > Decimal::ZERO { format!("，扣 {} 分", show2(lost)) } else { String::new() };
-            format!(
-                "预算执行率 = 全年执行数 {} / 全年预算数 {} = {}%，得分 = {} × {}%{cap} = {}{tail}",
-                show(*executed),
-                show(*budget),
-                show2(*rate_pct),
-                show(e.weight),
-                show2(*used_pct),
-                show2(e.score)
-            )
-        }
-        ExecDecision::StatedRate { rate_pct, used_pct, capped } => {
-            let cap = if *capped { "（执行率超过 100% 按 100% 计）" } else { "" };
-            let lost = e.weight.saturating_sub(e.score);
-            let tail = if lost > Decimal::ZERO { format!("，扣 {} 分", show2(lost)) } else { String::new() };
-            format!(
-                "预算执行率 {}%（表内填报，未提供预算金额），得分 = {} × {}%{cap} = {}{tail}（S29）",
-                show2(*rate_pct),
-                show(e.weight),
-                show2(*used_pct),
-                show2(e.score)
-            )
-        }
+        ExecDecision::Rate { executed, budget, rate_pct, used_pct, capped } => format!(
+            "预算执行率 = 全年执行数 {} / 全年预算数 {} = {}%，{}",
+            show(*executed),
+            show(*budget),
+            show2(*rate_pct),
+            exec_score(e, *used_pct, *capped)
+        ),
+        ExecDecision::StatedRate { rate_pct, used_pct, capped } => format!(
+            "预算执行率 {}%（表内填报，未提供预算金额），{}（S29）",
+            show2(*rate_pct),
+            exec_score(e, *used_pct, *capped)
+        ),
         ExecDecision::ZeroBudget { executed } => {
             format!("全年预算数为 0，全年执行数为 {}，无法计算执行率（S6）", show(*executed))
         }
         ExecDecision::NegativeBudget(b) => format!("全年预算数为负数 {}，无法计算执行率", show(*b)),
         ExecDecision::Missing => "未提供预算执行数据，预算执行率计 0 分（S6）".into(),
     }
+}
+
+/// S5: "得分 = 10 × 79.27% = 7.93，扣 2.07 分".
+fn exec_score(e: &Execution, used_pct: Decimal, capped: bool) -> String {
+    let cap = if capped { "（执行率超过 100% 按 100% 计）" } else { "" };
+    let lost = e.weight.saturating_sub(e.score);
+    let tail = if lost > Decimal::ZERO { format!("，扣 {} 分", show2(lost)) } else { String::new() };
+    format!("得分 = {} × {}%{cap} = {}{tail}", show(e.weight), show2(used_pct), show2(e.score))
 }
 
 /// The cell an execution error is about.
