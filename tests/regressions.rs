@@ -184,3 +184,17 @@ fn xls_with_a_broken_shared_string_header_is_a_damaged_file() {
     let msg = damaged_workbook_message("xls-sst-string-header.xls", "percent.xls");
     assert!(msg.contains("共享字符串表"), "{msg}");
 }
+
+#[test]
+fn xls_with_a_damaged_formula_reads_like_the_sound_file() {
+    // A FORMULA record (xlwt, =45+45 in 分值) whose token count says 255
+    // where 7 tokens bytes follow: calamine 0.38 decoded the tokens with
+    // unchecked slicing and panicked. Formulas are never used (their cached
+    // values are), so the reader empties the token arrays it hands calamine.
+    let bytes = fixture("xls-formula-token-count.xls");
+    let report = jixiao::score_bytes(&bytes, "f.xls", &profile(), &ScoreOptions::default()).unwrap();
+    let p = &report.projects[0];
+    assert_eq!(p.rows.len(), 1);
+    assert_eq!(p.rows[0].name, "培训人次");
+    assert_eq!(p.rows[0].score, d("50"));
+}
