@@ -36,7 +36,7 @@ pub(super) fn deadline(
     r.direction = Some(Direction::Le);
     let fallback = match (years.project, years.current) {
         (Some(y), _) => YearTaken::Project(y),
-        (None, Some(now)) => YearTaken::LastYear(now - 1),
+        (None, Some(now)) => YearTaken::LastYear(now.saturating_sub(1)),
         (None, None) => YearTaken::Unknown,
     };
     let (limit_year, done_year, year) = match (limit.year, done.year) {

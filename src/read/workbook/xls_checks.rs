@@ -110,7 +110,7 @@ fn check_sheet(stream: &[u8], at: usize, token_counts: &mut Vec<usize>) -> Resul
     for (typ, data, data_at) in sheet_records(stream, at) {
         match typ {
             biff::DIMENSIONS => check_dimensions(data)?,
-            // NUMBER, LABEL, RSTRING, BOOLERR, RK, LABELSST, FORMULA: row, col first.
+            // NUMBER, LABEL, RSTRING, BOOLERR, RK, LABELSST: row, col first.
             biff::NUMBER | biff::LABEL | biff::RSTRING | biff::BOOLERR | biff::RK | biff::LABELSST => {
                 if let (Some(row), Some(col)) = (le_u16(data, 0), le_u16(data, 2)) {
                     extend(row, col);
