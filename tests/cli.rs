@@ -156,3 +156,27 @@ fn control_characters_in_cells_are_shown_as_escapes() {
     assert_eq!(v["projects"][0]["rows"][0]["name"], "a\u{1b}[31m红");
     assert_eq!(v["projects"][0]["rows"][1]["name"], "\u{202e}txt.exe");
 }
+
+/// Issue 9 item 5 through the CLI: deadlines are dates (S28); a date
+/// without a year takes the year before the clock's.
+#[test]
+fn deadlines_in_the_cli() {
+    let csv = "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n\
+               产出指标,时效指标,t1,9月前,7月,25\n\
+               产出指标,时效指标,t2,2021年12月31日前,2022年1月15日,25\n\
+               产出指标,时效指标,t3,2022年3月,2021年12月,40\n";
+    let path = std::env::temp_dir().join(format!("jixiao-deadlines-{}.csv", std::process::id()));
+    std::fs::write(&path, csv).unwrap();
+    let (_, out, _) = jixiao(&["score", "--format", "json", path.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rows = &v["projects"][0]["rows"];
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    let last_year = jixiao::expr::Ymd::from_unix_days((secs / 86_400) as i64).year - 1;
+    assert_eq!(rows[0]["score"], serde_json::json!(25.0));
+    let t1 = rows[0]["explanation"].as_str().unwrap();
+    assert!(t1.contains(&format!("取上一年 {last_year} 年")), "{t1}");
+    assert_eq!(rows[1]["score"], serde_json::json!(24.01));
+    assert!(rows[1]["explanation"].as_str().unwrap().contains("第 380 天 / 第 365 天"));
+    assert_eq!(rows[2]["score"], serde_json::json!(40.0));
+    assert_eq!(rows[2]["direction"], "≤");
+}
