@@ -124,7 +124,7 @@ const LEVEL_LABELS: &[(&str, Level)] = &[
 /// A level label (S14 and the level vocabulary), after normalising.
 fn level_label(text: &str) -> Option<Level> {
     let t = expr::normalize(text);
-    LEVEL_LABELS.iter().find(|(label, _)| *label == t).map(|(_, l)| *l)
+    LEVEL_LABELS.iter().find(|(label, _)| *label == t.as_ref()).map(|(_, l)| *l)
 }
 
 /// S17: infer the level from the actual text, in the rule's order.
@@ -148,7 +148,7 @@ fn infer_level(target: &str, actual: &str) -> Option<Level> {
         return Some(Level::Partial);
     }
     // (5) achieved
-    if MET.contains(&a.as_str()) {
+    if MET.contains(&a.as_ref()) {
         return Some(Level::Achieved);
     }
     None
