@@ -210,7 +210,6 @@ pub fn export_csv(
 }
 
 /// The current year from the browser's clock (S28).
-#[cfg(feature = "wasm-exports")]
 fn current_year() -> Option<i32> {
     i32::try_from(js_sys::Date::new_0().get_full_year()).ok()
 }
