@@ -29,7 +29,7 @@ fn main() {
             jixiao::read::Source::Input(i) => i,
         };
         let t_layout = cpu();
-        let mut report = jixiao::score::score_taking(&mut input, &[], &profile);
+        let mut report = jixiao::score::score_taking(&mut input, &[], &profile, None);
         let t_score = cpu();
         jixiao::audit::audit(&input, &mut report, &profile);
         let t_audit = cpu();

@@ -46,6 +46,10 @@ pub use report::Report;
 pub struct ScoreOptions {
     pub read: ReadOptions,
     pub edits: Vec<Edit>,
+    /// The current year, from the caller's clock (the core reads none): a
+    /// date written without a year, in a row and project without one,
+    /// takes the year before it (S28). `None`: such dates stay without a year.
+    pub current_year: Option<i32>,
 }
 
 /// Steps 1–2: read a file (any supported format) into the normalised input.
@@ -58,7 +62,12 @@ pub fn read_input(bytes: &[u8], file_name: &str, opts: &ReadOptions) -> Result<I
 
 /// Steps 3–5: score an input with the page's edits, audit it, explain it.
 pub fn score_input(input: &Input, profile: &Profile, edits: &[Edit]) -> Report {
-    let mut report = score::score(input, edits, profile);
+    score_input_in_year(input, profile, edits, None)
+}
+
+/// [`score_input`] knowing the current year (see [`ScoreOptions::current_year`]).
+pub fn score_input_in_year(input: &Input, profile: &Profile, edits: &[Edit], current_year: Option<i32>) -> Report {
+    let mut report = score::score_in_year(input, edits, profile, current_year);
     audit::audit(input, &mut report, profile);
     explain::explain(&mut report);
     report
@@ -76,7 +85,7 @@ pub fn score_bytes_unexplained(
 ) -> Result<Report, FileError> {
     // The input is not kept: its rows move into the report instead of being copied.
     let mut input = read_input(bytes, file_name, &opts.read)?;
-    let mut report = score::score_taking(&mut input, &opts.edits, profile);
+    let mut report = score::score_taking(&mut input, &opts.edits, profile, opts.current_year);
     audit::audit(&input, &mut report, profile);
     Ok(report)
 }

@@ -83,11 +83,19 @@ fn load_profile(spec: Option<&str>) -> Result<Profile, String> {
     }
 }
 
+/// The current year from the system clock (S28: dates with no year anywhere
+/// take the year before it).
+fn current_year() -> Option<i32> {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    let days = i64::try_from(secs / 86_400).ok()?;
+    Some(jixiao::expr::Ymd::from_unix_days(days).year)
+}
+
 fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
         Err(msg) => {
-            eprintln!("{msg}");
+            eprintln!("{}", jixiao::render::escape::visible(&msg));
             ExitCode::from(2)
         }
     }
@@ -122,7 +130,7 @@ fn run() -> Result<ExitCode, String> {
             let [file] = args.files.as_slice() else { return Err(format!("summarize 需要一个文件\n\n{USAGE}")) };
             let profile = load_profile(args.profile.as_deref())?;
             let bytes = std::fs::read(file).map_err(|e| format!("{file}：无法读取文件（{e}）"))?;
-            let opts = jixiao::ScoreOptions { read: read_opts, edits: vec![] };
+            let opts = jixiao::ScoreOptions { read: read_opts, edits: vec![], current_year: current_year() };
             let summary = jixiao::summarize_bytes(&bytes, file, &profile, &opts).map_err(|e| format!("{file}：{e}"))?;
             print_json(&summary)?;
             Ok(ExitCode::SUCCESS)
@@ -134,17 +142,19 @@ fn run() -> Result<ExitCode, String> {
             let profile = load_profile(args.profile.as_deref())?;
             let mut report = Report { profile: profile.id.clone(), projects: vec![] };
             let mut unreadable = 0;
+            // --encoding applies to every file scored or audited, as to `read`.
+            let opts = jixiao::ScoreOptions { read: read_opts, current_year: current_year(), ..Default::default() };
             for file in &args.files {
-                let result = std::fs::read(file).map_err(|e| format!("无法读取文件（{e}）")).and_then(|b| {
-                    jixiao::score_bytes(&b, file, &profile, &Default::default()).map_err(|e| e.to_string())
-                });
+                let result = std::fs::read(file)
+                    .map_err(|e| format!("无法读取文件（{e}）"))
+                    .and_then(|b| jixiao::score_bytes(&b, file, &profile, &opts).map_err(|e| e.to_string()));
                 match result {
                     Ok(r) => report.projects.extend(r.projects.into_iter().map(|mut p| {
                         p.file = Some(file.clone());
                         p
                     })),
                     Err(msg) => {
-                        eprintln!("{file}：{msg}");
+                        eprintln!("{}", jixiao::render::escape::visible(&format!("{file}：{msg}")));
                         unreadable += 1;
                     }
                 }

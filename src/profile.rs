@@ -42,6 +42,20 @@ pub struct Profile {
     /// S22: rescale the remaining rows when some are 不适用.
     #[serde(default)]
     pub not_applicable_rescale: bool,
+    /// S28: a deadline missed scores W × T/A in days (`ratio`) or 0 (`zero`).
+    #[serde(default)]
+    pub late: LateRule,
+}
+
+/// S28: how a missed deadline scores.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LateRule {
+    /// W × T/A, T and A counted in days from 1 January of the target's year.
+    #[default]
+    Ratio,
+    /// 0 points.
+    Zero,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

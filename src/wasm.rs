@@ -77,7 +77,7 @@ fn scoring(options: JsValue) -> Result<(Profile, crate::ScoreOptions), JsError> 
     let opts = self::options(options)?;
     let profile = opts.profile().map_err(into_error)?;
     let read = opts.read();
-    Ok((profile, crate::ScoreOptions { read, edits: opts.edits }))
+    Ok((profile, crate::ScoreOptions { read, edits: opts.edits, current_year: current_year() }))
 }
 
 /// Read and score a file: bytes → `Report`.
@@ -192,7 +192,7 @@ pub fn score_input(
     let input = input_arg(input)?;
     let opts = self::options(options)?;
     let profile = opts.profile().map_err(into_error)?;
-    to_js(&crate::score_input(&input, &profile, &opts.edits))
+    to_js(&crate::score_input_in_year(&input, &profile, &opts.edits, current_year()))
 }
 
 /// Score an `Input` like `scoreInput` and return the CSV export (UTF-8 with
@@ -206,7 +206,12 @@ pub fn export_csv(
     let input = input_arg(input)?;
     let opts = self::options(options)?;
     let profile = opts.profile().map_err(into_error)?;
-    Ok(crate::render::to_csv(&crate::score_input(&input, &profile, &opts.edits)))
+    Ok(crate::render::to_csv(&crate::score_input_in_year(&input, &profile, &opts.edits, current_year())))
+}
+
+/// The current year from the browser's clock (S28).
+fn current_year() -> Option<i32> {
+    i32::try_from(js_sys::Date::new_0().get_full_year()).ok()
 }
 
 pub fn input_arg(input: JsValue) -> Result<Input, JsError> {

@@ -103,7 +103,7 @@ fn scoring_that_moves_the_rows_gives_the_same_report() {
         let input = jixiao::read_input(&fixture(name), name, &Default::default()).unwrap();
         let mut moved = input.clone();
         let a = jixiao::score::score(&input, &edits, &profile);
-        let b = jixiao::score::score_taking(&mut moved, &edits, &profile);
+        let b = jixiao::score::score_taking(&mut moved, &edits, &profile, None);
         assert_eq!(a, b, "{name}");
         assert!(moved.projects.iter().all(|p| p.indicators.is_empty()), "{name}");
     }

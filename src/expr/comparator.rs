@@ -46,8 +46,11 @@ pub enum Symbol {
     Cmp(Comparator),
     /// 定性
     Qualitative,
-    /// 正向 / 定量 with no direction → ≥
+    /// 正向 → ≥
     Positive,
+    /// 定量 / 定量指标: quantitative, nothing more; the direction comes from
+    /// the target text or S11.
+    Quantitative,
     /// 反向 → ≤
     Reverse,
 }
@@ -162,12 +165,13 @@ pub(super) fn comparator_after(cs: &[char], i: usize) -> Option<(Comparator, usi
 }
 
 /// Parse a 计算符号 / 指标方向 / 指标性质 cell: ≥ ＞ ＝ ＜ ≤ (and their
-/// full-width / ASCII / word forms, S18), 定性, 正向, 反向, 定量 (→ Positive).
+/// full-width / ASCII / word forms, S18), 定性, 正向, 反向, 定量 (no direction).
 pub fn parse_symbol(s: &str) -> Option<Symbol> {
     let n: String = normalize(s).chars().filter(|c| *c != ' ').collect();
     match n.as_str() {
         "定性" | "定性指标" => return Some(Symbol::Qualitative),
-        "定量" | "定量指标" | "正向" | "正向指标" => return Some(Symbol::Positive),
+        "定量" | "定量指标" => return Some(Symbol::Quantitative),
+        "正向" | "正向指标" => return Some(Symbol::Positive),
         "反向" | "反向指标" => return Some(Symbol::Reverse),
         _ => {}
     }

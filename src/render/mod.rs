@@ -2,7 +2,8 @@
 //! people and files for other programs. Every format reads the same
 //! structure (figures, typed results and the sentences `explain` wrote).
 //!
-//! - [`text`]: the CLI's `score` and `audit` text
+//! - [`text`]: the CLI's `score` and `audit` text, control and bidi
+//!   characters from cells shown as escapes ([`escape`])
 //! - [`csv`]: the CSV export (UTF-8 with BOM, formula cells neutralised)
 //! - [`xlsx`]: the 项目支出绩效自评表 as a workbook (and a blank template)
 //! - [`draft`]: the 绩效自评报告 draft as a typed structure; [`draft_text`] its text
@@ -14,6 +15,7 @@ pub mod csv;
 pub mod docx;
 pub mod draft;
 pub mod draft_text;
+pub mod escape;
 pub mod summary;
 pub mod text;
 pub mod xlsx;

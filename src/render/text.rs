@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::escape::visible;
 use crate::num::show2;
 use crate::report::{ProjectResult, Report};
 
@@ -25,13 +26,14 @@ fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
 }
 
-/// The plain-text rendering (the CLI's `--format text`).
+/// The plain-text rendering (the CLI's `--format text`). Control and bidi
+/// characters from cells are shown as escapes ([`visible`]).
 pub fn render_text(report: &Report) -> String {
     let mut o = String::new();
     for p in &report.projects {
         render_project(&mut o, p);
     }
-    o
+    visible(&o).into_owned()
 }
 
 fn render_project(o: &mut String, p: &ProjectResult) {
@@ -117,7 +119,7 @@ pub fn render_audit_text(report: &Report) -> String {
         render_audit(&mut o, p);
         o.push('\n');
     }
-    o
+    visible(&o).into_owned()
 }
 
 /// The 复核 section: one line per finding, or a line saying there is none.

@@ -17,11 +17,23 @@
 //! - A row marked 不适用 with `not_applicable_rescale` off keeps its weight and
 //!   scores 0, with a warning (S22).
 //! - A row's status is `review` when it carries any warning.
+//! - S11: under 成本指标 only a money amount (元 / 万元 / 亿元, "400元/人")
+//!   is a ceiling; another bare number there ("节约率 10%") stays ≥.
+//! - S28: a deadline runs to the last day of the target's span, and an
+//!   actual naming a span ("10月") is counted from its first day (the
+//!   earliest it can have been done). An actual without a date — text or a
+//!   count — against a date target is qualitative (S17). With no year in
+//!   the row or the project's name and no current year from the caller,
+//!   dates are compared within one common (non-leap) year and shown without
+//!   a year.
+//! - S29: the stated rate is used only when neither 全年预算数 nor
+//!   全年执行数 is given (otherwise S4–S6 apply, and the audit compares).
 //!
 //! The rules, one file each: [`weights`] S1–S3, [`execution`] S4–S6,
 //! [`quantitative`] S7–S13 and S18–S22, [`qualitative`] S14–S17,
-//! [`totals`] S22 rescaling, S25–S26.
+//! [`deadline`] S28, [`totals`] S22 rescaling, S25–S26.
 
+mod deadline;
 mod execution;
 mod qualitative;
 mod quantitative;
@@ -38,6 +50,7 @@ use crate::num::round2;
 use crate::profile::Profile;
 use crate::report::decision::{Deduction, Flag, Note, NoteKind, RowDecision, RowError, Rule};
 use crate::report::{Level, ProjectResult, Report, RowResult, Skipped, Status};
+use deadline::Years;
 
 /// What a rule gives a row: its points (unrounded) and the decision.
 type Decided = Result<(Decimal, Rule), RowError>;
@@ -45,15 +58,30 @@ type Decided = Result<(Decimal, Rule), RowError>;
 /// Score every project of the input, with the page's edits applied to the
 /// rows they name (only those rows are copied).
 pub fn score(input: &Input, edits: &[Edit], profile: &Profile) -> Report {
-    let projects =
-        input.projects.iter().enumerate().map(|(i, p)| score_project(p, edited(i, p, edits), profile)).collect();
+    score_in_year(input, edits, profile, None)
+}
+
+/// The years a project's dates may take (S28): its name's, the caller's.
+fn years(p: &ProjectInput, current_year: Option<i32>) -> Years {
+    Years { project: p.name.as_deref().and_then(expr::year_in), current: current_year }
+}
+
+/// [`score`], knowing the current year (the caller's clock): a date
+/// without a year anywhere then takes the year before it (S28).
+pub fn score_in_year(input: &Input, edits: &[Edit], profile: &Profile, current_year: Option<i32>) -> Report {
+    let projects = input
+        .projects
+        .iter()
+        .enumerate()
+        .map(|(i, p)| score_project(p, edited(i, p, edits), years(p, current_year), profile))
+        .collect();
     Report { profile: profile.id.clone(), projects }
 }
 
-/// [`score`] for a caller that is done with the rows once scored: they are
-/// moved out of `input` (its projects keep every other field, which is all
-/// the audit reads) and their texts into the report, not copied.
-pub fn score_taking(input: &mut Input, edits: &[Edit], profile: &Profile) -> Report {
+/// [`score_in_year`] for a caller that is done with the rows once scored:
+/// they are moved out of `input` (its projects keep every other field,
+/// which is all the audit reads) and their texts into the report, not copied.
+pub fn score_taking(input: &mut Input, edits: &[Edit], profile: &Profile, current_year: Option<i32>) -> Report {
     let projects = input
         .projects
         .iter_mut()
@@ -69,7 +97,7 @@ pub fn score_taking(input: &mut Input, edits: &[Edit], profile: &Profile) -> Rep
                     Cow::Owned(ind)
                 })
                 .collect();
-            score_project(p, rows, profile)
+            score_project(p, rows, years(p, current_year), profile)
         })
         .collect();
     Report { profile: profile.id.clone(), projects }
@@ -102,7 +130,12 @@ fn texts(ind: Cow<'_, IndicatorInput>) -> [String; 5] {
 }
 
 /// Score a project's rows (`indicators`, edits applied; `p` gives the rest).
-fn score_project(p: &ProjectInput, indicators: Vec<Cow<'_, IndicatorInput>>, profile: &Profile) -> ProjectResult {
+fn score_project(
+    p: &ProjectInput,
+    indicators: Vec<Cow<'_, IndicatorInput>>,
+    years: Years,
+    profile: &Profile,
+) -> ProjectResult {
     let mut notes: Vec<Note> = Vec::new();
     let weights = {
         let refs: Vec<&IndicatorInput> = indicators.iter().map(Cow::as_ref).collect();
@@ -116,7 +149,7 @@ fn score_project(p: &ProjectInput, indicators: Vec<Cow<'_, IndicatorInput>>, pro
             Some(Err(e)) => (Decimal::ZERO, Some(e.clone())),
             None => (Decimal::ZERO, None),
         };
-        let mut r = score_row(&ind, row, weight, profile);
+        let mut r = score_row(&ind, row, weight, years, profile);
         [r.level1, r.level2, r.name, r.target, r.actual] = texts(ind);
         if let Some(e) = weight_error {
             r.status = Status::Error;
@@ -129,13 +162,13 @@ fn score_project(p: &ProjectInput, indicators: Vec<Cow<'_, IndicatorInput>>, pro
         rows.push(r);
     }
     totals::rescale_not_applicable(&mut rows, profile, &mut notes);
-    let execution = execution::execution(&p.budget, profile, &mut notes);
+    let execution = execution::execution(&p.budget, p.stated.rate, profile, &mut notes);
     totals::project(p, rows, execution, notes, profile)
 }
 
 /// One row: its rule (S7–S22), the deduction (S23), the cap (S13), the
 /// rounding (S25) and the reason check (S24).
-fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, profile: &Profile) -> RowResult {
+fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, years: Years, profile: &Profile) -> RowResult {
     // The texts are set by the caller (moved or copied, see `texts`).
     let mut r = RowResult {
         row,
@@ -157,7 +190,7 @@ fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, profile: &Profile)
         decision: Skipped::default(),
         flags: Skipped::default(),
     };
-    let (mut score, rule) = match quantitative::evaluate(ind, weight, profile, &mut r) {
+    let (mut score, rule) = match quantitative::evaluate(ind, weight, years, profile, &mut r) {
         Ok(decided) => decided,
         Err(e) => return failed(r, e),
     };

@@ -276,6 +276,8 @@ export interface Profile {
   reverse_formula: 'ratio' | 'linear';
   qualitative: Qualitative;
   not_applicable_rescale?: boolean;
+  /** S28: a missed deadline scores W × T/A in days (ratio) or 0 (zero). */
+  late?: 'ratio' | 'zero';
 }
 
 export interface LevelSpec {

@@ -2,7 +2,7 @@
 /* The input panel: paste box, file picker and drop, encoding and profile
  * selectors, the buttons, and the current profile in words. */
 
-import { $, el, append, clear } from '../dom.js';
+import { $, el, append, clear, setText } from '../dom.js';
 import { fmtW, num } from '../format.js';
 import { gradeClass } from '../labels.js';
 import { printForm } from './print.js';
@@ -116,7 +116,7 @@ function renderSource(state) {
   const file = state.source === 'file';
   clear(line);
   const fn = $('file-name');
-  fn.textContent = file ? state.fileName : '未选择文件';
+  setText(fn, file ? state.fileName : '未选择文件');
   fn.className = 'file-name' + (file ? ' has' : '');
   fn.title = fn.textContent;
   $('input').classList.toggle('inactive', file);
