@@ -48,6 +48,12 @@ pub enum FileError {
     NotATable(String),
     #[error("没有找到指标表：{0}")]
     NoIndicatorTable(String),
+    /// A header with no indicator rows under it (or JSON with no indicators).
+    #[error("表中没有指标：表头下没有任何指标行，无法计分。请填写三级指标、年度指标值和实际完成值")]
+    NoIndicators,
+    /// A column mapping (`--map`, the page's panel) that cannot be used.
+    #[error("列对应有误：{0}")]
+    Mapping(String),
     #[error("JSON 无法读取：{0}")]
     Json(String),
     #[error("工作簿无法读取：{0}")]
@@ -69,7 +75,9 @@ pub struct ScoreOptions {
 /// Read a file (any supported format) into the normalised input.
 pub fn read_input(bytes: &[u8], file_name: &str, opts: &ReadOptions) -> Result<Input, FileError> {
     match read::read(bytes, file_name, opts)? {
-        read::Source::Sheets(sheets) => layout::read_sheets(&sheets),
+        read::Source::Sheets(sheets) => {
+            layout::read_sheets_mapped(&sheets, &layout::Mapping::parse(&opts.columns)?)
+        }
         read::Source::Input(input) => Ok(input),
     }
 }

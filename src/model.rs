@@ -45,6 +45,44 @@ pub struct ProjectInput {
     /// not place); reported with the scoring warnings.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Issue>,
+    /// S30: level weights the form states ("产出指标（60分）", or a 一级 row
+    /// with a 分值); they win over the profile's (S1) when S2 splits.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub level_weights: Vec<LevelWeight>,
+    /// Non-empty rows of the file that were not read (INPUT.md "Nothing is
+    /// dropped silently"); empty, and then absent from JSON, when every row was read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ignored: Vec<Ignored>,
+}
+
+/// The 一级 name given to the rows of a table without level columns
+/// (部门整体 forms: 指标名称, 指标值, 指标权重 …; INPUT.md).
+pub const UNGRADED: &str = "未分级";
+
+/// S30: a level's weight as the form states it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LevelWeight {
+    /// The 一级 name as read (without the weight): 产出指标.
+    pub level1: String,
+    #[serde(with = "rust_decimal::serde::float")]
+    pub weight: Decimal,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<u32>,
+}
+
+/// A non-empty row that was not read: its place and first cells.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Ignored {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// 1-based row as the spreadsheet shows it.
+    pub row: u32,
+    /// Its first non-empty cells (at most three).
+    pub cells: Vec<String>,
+    /// 「第 14 行未使用：「备注」「……」」
+    pub message: String,
 }
 
 /// Budget figures in 万元 (readers convert 元 to 万元).
