@@ -49,7 +49,7 @@ pub enum FileError {
     #[error("没有找到指标表：{0}")]
     NoIndicatorTable(String),
     /// A header with no indicator rows under it (or JSON with no indicators).
-    #[error("表中没有指标：表头下没有任何指标行，无法计分。请填写三级指标、年度指标值和实际完成值")]
+    #[error("没有指标：文件中没有任何指标行，无法计分。请填写三级指标、年度指标值和实际完成值")]
     NoIndicators,
     /// A column mapping (`--map`, the page's panel) that cannot be used.
     #[error("列对应有误：{0}")]

@@ -19,7 +19,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::expr::{self, Comparator, Symbol, ValueExpr};
-use crate::model::{Budget, IndicatorInput, Input, Issue, ProjectInput};
+use crate::model::{Budget, IndicatorInput, Input, Issue, ProjectInput, UNGRADED};
 use crate::profile::{Profile, ReverseFormula};
 use crate::report::{Execution, ProjectResult, Report, RowResult, Status, Subtotal};
 
@@ -204,7 +204,7 @@ fn weights(p: &ProjectInput, profile: &Profile, warnings: &mut Vec<Issue>) -> Ve
             .iter()
             .zip(&given)
             .map(|(ind, w)| {
-                if profile.level_of(&ind.level1).is_none() && !ind.level1.trim().is_empty() {
+                if profile.level_of(&ind.level1).is_none() && !ind.level1.trim().is_empty() && ind.level1 != UNGRADED {
                     let row = ind.row;
                     warnings.push(Issue::at(
                         sheet,
@@ -225,9 +225,23 @@ fn weights(p: &ProjectInput, profile: &Profile, warnings: &mut Vec<Issue>) -> Ve
             })
             .collect();
     }
-    // S2: split each 一级's weight equally over its rows; 成本 shares 产出.
+    // S30: the form's own level weights, by the profile's level they name
+    // (or by their text for a level the profile does not know).
+    let stated: Vec<(String, Decimal)> = p
+        .level_weights
+        .iter()
+        .map(|l| (profile.level_of(&l.level1).map_or_else(|| l.level1.trim().to_owned(), |s| s.name.clone()), l.weight))
+        .collect();
+    let stated_weight = |k: &str| stated.iter().find(|(n, _)| n == k).map(|(_, w)| *w);
+    // S2: split each 一级's weight equally over its rows; 成本 shares 产出
+    // unless the form weighs it on its own.
     let level_of = |ind: &IndicatorInput| -> Option<String> {
-        let spec = profile.level_of(&ind.level1)?;
+        let Some(spec) = profile.level_of(&ind.level1) else {
+            return Some(ind.level1.trim().to_owned()).filter(|l| stated_weight(l).is_some());
+        };
+        if stated_weight(&spec.name).is_some() {
+            return Some(spec.name.clone());
+        }
         Some(spec.share_with.clone().unwrap_or_else(|| spec.name.clone()))
     };
     let keys: Vec<Option<String>> = p.indicators.iter().map(level_of).collect();
@@ -244,14 +258,18 @@ fn weights(p: &ProjectInput, profile: &Profile, warnings: &mut Vec<Issue>) -> Ve
         let Some(k) = key else {
             let l1 = p.indicators.get(i).map(|x| x.level1.as_str()).unwrap_or("");
             let known: Vec<&str> = profile.levels.iter().map(|l| l.name.as_str()).collect();
-            out.push(Err(if l1.trim().is_empty() {
+            out.push(Err(if l1 == UNGRADED {
+                "表中没有一级指标列，无法按规则分配分值：请每行填写分值（S2）".to_owned()
+            } else if l1.trim().is_empty() {
                 "缺少一级指标，无法按规则分配分值（S2）".to_owned()
             } else {
                 format!("一级指标“{l1}”不在规则配置中（可用：{}），无法分配分值（S2）", known.join("、"))
             }));
             continue;
         };
-        let weight = profile.levels.iter().find(|l| &l.name == k).map(|l| l.weight).unwrap_or_default();
+        let weight = stated_weight(k)
+            .or_else(|| profile.levels.iter().find(|l| &l.name == k).map(|l| l.weight))
+            .unwrap_or_default();
         let (count, last) = members.get(k.as_str()).copied().unwrap_or((1, i));
         let n = Decimal::from(count.max(1));
         let each = round2(weight / n);
