@@ -9,6 +9,7 @@ const USAGE: &str = "用法：
   jixiao score FILE... [--format text|json|csv] [--profile NAME|PATH] [--encoding auto|utf8|gbk|utf16le|utf16be]
   jixiao audit FILE... [--format text|json] [--profile NAME|PATH] [--encoding …]
   jixiao read FILE [--encoding …]        输出读入的数据（JSON，可再次读入）
+  --map 字段=表头 或 --map 字段=D（可重复）：表头认不出时指定各列，如 --map 年度指标值=年初目标值(A)
   jixiao profile [NAME]                  列出规则配置，或输出一个配置（JSON，可修改后用 --profile 载入）
 
 退出码：0 全部指标已计分；1 有指标行出错（输出仍完整）；2 文件无法读取";
@@ -26,12 +27,14 @@ struct Args {
     format: Format,
     profile: Option<String>,
     encoding: Encoding,
+    /// `--map 字段=表头` / `--map 字段=D` (INPUT.md "When the header is not recognised").
+    columns: std::collections::BTreeMap<String, String>,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut it = std::env::args().skip(1);
     let command = it.next().ok_or_else(|| USAGE.to_owned())?;
-    let mut a = Args { command, files: vec![], format: Format::Text, profile: None, encoding: Encoding::Auto };
+    let mut a = Args { command, files: vec![], format: Format::Text, profile: None, encoding: Encoding::Auto, columns: Default::default() };
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--format" => {
@@ -49,6 +52,13 @@ fn parse_args() -> Result<Args, String> {
                 let v = it.next().unwrap_or_default();
                 a.encoding = serde_json::from_value(serde_json::Value::String(v.clone()))
                     .map_err(|_| format!("--encoding 不认识“{v}”（可用 auto utf8 gbk utf16le utf16be）"))?;
+            }
+            "--map" => {
+                let v = it.next().unwrap_or_default();
+                let Some((field, column)) = v.split_once('=') else {
+                    return Err(format!("--map 需要“字段=表头”或“字段=列号”（如 --map 年度指标值=D），而不是“{v}”"));
+                };
+                a.columns.insert(field.trim().to_owned(), column.trim().to_owned());
             }
             "-h" | "--help" => return Err(USAGE.to_owned()),
             f if f.starts_with("--") => return Err(format!("不认识的选项 {f}\n\n{USAGE}")),
@@ -81,7 +91,7 @@ fn main() -> ExitCode {
 
 fn run() -> Result<ExitCode, String> {
     let args = parse_args()?;
-    let read_opts = ReadOptions { encoding: args.encoding, ..Default::default() };
+    let read_opts = ReadOptions { encoding: args.encoding, columns: args.columns.clone(), ..Default::default() };
     match args.command.as_str() {
         "profile" => {
             match args.files.first() {
@@ -113,7 +123,7 @@ fn run() -> Result<ExitCode, String> {
             let mut unreadable = 0;
             for file in &args.files {
                 let result = std::fs::read(file).map_err(|e| format!("无法读取文件（{e}）")).and_then(|b| {
-                    jixiao::score_bytes(&b, file, &profile, &Default::default()).map_err(|e| e.to_string())
+                    jixiao::score_bytes(&b, file, &profile, &jixiao::ScoreOptions { read: read_opts.clone(), ..Default::default() }).map_err(|e| e.to_string())
                 });
                 match result {
                     Ok(r) => report.projects.extend(r.projects.into_iter().map(|mut p| {

@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Goal, Issue};
+use crate::model::{Goal, Ignored, Issue};
 use crate::score::show2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -47,6 +47,9 @@ pub struct ProjectResult {
     pub audit: Vec<Finding>,
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub goals: Vec<Goal>,
+    /// Non-empty rows of the file that were not read (INPUT.md); absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub ignored: Vec<Ignored>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -242,6 +245,12 @@ fn render_project(o: &mut String, p: &ProjectResult) {
             for i in list.iter() {
                 let _ = writeln!(o, "  - {}", i.message);
             }
+        }
+    }
+    if !p.ignored.is_empty() {
+        let _ = writeln!(o, "未使用的行（{} 行）：", p.ignored.len());
+        for i in &p.ignored {
+            let _ = writeln!(o, "  - {}", i.message);
         }
     }
     render_audit(o, p);

@@ -187,6 +187,7 @@ fn score_project(p: &ProjectInput, profile: &Profile) -> ProjectResult {
         warnings,
         audit: Vec::new(),
         goals: p.goals.clone(),
+        ignored: p.ignored.clone(),
     };
     result.audit = crate::audit::audit(p, &result, profile);
     result
