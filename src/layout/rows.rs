@@ -24,14 +24,17 @@ pub(super) fn is_filled(cell: &str) -> bool {
     !cell.trim().is_empty() && !is_placeholder(cell)
 }
 
-/// Words of a form's title rows ("项目支出绩效自评表", "（2024年度）",
-/// "单位：万元", "填报单位：…").
-const TITLE_WORDS: [&str; 6] = ["表", "年度", "单位", "填报", "绩效", "预算执行"];
-
-/// A title row: one text (merged across the row, or alone) holding a title word.
+/// A title row: one text (merged across the row, or alone) that names the
+/// form ("项目支出绩效自评表", "（2024年度）", "单位：万元", "填报单位：…",
+/// "预算执行情况（20分）").
 pub(super) fn is_title(cells: &[String]) -> bool {
     let texts: BTreeSet<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
-    texts.len() == 1 && texts.iter().all(|t| TITLE_WORDS.iter().any(|w| t.contains(w)))
+    let [t] = texts.into_iter().collect::<Vec<_>>()[..] else { return false };
+    let core = t.trim_matches(|c: char| matches!(c, '(' | ')' | '（' | '）' | ' '));
+    t.ends_with('表')
+        || core.ends_with("年度")
+        || ["单位：", "单位:", "填报单位", "金额单位"].iter().any(|w| t.starts_with(w))
+        || t.contains("预算执行情况")
 }
 
 /// The rows of `range` that hold something and were not read.
