@@ -73,10 +73,13 @@ impl FundsCols {
     }
 }
 
-/// A row naming a budget (or 年初预算) column and a spending column.
+/// A row naming a budget (or 年初预算) column and a spending column, with
+/// the figures below (not a key/value row `全年预算数,500,全年执行数,470`).
 pub(super) fn is_funds_header(cells: &[String]) -> bool {
     let f = FundsCols::of(cells);
-    (f.budget.is_some() || f.initial.is_some()) && f.executed.is_some()
+    let Some(b) = f.budget.or(f.initial) else { return false };
+    let value_beside = cells.iter().skip(b + 1).find(|c| !c.trim().is_empty()).and_then(|c| expr::parse_number(c));
+    f.executed.is_some() && value_beside.is_none()
 }
 
 /// A weight in a funds title cell: "预算执行情况（万元）（20分）".
@@ -110,7 +113,12 @@ impl Block<'_> {
         let num = |r: usize, c: Option<usize>| cell(r, c).and_then(expr::parse_number);
         let amount = |r: usize, c: Option<usize>| cell(r, c).and_then(|v| money(v, in_yuan));
         let below: Vec<usize> = (h + 1..(h + 1 + FUNDS_ROWS).min(self.sheet.rows.len())).collect();
-        let first_word = |r: usize| super::first_label(row(self.sheet, r)).unwrap_or_default();
+        // The row's first own cell (not the copy of a title merged down the block).
+        let first_word = |r: usize| {
+            let cells = row(self.sheet, r);
+            let own = cells.iter().enumerate().find(|(c, v)| !v.trim().is_empty() && !self.sheet.is_merged_copy(r, *c));
+            own.map(|(_, v)| label(v).0).unwrap_or_default()
+        };
         let has = |r: usize, k: &str| row(self.sheet, r).iter().any(|c| label(c).0.contains(k));
         // The block's own rows: 年度资金总额 and its parts.
         for &r in &below {

@@ -45,23 +45,33 @@ pub fn read_sheets(sheets: &[Sheet]) -> Result<Input, FileError> {
 /// Read every indicator block of every sheet, columns placed by the vocabulary
 /// and the user's mapping.
 pub fn read_sheets_mapped(sheets: &[Sheet], mapping: &Mapping) -> Result<Input, FileError> {
+    read_sheets_traced(sheets, mapping).map(|(input, _)| input)
+}
+
+/// [`read_sheets_mapped`], and per sheet the rows it read (0-based): with the
+/// `ignored` rows, every non-empty row (the tests check this on every fixture).
+#[doc(hidden)]
+pub fn read_sheets_traced(sheets: &[Sheet], mapping: &Mapping) -> Result<(Input, Vec<BTreeSet<usize>>), FileError> {
     let mut input = Input::default();
+    let mut read_rows = Vec::with_capacity(sheets.len());
     // Rows of sheets without a table: listed on the file's first project.
     let mut orphans: Vec<Ignored> = Vec::new();
     for sheet in sheets {
+        let mut used = BTreeSet::new();
         let headers = continued(sheet, find_headers(sheet, mapping));
         if headers.is_empty() {
-            orphans.extend(rows::unused(sheet, 0..sheet.rows.len(), &BTreeSet::new()));
-            continue;
+            orphans.extend(rows::unused(sheet, 0..sheet.rows.len(), &used));
         }
         let mut start = 0;
         for (i, (h, repeats)) in headers.iter().enumerate() {
             let next = headers.get(i + 1).map_or(sheet.rows.len(), |(n, _)| n.first);
             let block = Block { sheet, start, header: h, repeats, next };
-            let (projects, end) = block.read();
+            let (projects, end, block_used) = block.read();
             input.projects.extend(projects);
+            used.extend(block_used);
             start = end;
         }
+        read_rows.push(used);
     }
     if input.projects.is_empty() {
         return Err(FileError::NoIndicatorTable(not_found_message(sheets, mapping)));
@@ -72,7 +82,7 @@ pub fn read_sheets_mapped(sheets: &[Sheet], mapping: &Mapping) -> Result<Input, 
     if let Some(first) = input.projects.first_mut() {
         first.ignored.extend(orphans);
     }
-    Ok(input)
+    Ok((input, read_rows))
 }
 
 /// Headers grouped into tables: a header repeated with the same columns, with
@@ -146,8 +156,9 @@ impl Block<'_> {
         Issue::at(self.sheet_name(), Some(row_number(r)), column, text)
     }
 
-    /// Read the block; returns its projects and the first row after its table.
-    fn read(&self) -> (Vec<ProjectInput>, usize) {
+    /// Read the block; returns its projects, the first row after its table
+    /// and the rows read.
+    fn read(&self) -> (Vec<ProjectInput>, usize, BTreeSet<usize>) {
         let cols = &self.header.cols;
         let mut ctx = Context::default();
         ctx.used.extend(self.header.first..self.header.body);
@@ -190,13 +201,13 @@ impl Block<'_> {
         }
         self.read_labels(label_rows.into_iter(), &mut ctx);
         let span = self.start..if last { self.sheet.rows.len() } else { end };
-        let mut projects = self.read_table(cols, &table_rows, ctx, span);
+        let (mut projects, used) = self.read_table(cols, &table_rows, ctx, span);
         if projects.iter().all(|p| p.indicators.is_empty()) {
             if let Some(p) = projects.first_mut() {
                 p.errors.push(self.issue(self.header.first, None, "表头下没有指标行"));
             }
         }
-        (projects, end)
+        (projects, end, used)
     }
 
     /// The 总分 row: the stated total is the 得分 column's number, else the

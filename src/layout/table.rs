@@ -1,7 +1,7 @@
 //! The indicator table: rows grouped into projects, 一级/二级 forward-filled,
 //! level weights in level cells (S30), tables without level columns.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 use super::funds::{merge_budget, money};
@@ -16,14 +16,14 @@ use crate::model::{IndicatorInput, Issue, LevelWeight, ProjectInput, UNGRADED};
 impl Block<'_> {
     /// The indicator rows, grouped into projects by the 项目名称 column; the
     /// labels read around them go to the single project (`ctx`), and the rows
-    /// of `span` read by neither are listed as ignored.
+    /// of `span` read by neither are listed as ignored. Also returns the rows read.
     pub(super) fn read_table(
         &self,
         cols: &Columns,
         rows: &[usize],
         mut ctx: Context,
         span: Range<usize>,
-    ) -> Vec<ProjectInput> {
+    ) -> (Vec<ProjectInput>, BTreeSet<usize>) {
         // A cell of the row, placeholders ("……") read as blank.
         let cell = |r: usize, f: Field| {
             cols.get(f).map(|c| {
@@ -147,7 +147,7 @@ impl Block<'_> {
         mut ctx: Context,
         span: Range<usize>,
         levelless: bool,
-    ) -> Vec<ProjectInput> {
+    ) -> (Vec<ProjectInput>, BTreeSet<usize>) {
         if ctx.budget.adjusted.is_none() && ctx.budget.initial.is_some() {
             ctx.budget.adjusted = ctx.budget.initial;
             ctx.warnings.push(Issue::at(
@@ -192,7 +192,7 @@ impl Block<'_> {
         if let Some(first) = projects.first_mut() {
             first.ignored = ignored;
         }
-        projects
+        (projects, ctx.used)
     }
 }
 

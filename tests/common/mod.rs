@@ -1,6 +1,8 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! Helpers shared by the integration tests.
 
+pub mod grid_book;
+
 use jixiao::report::{ProjectResult, RowResult};
 use jixiao::{Profile, Report, ScoreOptions};
 use rust_decimal::Decimal;
