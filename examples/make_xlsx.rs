@@ -116,7 +116,12 @@ fn grid(path: &Path, dir: &Path) -> Result<PathBuf, Box<dyn Error>> {
     let (name, book) = match serde_json::from_slice::<Grid>(&bytes) {
         Ok(g) => {
             let name = Path::new(&g.file).file_name().ok_or("grid: no file name")?.to_owned();
-            (name, grid_book::GridBook { sheets: vec![grid_book::GridSheet { name: g.sheet, rows: g.rows, merges: vec![] }] })
+            (
+                name,
+                grid_book::GridBook {
+                    sheets: vec![grid_book::GridSheet { name: g.sheet, rows: g.rows, merges: vec![] }],
+                },
+            )
         }
         Err(_) => {
             let stem = path.file_name().and_then(|n| n.to_str()).ok_or("grid: no file name")?;

@@ -34,7 +34,14 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut it = std::env::args().skip(1);
     let command = it.next().ok_or_else(|| USAGE.to_owned())?;
-    let mut a = Args { command, files: vec![], format: Format::Text, profile: None, encoding: Encoding::Auto, columns: Default::default() };
+    let mut a = Args {
+        command,
+        files: vec![],
+        format: Format::Text,
+        profile: None,
+        encoding: Encoding::Auto,
+        columns: Default::default(),
+    };
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--format" => {
@@ -123,7 +130,13 @@ fn run() -> Result<ExitCode, String> {
             let mut unreadable = 0;
             for file in &args.files {
                 let result = std::fs::read(file).map_err(|e| format!("无法读取文件（{e}）")).and_then(|b| {
-                    jixiao::score_bytes(&b, file, &profile, &jixiao::ScoreOptions { read: read_opts.clone(), ..Default::default() }).map_err(|e| e.to_string())
+                    jixiao::score_bytes(
+                        &b,
+                        file,
+                        &profile,
+                        &jixiao::ScoreOptions { read: read_opts.clone(), ..Default::default() },
+                    )
+                    .map_err(|e| e.to_string())
                 });
                 match result {
                     Ok(r) => report.projects.extend(r.projects.into_iter().map(|mut p| {

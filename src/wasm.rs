@@ -15,13 +15,16 @@ use crate::{Edit, Encoding, FileError, Input, Profile, ReadOptions};
 
 /// The options object every export takes (all fields optional):
 /// `{encoding?: "auto"|"utf8"|"gbk"|"utf16le"|"utf16be",
-///   profile?: string id | profile object, edits?: Edit[]}`.
+///   profile?: string id | profile object, edits?: Edit[],
+///   columns?: {[field]: header text | column letter}}`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct Options {
     encoding: Encoding,
     profile: Option<ProfileChoice>,
     edits: Vec<Edit>,
+    /// Column mapping: field → header text or column letter (INPUT.md).
+    columns: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -50,7 +53,7 @@ fn options(value: JsValue) -> Result<Options, JsError> {
 
 impl Options {
     fn read(&self) -> ReadOptions {
-        ReadOptions { encoding: self.encoding, ..ReadOptions::default() }
+        ReadOptions { encoding: self.encoding, columns: self.columns.clone(), ..ReadOptions::default() }
     }
 
     fn profile(&self) -> Result<Profile, FileError> {
@@ -78,6 +81,14 @@ pub fn read_input(bytes: &[u8], file_name: &str, options: JsValue) -> Result<JsV
     let opts = self::options(options)?;
     let input = crate::read_input(bytes, file_name, &opts.read()).map_err(into_error)?;
     to_js(&input)
+}
+
+/// The best guess at the indicator header of a file whose header was not
+/// recognised (the mapping panel's prefill), or `null`.
+#[wasm_bindgen(js_name = guessHeader)]
+pub fn guess_header(bytes: &[u8], file_name: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let opts = self::options(options)?;
+    to_js(&crate::guess_header(bytes, file_name, &opts.read()).map_err(into_error)?)
 }
 
 /// Re-score an `Input` with the options' edits and profile, without re-reading.

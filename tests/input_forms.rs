@@ -67,7 +67,9 @@ fn item2_header_vocabulary() {
 /// with a warning, when every row has its 分值.
 #[test]
 fn item2_tables_without_levels() {
-    let p = project("指标名称,指标值,指标权重(分),全年完成值,指标得分(分)\n办件数,≥100件,50,120件,50\n满意度,≥90%,40,95%,40\n");
+    let p = project(
+        "指标名称,指标值,指标权重(分),全年完成值,指标得分(分)\n办件数,≥100件,50,120件,50\n满意度,≥90%,40,95%,40\n",
+    );
     assert!(p.errors.is_empty(), "{:?}", p.errors);
     assert!(p.rows.iter().all(|r| r.level1 == "未分级"));
     assert_eq!(p.total, d("90"));
@@ -112,7 +114,9 @@ fn item4_weights_in_level_cells() {
     // the stated 得分 of 30 is right: no finding
     assert!(!p.audit.iter().any(|f| f.kind == "over_weight" || f.kind == "row_score"), "{:#?}", p.audit);
     // a 一级 row of its own with a 分值 gives the weight too
-    let p = project("一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n产出指标,,,,,40\n,数量指标,a,≥1,1,\n,,b,≥1,1,\n");
+    let p = project(
+        "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n产出指标,,,,,40\n,数量指标,a,≥1,1,\n,,b,≥1,1,\n",
+    );
     assert_eq!(row(&p, "a").weight, d("20"));
     assert_eq!(row(&p, "b").weight, d("20"));
 }
@@ -155,7 +159,10 @@ fn item10_json_bad_fields() {
     assert_eq!(r.projects.len(), 2);
     let bad = &r.projects[0];
     let msgs: Vec<&str> = bad.errors.iter().map(|e| e.message.as_str()).collect();
-    assert!(msgs.iter().any(|m| m.contains("项目「坏」") && m.contains("budget.adjusted") && m.contains("abc")), "{msgs:?}");
+    assert!(
+        msgs.iter().any(|m| m.contains("项目「坏」") && m.contains("budget.adjusted") && m.contains("abc")),
+        "{msgs:?}"
+    );
     assert!(msgs.iter().any(|m| m.contains("第 1 个指标") && m.contains("「row」")), "{msgs:?}");
     assert!(msgs.iter().any(|m| m.contains("「level1」") && m.contains("应为文字")), "{msgs:?}");
     assert!(bad.warnings.iter().any(|w| w.message.contains("indicators.foo")), "{:?}", bad.warnings);
@@ -252,7 +259,14 @@ fn unrecognised_header_and_mapping() {
     assert_eq!((x.target.as_str(), x.actual.as_str(), x.score), ("≥10个", "10个", d("90")));
     // a paste with no header row, mapped by position
     let paste = "产出指标\t数量指标\tx\t≥10个\t10个\t90\n";
-    let map = [("一级指标", "A"), ("二级指标", "B"), ("三级指标", "C"), ("年度指标值", "D"), ("实际完成值", "E"), ("分值", "F")];
+    let map = [
+        ("一级指标", "A"),
+        ("二级指标", "B"),
+        ("三级指标", "C"),
+        ("年度指标值", "D"),
+        ("实际完成值", "E"),
+        ("分值", "F"),
+    ];
     let r = mapped(paste, &map).unwrap();
     assert_eq!(r.projects[0].rows[0].row, 1);
     assert_eq!(r.projects[0].total, d("90"));

@@ -11,8 +11,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::grid_book::fixture_xlsx;
-use common::{d, fixture, row, score};
+use common::{d, fixture, fixture_xlsx, row, score};
 use jixiao::report::{ProjectResult, Status};
 use jixiao::ReadOptions;
 
@@ -24,8 +23,11 @@ fn only(bytes: &[u8]) -> ProjectResult {
 
 /// (name, weight, score) of every row, in order.
 fn assert_rows(p: &ProjectResult, expected: &[(&str, &str, &str)]) {
-    let got: Vec<(&str, String, String)> =
-        p.rows.iter().map(|r| (r.name.as_str(), r.weight.normalize().to_string(), r.score.normalize().to_string())).collect();
+    let got: Vec<(&str, String, String)> = p
+        .rows
+        .iter()
+        .map(|r| (r.name.as_str(), r.weight.normalize().to_string(), r.score.normalize().to_string()))
+        .collect();
     let want: Vec<(&str, String, String)> =
         expected.iter().map(|(n, w, s)| (*n, d(w).normalize().to_string(), d(s).normalize().to_string())).collect();
     assert_eq!(got, want);

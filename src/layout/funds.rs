@@ -14,7 +14,8 @@ use crate::model::Budget;
 const FUNDS_ROWS: usize = 7;
 
 /// Funds-block header wordings, by column.
-const BUDGET: [&str; 7] = ["全年预算数", "调整后预算数", "预算数", "转移支付预算数", "年度财政资金总额", "全年预算", "调整后预算"];
+const BUDGET: [&str; 7] =
+    ["全年预算数", "调整后预算数", "预算数", "转移支付预算数", "年度财政资金总额", "全年预算", "调整后预算"];
 const EXECUTED: [&str; 6] = ["全年执行数", "预算执行数", "执行数", "转移支付执行数", "实际执行数", "全年执行"];
 const INITIAL: [&str; 2] = ["年初预算数", "年初预算"];
 const RATE: [&str; 3] = ["执行率", "预算执行率", "资金执行率"];
@@ -128,8 +129,10 @@ impl Block<'_> {
             ctx.used.insert(r);
         }
         let budget_col = f.budget.or(f.initial);
-        let total_row =
-            below.iter().find(|r| has(**r, "年度资金总额")).or_else(|| below.iter().find(|r| num(**r, budget_col).is_some()));
+        let total_row = below
+            .iter()
+            .find(|r| has(**r, "年度资金总额"))
+            .or_else(|| below.iter().find(|r| num(**r, budget_col).is_some()));
         let Some(&t) = total_row else {
             ctx.warnings.push(self.issue(h, Some("全年预算数"), "资金表下没有找到「年度资金总额」行"));
             return;
@@ -160,7 +163,11 @@ impl Block<'_> {
             ctx.warnings.push(self.issue(
                 t,
                 Some("年度资金总额"),
-                &format!("年度资金总额的{}为 0 或空，改用第 {} 行「当年财政拨款」的数字", taken.join("、"), row_number(s)),
+                &format!(
+                    "年度资金总额的{}为 0 或空，改用第 {} 行「当年财政拨款」的数字",
+                    taken.join("、"),
+                    row_number(s)
+                ),
             ));
             from = s;
         }

@@ -245,7 +245,13 @@ pub fn guess(sheets: &[Sheet], mapping: &Mapping) -> Option<HeaderGuess> {
             let row = if refines(cells(sheet, r + 1)) { combine(row, cells(sheet, r + 1)) } else { row.to_vec() };
             let (cols, named) = mapping.apply(&row);
             let filled = row.iter().filter(|c| !c.trim().is_empty()).count();
-            let rank = if named > 0 { 1000 + named } else if filled >= 3 { 1 } else { 0 };
+            let rank = if named > 0 {
+                1000 + named
+            } else if filled >= 3 {
+                1
+            } else {
+                0
+            };
             if rank > best.as_ref().map_or(0, |b| b.0) {
                 best = Some((rank, make_guess(sheet, r, row, &cols)));
             }

@@ -28,8 +28,8 @@ use crate::FileError;
 use funds::is_funds_header;
 use header::{find_headers, not_found_message, Columns, Header};
 pub use header::{guess, GuessedColumn, HeaderGuess, Mapping};
-use vocab::{key_of, label, Field, Key};
 pub use vocab::{field_name, Field as Column};
+use vocab::{key_of, label, Field, Key};
 
 /// First cells of the row that ends a table and states its total.
 const TOTAL_LABELS: [&str; 5] = ["总分", "自评总分", "自评得分", "综合得分", "总得分"];

@@ -16,7 +16,9 @@ const SHOWN_CHARS: usize = 20;
 /// Placeholders a template leaves in cells nobody filled.
 pub(super) fn is_placeholder(cell: &str) -> bool {
     let t = cell.trim();
-    !t.is_empty() && (t == "略" || t.chars().all(|c| matches!(c, '…' | '.' | '。' | '-' | '—' | '－' | '─' | '_' | '·' | '/' | '／')))
+    !t.is_empty()
+        && (t == "略"
+            || t.chars().all(|c| matches!(c, '…' | '.' | '。' | '-' | '—' | '－' | '─' | '_' | '·' | '/' | '／')))
 }
 
 /// A cell with something in it that is not a placeholder.

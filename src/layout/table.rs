@@ -91,7 +91,11 @@ impl Block<'_> {
                         .and_then(|_| cell(r, Field::Weight))
                         .and_then(|w| expr::parse_number(&w));
                     if let (Some(w), None) = (stated, l1_weight) {
-                        p.level_weights.push(LevelWeight { level1: l1_text.clone(), weight: w, row: Some(row_number(r)) });
+                        p.level_weights.push(LevelWeight {
+                            level1: l1_text.clone(),
+                            weight: w,
+                            row: Some(row_number(r)),
+                        });
                     }
                     last1 = l1_text;
                     last2 = l2;

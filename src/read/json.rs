@@ -32,7 +32,18 @@ const PROJECT_KEYS: [&str; 12] = [
     "ignored",
 ];
 const INDICATOR_KEYS: [&str; 13] = [
-    "row", "level1", "level2", "name", "target", "actual", "weight", "score", "symbol", "unit", "level", "deduction",
+    "row",
+    "level1",
+    "level2",
+    "name",
+    "target",
+    "actual",
+    "weight",
+    "score",
+    "symbol",
+    "unit",
+    "level",
+    "deduction",
     "reason",
 ];
 const BUDGET_KEYS: [&str; 5] = ["initial", "adjusted", "executed", "weight", "row"];

@@ -12,9 +12,8 @@ fn one_project_with_numbers_or_strings() {
 
 #[test]
 fn round_trip_of_the_export() {
-    let a =
-        read(br#"[{"name":"p","indicators":[{"level1":"a","level2":"b","name":"c","target":"1","actual":"2"}]}]"#)
-            .unwrap();
+    let a = read(br#"[{"name":"p","indicators":[{"level1":"a","level2":"b","name":"c","target":"1","actual":"2"}]}]"#)
+        .unwrap();
     let text = serde_json::to_vec(&a).unwrap();
     assert_eq!(read(&text).unwrap(), a);
 }

@@ -54,10 +54,3 @@ pub fn build(book: &GridBook) -> Result<Vec<u8>, Box<dyn Error>> {
     }
     Ok(wb.save_to_buffer()?)
 }
-
-/// The workbook of a grid file in tests/fixtures.
-pub fn fixture_xlsx(name: &str) -> Vec<u8> {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let book: GridBook = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
-    build(&book).unwrap()
-}

@@ -15,6 +15,12 @@ pub fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
 }
 
+/// The workbook of a grid file in tests/fixtures (`NAME.xlsx.json`).
+pub fn fixture_xlsx(name: &str) -> Vec<u8> {
+    let book: grid_book::GridBook = serde_json::from_slice(&fixture(name)).unwrap();
+    grid_book::build(&book).unwrap()
+}
+
 pub fn score_with(bytes: &[u8], profile: &Profile) -> Report {
     jixiao::score_bytes(bytes, "t.csv", profile, &ScoreOptions::default()).unwrap()
 }
