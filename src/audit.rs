@@ -1,74 +1,55 @@
-//! 复核 (audit): compare every figure the file states — a row's 得分, the
-//! execution rate and its score, the 总分 — with what the rules give, and list
-//! each discrepancy. Figures are compared at 2 decimals (S25), exactly: a
-//! form whose parts are rounded the way the rules round finds nothing.
+//! 复核 (audit, S31–S35): compare every figure the file states — a row's
+//! 得分, the execution rate and its score, the 总分 — with what the rules
+//! give, and list each discrepancy as a typed [`Finding`] (its sentence is
+//! written by `explain`). Figures are compared at 2 decimals (S25), exactly:
+//! a form whose parts are rounded the way the rules round finds nothing.
 
 use rust_decimal::Decimal;
 
-use crate::model::ProjectInput;
+use crate::model::{Input, ProjectInput};
+use crate::num::{round2, sum};
 use crate::profile::Profile;
-use crate::report::{Finding, ProjectResult, Status};
-use crate::score::{round2, show};
+use crate::report::decision::Flag;
+use crate::report::{Direction, Finding, FindingKind, ProjectResult, Report, Skipped, Status};
+
+/// Add the findings of every project (the input gives the stated figures).
+pub fn audit(input: &Input, report: &mut Report, profile: &Profile) {
+    for (p, result) in input.projects.iter().zip(report.projects.iter_mut()) {
+        result.audit = audit_project(p, result, profile);
+    }
+}
+
+fn finding(kind: FindingKind, row: Option<u32>, stated: Option<Decimal>, computed: Option<Decimal>) -> Finding {
+    Finding { row, name: None, kind, stated, computed, message: String::new(), row_index: Skipped(None) }
+}
 
 /// The findings for one scored project.
-pub fn audit(input: &ProjectInput, result: &ProjectResult, profile: &Profile) -> Vec<Finding> {
+pub fn audit_project(input: &ProjectInput, result: &ProjectResult, profile: &Profile) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut push = |row: Option<u32>,
-                    name: Option<&str>,
-                    kind: &str,
-                    stated: Option<Decimal>,
-                    computed: Option<Decimal>,
-                    message: String| {
-        out.push(Finding { row, name: name.map(str::to_owned), kind: kind.to_owned(), stated, computed, message });
+    let mut on_row = |index: usize, kind: FindingKind, stated: Option<Decimal>, computed: Option<Decimal>| {
+        let r = result.rows.get(index);
+        let mut f = finding(kind, r.map(|r| r.row), stated, computed);
+        f.name = r.map(|r| r.name.clone());
+        f.row_index = Skipped(Some(index));
+        out.push(f);
     };
-    let place = |row: u32, name: &str| format!("第 {row} 行「{name}」");
-
     // Rows.
-    for r in &result.rows {
+    for (i, r) in result.rows.iter().enumerate() {
         let Some(stated) = r.stated_score else { continue };
-        let at = place(r.row, &r.name);
         if stated > r.weight {
-            push(
-                Some(r.row),
-                Some(&r.name),
-                "over_weight",
-                Some(stated),
-                Some(r.weight),
-                format!("{at}填报得分 {} 分，超过本行分值 {} 分", show(stated), show(r.weight)),
-            );
+            on_row(i, FindingKind::OverWeight, Some(stated), Some(r.weight));
         }
-        if r.status == Status::Error && r.direction.as_deref() == Some("定性") {
-            push(Some(r.row), Some(&r.name), "band", Some(stated), None, format!("{at}{}", r.explanation));
+        if r.status == Status::Error && r.direction == Some(Direction::Qualitative) {
+            on_row(i, FindingKind::Band, Some(stated), None);
             continue;
         }
         if r.status != Status::Error && r.status != Status::Pending && round2(stated) != r.score {
-            let diff = stated.saturating_sub(r.score);
-            let dir = if diff > Decimal::ZERO { "多" } else { "少" };
-            push(
-                Some(r.row),
-                Some(&r.name),
-                "row_score",
-                Some(stated),
-                Some(r.score),
-                format!(
-                    "{at}填报得分 {} 分，按规则应得 {} 分，{dir}计 {} 分",
-                    show(stated),
-                    show(r.score),
-                    show(diff.abs())
-                ),
-            );
+            on_row(i, FindingKind::RowScore, Some(stated), Some(r.score));
         }
     }
-    for r in &result.rows {
-        if r.warnings.iter().any(|w| w == "未说明偏差原因") {
-            push(
-                Some(r.row),
-                Some(&r.name),
-                "no_reason",
-                None,
-                Some(r.score),
-                format!("{}得分 {} 低于分值 {}，未说明偏差原因", place(r.row, &r.name), show(r.score), show(r.weight)),
-            );
+    for (i, r) in result.rows.iter().enumerate() {
+        if r.flags.contains(&Flag::NoReason) {
+            on_row(i, FindingKind::NoReason, None, Some(r.score));
         }
     }
 
@@ -76,70 +57,31 @@ pub fn audit(input: &ProjectInput, result: &ProjectResult, profile: &Profile) ->
     let ex = &result.execution;
     if let (Some(stated), Some(rate)) = (input.stated.rate, ex.rate) {
         if round2(stated) != rate {
-            push(
-                None,
-                None,
-                "exec_rate",
-                Some(stated),
-                Some(rate),
-                format!("填报预算执行率 {}%，按全年执行数 / 全年预算数应为 {}%", show(stated), show(rate)),
-            );
+            out.push(finding(FindingKind::ExecRate, None, Some(stated), Some(rate)));
         }
     }
     if let Some(stated) = input.stated.execution_score {
         if round2(stated) != ex.score {
-            push(
-                None,
-                None,
-                "exec_score",
-                Some(stated),
-                Some(ex.score),
-                format!("填报预算执行率得分 {} 分，按规则应得 {} 分", show(stated), show(ex.score)),
-            );
+            out.push(finding(FindingKind::ExecScore, None, Some(stated), Some(ex.score)));
         }
     }
 
     // Totals.
+    let total_row = input.stated.total_row;
     if let Some(stated) = input.stated.total {
         let parts: Option<Vec<Decimal>> = result.rows.iter().map(|r| r.stated_score).collect();
         if let (Some(parts), Some(exec)) = (parts, input.stated.execution_score) {
-            let sum = parts.iter().copied().chain([exec]).fold(Decimal::ZERO, Decimal::saturating_add);
-            if !result.rows.is_empty() && round2(stated) != round2(sum) {
-                push(
-                    input.stated.total_row,
-                    None,
-                    "total_sum",
-                    Some(stated),
-                    Some(sum),
-                    format!("填报总分 {} 分，不等于填报的各项得分之和 {} 分", show(stated), show(sum)),
-                );
+            let parts_sum = sum(parts.into_iter().chain([exec]));
+            if !result.rows.is_empty() && round2(stated) != round2(parts_sum) {
+                out.push(finding(FindingKind::TotalSum, total_row, Some(stated), Some(parts_sum)));
             }
         }
         if round2(stated) != result.total {
-            push(
-                input.stated.total_row,
-                None,
-                "total",
-                Some(stated),
-                Some(result.total),
-                format!(
-                    "填报总分 {} 分，按规则计算为 {} 分，相差 {} 分",
-                    show(stated),
-                    show(result.total),
-                    show(stated.saturating_sub(result.total).abs())
-                ),
-            );
+            out.push(finding(FindingKind::Total, total_row, Some(stated), Some(result.total)));
         }
     }
     if result.weight_sum != profile.total {
-        push(
-            None,
-            None,
-            "weight_sum",
-            Some(result.weight_sum),
-            Some(profile.total),
-            format!("各项分值合计 {} 分，不等于 {} 分", show(result.weight_sum), show(profile.total)),
-        );
+        out.push(finding(FindingKind::WeightSum, None, Some(result.weight_sum), Some(profile.total)));
     }
     out
 }

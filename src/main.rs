@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use jixiao::report::{render_audit_text, render_text};
+use jixiao::render::{render_audit_text, render_text};
 use jixiao::{Encoding, Profile, ReadOptions, Report};
 
 const USAGE: &str = "用法：
@@ -154,7 +154,7 @@ fn run() -> Result<ExitCode, String> {
             }
             if args.format == Format::Csv {
                 use std::io::Write;
-                std::io::stdout().write_all(&jixiao::export::to_csv(&report)).map_err(|e| e.to_string())?;
+                std::io::stdout().write_all(&jixiao::render::to_csv(&report)).map_err(|e| e.to_string())?;
             } else if args.format == Format::Json {
                 println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
             } else if args.command == "audit" {

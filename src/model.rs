@@ -229,22 +229,40 @@ pub struct Edit {
 impl Input {
     /// Apply the page's edits to the input (unknown rows are ignored).
     pub fn apply_edits(&mut self, edits: &[Edit]) {
-        for e in edits {
-            let Some(p) = self.projects.get_mut(e.project) else { continue };
+        for (index, p) in self.projects.iter_mut().enumerate() {
             for (i, ind) in p.indicators.iter_mut().enumerate() {
-                let key = ind.row.unwrap_or(u32::try_from(i + 1).unwrap_or(u32::MAX));
-                if key != e.row {
-                    continue;
-                }
-                if let Some(l) = &e.level {
-                    ind.level = Some(l.clone());
-                }
-                if let Some(s) = &e.score {
-                    ind.score = Some(s.clone());
-                }
-                if let Some(w) = &e.weight {
-                    ind.weight = Some(w.clone());
-                }
+                ind.apply_edits(index, i, edits);
+            }
+        }
+    }
+}
+
+impl IndicatorInput {
+    /// The row number messages and edits use: the source row, else index + 1
+    /// (the `index`-th row of `indicators`).
+    pub fn row_number(&self, index: usize) -> u32 {
+        self.row.unwrap_or_else(|| crate::grid::row_number(index))
+    }
+
+    /// Does an edit of `project` apply to this row (the `index`-th)?
+    pub fn is_edited_by(&self, project: usize, index: usize, edit: &Edit) -> bool {
+        edit.project == project && edit.row == self.row_number(index)
+    }
+
+    /// Apply, in order, the edits of `project` that name this row.
+    pub fn apply_edits(&mut self, project: usize, index: usize, edits: &[Edit]) {
+        for e in edits {
+            if !self.is_edited_by(project, index, e) {
+                continue;
+            }
+            if let Some(l) = &e.level {
+                self.level = Some(l.clone());
+            }
+            if let Some(s) = &e.score {
+                self.score = Some(s.clone());
+            }
+            if let Some(w) = &e.weight {
+                self.weight = Some(w.clone());
             }
         }
     }

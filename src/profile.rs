@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::FileError;
+use crate::error::FileError;
 
 /// Built-in profiles: (id, JSON text).
 const BUILTIN: &[(&str, &str)] = &[
@@ -113,7 +113,7 @@ impl Profile {
             return Err(FileError::Profile("规则配置没有一级指标（levels）".into()));
         }
         // Weights are added up over every row: keep them in the range the scorer accepts.
-        let max = crate::score::MAX_WEIGHT;
+        let max = crate::num::MAX_WEIGHT;
         let weights = self.levels.iter().map(|l| (l.name.as_str(), l.weight));
         for (name, w) in weights.chain([("预算执行率", self.execution_weight), ("总分（total）", self.total)])
         {

@@ -109,7 +109,7 @@ pub fn export_csv(input: JsValue, options: JsValue) -> Result<Vec<u8>, JsError> 
         serde_wasm_bindgen::from_value(input).map_err(|e| into_error(format!("输入数据无法读取：{e}")))?;
     let opts = self::options(options)?;
     let profile = opts.profile().map_err(into_error)?;
-    Ok(crate::export::to_csv(&crate::score_input(&input, &profile, &opts.edits)))
+    Ok(crate::render::to_csv(&crate::score_input(&input, &profile, &opts.edits)))
 }
 
 /// The built-in rule profiles.

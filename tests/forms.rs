@@ -27,7 +27,7 @@ fn form_variants_are_read() {
     assert_eq!(names, ["助餐服务人次", "服务投诉率", "补助发放及时率", "人均补助成本", "老人满意度"]);
     // separate 指标性质 / 指标值 / 度量单位 columns
     let a = row(p, "助餐服务人次");
-    assert_eq!(a.direction.as_deref(), Some("≥"));
+    assert_eq!(a.direction.map(|d| d.symbol()), Some("≥"));
     assert_eq!(a.score, d("18.08"));
     assert_eq!(row(p, "服务投诉率").score, d("10"));
     // an empty actual is an error on that row, not a crash
@@ -47,7 +47,7 @@ fn form_variants_are_read() {
 fn audit_finds_every_planted_discrepancy() {
     let r = score(&fixture("form-variants.csv"));
     let p = &r.projects[0];
-    let kinds: Vec<(&str, Option<u32>)> = p.audit.iter().map(|f| (f.kind.as_str(), f.row)).collect();
+    let kinds: Vec<(&str, Option<u32>)> = p.audit.iter().map(|f| (f.kind.id(), f.row)).collect();
     // 补助发放及时率: 100% of target stated as 7 of 10
     assert!(kinds.contains(&("row_score", Some(15))), "{kinds:?}");
     let f = p.audit.iter().find(|f| f.row == Some(15)).unwrap();
@@ -72,16 +72,16 @@ fn audit_of_a_form_with_wrong_figures() {
                效益指标,社会效益,q,建立机制,基本建立,30,29,\n\
                总分,,,,,,95,\n";
     let p = project(csv);
-    let kinds: Vec<&str> = p.audit.iter().map(|f| f.kind.as_str()).collect();
+    let kinds: Vec<&str> = p.audit.iter().map(|f| f.kind.id()).collect();
     for k in ["row_score", "over_weight", "band", "exec_rate", "exec_score", "total", "total_sum", "no_reason"] {
         assert!(kinds.contains(&k), "{k} missing from {kinds:?}");
     }
-    let over = p.audit.iter().find(|f| f.kind == "over_weight").unwrap();
+    let over = p.audit.iter().find(|f| f.kind.id() == "over_weight").unwrap();
     assert_eq!(over.row, Some(8));
     assert!(over.message.contains("超过本行分值 20 分"));
-    let band = p.audit.iter().find(|f| f.kind == "band").unwrap();
+    let band = p.audit.iter().find(|f| f.kind.id() == "band").unwrap();
     assert!(band.message.contains("部分达成档"), "{}", band.message);
-    let total_sum = p.audit.iter().find(|f| f.kind == "total_sum").unwrap();
+    let total_sum = p.audit.iter().find(|f| f.kind.id() == "total_sum").unwrap();
     assert_eq!(total_sum.computed, Some(d("98")));
 }
 
@@ -89,5 +89,5 @@ fn audit_of_a_form_with_wrong_figures() {
 fn plain_table_stated_figures_are_read() {
     let p = project("总分,95\n执行率,100%\n一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n产出指标,数量指标,a,≥1 个,1 个,90\n");
     assert_eq!(p.stated_total, Some(d("95")));
-    assert!(p.audit.iter().any(|f| f.kind == "total"));
+    assert!(p.audit.iter().any(|f| f.kind.id() == "total"));
 }

@@ -41,7 +41,7 @@ fn baiyun_2023_scores_99_89_excellent() {
         assert_eq!(r.name, name);
         assert_eq!(r.weight, d(w), "{name}");
         assert_eq!(r.score, d(w), "{name}: {}", r.explanation);
-        assert_eq!(r.direction.as_deref(), Some(dir), "{name}");
+        assert_eq!(r.direction.map(|d| d.symbol()), Some(dir), "{name}");
         assert!(!r.explanation.is_empty(), "{name}");
     }
     // Rows as the spreadsheet numbers them: header on row 4.
@@ -66,7 +66,7 @@ fn baiyun_2023_flags_and_explanations() {
     assert!(s.direction_inferred);
     // S17: actual equal to target → 达成
     let t = row(p, "信访案件按时办理");
-    assert_eq!(t.level.as_deref(), Some("达成"));
+    assert_eq!(t.level.map(|l| l.label()), Some("达成"));
     assert!(t.level_inferred);
     assert!(t.explanation.contains("达成"));
     // subtotals per 一级
@@ -95,7 +95,7 @@ fn campus_form_2024_scores_and_audits_clean() {
     for (r, (name, w, s)) in p.rows.iter().zip(expected) {
         assert_eq!((r.name.as_str(), r.weight, r.score), (name, d(w), d(s)), "{}", r.explanation);
     }
-    assert_eq!(row(p, "安全设施运维机制").level.as_deref(), Some("部分达成"));
+    assert_eq!(row(p, "安全设施运维机制").level.map(|l| l.label()), Some("部分达成"));
     assert_eq!(p.execution.rate, Some(d("95")));
     assert_eq!(p.execution.score, d("9.5"));
     assert_eq!(p.total, d("92.07"));
@@ -158,7 +158,7 @@ fn csv_export_has_every_row_and_neutralises_formulas() {
     let csv = "项目名称,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n\
                =HYPERLINK(\"http://x\"),产出指标,数量指标,@SUM(A1),≥10 个,+10 个,90\n";
     let report = score(csv.as_bytes());
-    let out = jixiao::export::to_csv(&report);
+    let out = jixiao::render::to_csv(&report);
     assert!(out.starts_with(b"\xEF\xBB\xBF"));
     let text = String::from_utf8(out[3..].to_vec()).unwrap();
     let mut rd = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());

@@ -52,7 +52,7 @@ fn item2_header_vocabulary() {
     assert_eq!(x.weight, d("90"));
     assert_eq!(x.score, d("81"));
     assert_eq!(x.stated_score, Some(d("81")));
-    assert_eq!(x.direction.as_deref(), Some("≥"));
+    assert_eq!(x.direction.map(|d| d.symbol()), Some("≥"));
     assert!(!x.direction_inferred);
     // key words: a cell containing 完成值 is the actual, 原因 the reason
     let p = project("三级指标,本年度指标值,年终实际完成值(B),权重占比(%),偏差原因说明\nx,≥10,12,100,\n");
@@ -92,7 +92,7 @@ fn item3_two_row_header_in_csv() {
         let x = row(&p, "x");
         assert_eq!(x.row, 3);
         assert_eq!((x.target.as_str(), x.actual.as_str()), ("10", "10"));
-        assert_eq!(x.direction.as_deref(), Some("≥"));
+        assert_eq!(x.direction.map(|d| d.symbol()), Some("≥"));
         assert_eq!((x.weight, x.score), (d("90"), d("90")));
         assert!(p.ignored.is_empty(), "{:?}", p.ignored);
     }
@@ -112,7 +112,7 @@ fn item4_weights_in_level_cells() {
     assert_eq!(row(&p, "z").weight, d("30"));
     assert_eq!(row(&p, "z").level1, "效益指标");
     // the stated 得分 of 30 is right: no finding
-    assert!(!p.audit.iter().any(|f| f.kind == "over_weight" || f.kind == "row_score"), "{:#?}", p.audit);
+    assert!(!p.audit.iter().any(|f| matches!(f.kind.id(), "over_weight" | "row_score")), "{:#?}", p.audit);
     // a 一级 row of its own with a 分值 gives the weight too
     let p = project(
         "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n产出指标,,,,,40\n,数量指标,a,≥1,1,\n,,b,≥1,1,\n",

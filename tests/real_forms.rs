@@ -67,9 +67,9 @@ fn yunnan_two_row_header() {
             ("受益群众满意度", "10", "10"),
         ],
     );
-    assert_eq!(row(&p, "新建供水管网长度").direction.as_deref(), Some("≥"));
+    assert_eq!(row(&p, "新建供水管网长度").direction.map(|d| d.symbol()), Some("≥"));
     assert!(!row(&p, "新建供水管网长度").direction_inferred, "指标性质 gives the direction");
-    assert_eq!(row(&p, "长效管护机制").direction.as_deref(), Some("定性"));
+    assert_eq!(row(&p, "长效管护机制").direction.map(|d| d.symbol()), Some("定性"));
     assert_execution(&p, "320", "304", "95", "10", "9.5");
     assert_eq!((p.total, p.stated_total), (d("98.75"), Some(d("98.75"))));
     assert!(p.audit.is_empty(), "{:#?}", p.audit);
@@ -99,7 +99,7 @@ fn sichuan_department_overall_gbk() {
     assert!(p.warnings.iter().any(|w| w.message.contains("未分级")));
     assert_execution(&p, "1850", "1702", "92", "10", "9.2");
     assert_eq!((p.total, p.stated_total), (d("99.05"), Some(d("99.05"))));
-    assert!(!p.audit.iter().any(|f| f.kind == "total" || f.kind == "row_score"), "{:#?}", p.audit);
+    assert!(!p.audit.iter().any(|f| matches!(f.kind.id(), "total" | "row_score")), "{:#?}", p.audit);
     assert_eq!(ignored_rows(&p), [(None, 13)], "the 备注 row");
 }
 

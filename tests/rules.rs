@@ -97,7 +97,7 @@ fn s06_missing_or_zero_budget() {
 fn s07_positive_proportional() {
     let p = one("≥12 所", "11 所", "20");
     assert_eq!(p.rows[0].score, d("18.33"));
-    assert_eq!(p.rows[0].direction.as_deref(), Some("≥"));
+    assert_eq!(p.rows[0].direction.map(|d| d.symbol()), Some("≥"));
     assert_eq!(one("＞12 所", "12 所", "20").rows[0].score, d("20"));
 }
 
@@ -135,7 +135,7 @@ fn s10_equal_and_zero_targets() {
 #[test]
 fn s11_bare_number_is_positive_and_marked_inferred() {
     let p = one("90%", "97.42%", "10");
-    assert_eq!(p.rows[0].direction.as_deref(), Some("≥"));
+    assert_eq!(p.rows[0].direction.map(|d| d.symbol()), Some("≥"));
     assert!(p.rows[0].direction_inferred);
     assert!(p.rows[0].warnings.iter().any(|w| w.contains("方向为推断")));
     assert!(!one("≥90%", "97.42%", "10").rows[0].direction_inferred);
@@ -176,7 +176,7 @@ fn s15_default_points_per_level() {
     assert_eq!(project(&csv("达成")).rows[0].score, d("10"));
     assert_eq!(project(&csv("部分达成")).rows[0].score, d("7"));
     assert_eq!(project(&csv("未达成")).rows[0].score, d("3"));
-    assert_eq!(project(&csv("达成年度指标")).rows[0].level.as_deref(), Some("达成"));
+    assert_eq!(project(&csv("达成年度指标")).rows[0].level.map(|l| l.label()), Some("达成"));
 }
 
 #[test]
@@ -199,7 +199,7 @@ fn s16_edit_in_page_sets_level_and_score() {
 fn s17_level_inference_order() {
     let level = |actual: &str| {
         let p = project(&format!("{HEAD},分值\n产出指标,质量指标,q,建立并有效运行,{actual},10\n"));
-        p.rows[0].level.clone().unwrap_or_default()
+        p.rows[0].level.map(|l| l.label()).unwrap_or_default()
     };
     assert_eq!(level("部分达成"), "部分达成"); // (1) labels first
     assert_eq!(level("建立并有效运行"), "达成"); // (2) equal to the target
@@ -219,7 +219,7 @@ fn s17_level_inference_order() {
 fn s18_comparator_words() {
     assert_eq!(one("不低于 90%", "80%", "10").rows[0].score, d("8.89"));
     assert_eq!(one("控制在12.5万元以内", "12.5万元", "10").rows[0].score, d("10"));
-    assert_eq!(one("综合办理效能 75%以上", "80%", "10").rows[0].direction.as_deref(), Some("≥"));
+    assert_eq!(one("综合办理效能 75%以上", "80%", "10").rows[0].direction.map(|d| d.symbol()), Some("≥"));
 }
 
 #[test]

@@ -39,5 +39,5 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let report = jixiao::score_input(&input, &profile, &list);
-    let _ = jixiao::report::render_text(&report);
+    let _ = jixiao::render::render_text(&report);
 });

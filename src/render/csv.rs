@@ -1,12 +1,12 @@
-//! Exports of a report that Excel/WPS open: CSV (UTF-8 with BOM, so Excel on
-//! Chinese Windows reads it right).
+//! The CSV export, which Excel/WPS open (UTF-8 with BOM, so Excel on
+//! Chinese Windows reads it right): from the report the earlier steps filled.
 //!
 //! Formula injection: a cell that starts with = + - @, a tab or a carriage
 //! return would be run as a formula by Excel; such a cell is written with a
 //! leading apostrophe, so Excel shows it as text (OWASP "CSV injection").
 
+use crate::num::show2;
 use crate::report::{ProjectResult, Report};
-use crate::score::show2;
 
 /// Neutralise a cell Excel would read as a formula.
 pub fn safe_cell(s: &str) -> String {
@@ -15,6 +15,9 @@ pub fn safe_cell(s: &str) -> String {
         _ => s.to_owned(),
     }
 }
+
+/// The UTF-8 byte order mark: Excel on Chinese Windows reads the file as UTF-8 only with it.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 const HEADER: [&str; 14] = [
     "项目名称",
@@ -36,8 +39,8 @@ const HEADER: [&str; 14] = [
 /// The report as one CSV table: a row per indicator, then per project its
 /// execution row and total row.
 pub fn to_csv(report: &Report) -> Vec<u8> {
-    let mut out = b"\xEF\xBB\xBF".to_vec();
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut out = UTF8_BOM.to_vec();
+    let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
     let mut write = |cells: Vec<String>| {
         // Writing to a Vec cannot fail; a failed record is skipped, never a panic.
         let _ = w.write_record(cells.iter().map(|c| safe_cell(c)));
@@ -63,10 +66,10 @@ fn project_rows(p: &ProjectResult, write: &mut impl FnMut(Vec<String>)) {
             r.name.clone(),
             r.target.clone(),
             r.actual.clone(),
-            r.direction.clone().unwrap_or_default(),
+            r.direction.map(|d| d.symbol().to_owned()).unwrap_or_default(),
             r.weight.normalize().to_string(),
             show2(r.score),
-            r.level.clone().unwrap_or_default(),
+            r.level.map(|l| l.label().to_owned()).unwrap_or_default(),
             r.status.label().to_owned(),
             r.explanation.clone(),
             r.warnings.join("；"),

@@ -1,0 +1,164 @@
+//! The scorer (SCORING.md S1–S26): normalised input + edits + profile →
+//! scored projects with typed decisions. Words come later (`explain`, S27);
+//! the audit is a later step too.
+//!
+//! Every number a rule leaves to a setting comes from the [`Profile`]. All
+//! arithmetic is decimal; a row score is rounded half-up to 2 places (S25)
+//! and the total is the sum of the rounded parts.
+//!
+//! Choices of ours where the spec is silent, written down here:
+//! - With 分值 given, a 一级 name the profile does not know is only a
+//!   warning (the weight does not depend on it); without 分值 it is an error,
+//!   since the row's weight cannot be found (S2).
+//! - A quantitative row whose actual holds no number is an error on the row
+//!   (a zero target accepts zero words such as "无" / "未发生", S10).
+//! - A qualitative row with a manual score but no readable level takes the
+//!   level whose band holds the score (S14), flagged for review.
+//! - A row marked 不适用 with `not_applicable_rescale` off keeps its weight and
+//!   scores 0, with a warning (S22).
+//! - A row's status is `review` when it carries any warning.
+//!
+//! The rules, one file each: [`weights`] S1–S3, [`execution`] S4–S6,
+//! [`quantitative`] S7–S13 and S18–S22, [`qualitative`] S14–S17,
+//! [`totals`] S22 rescaling, S25–S26.
+
+mod execution;
+mod qualitative;
+mod quantitative;
+mod totals;
+mod weights;
+
+use std::borrow::Cow;
+
+use rust_decimal::Decimal;
+
+use crate::expr;
+use crate::model::{Edit, IndicatorInput, Input, ProjectInput};
+use crate::num::round2;
+use crate::profile::Profile;
+use crate::report::decision::{Deduction, Flag, Note, NoteKind, RowDecision, RowError, Rule};
+use crate::report::{Level, ProjectResult, Report, RowResult, Skipped, Status};
+
+/// What a rule gives a row: its points (unrounded) and the decision.
+type Decided = Result<(Decimal, Rule), RowError>;
+
+/// Score every project of the input, with the page's edits applied to the
+/// rows they name (only those rows are copied).
+pub fn score(input: &Input, edits: &[Edit], profile: &Profile) -> Report {
+    let projects = input.projects.iter().enumerate().map(|(i, p)| score_project(i, p, edits, profile)).collect();
+    Report { profile: profile.id.clone(), projects }
+}
+
+/// The project's rows with the edits that name them applied.
+fn edited<'a>(index: usize, p: &'a ProjectInput, edits: &[Edit]) -> Vec<Cow<'a, IndicatorInput>> {
+    let mine: Vec<&Edit> = edits.iter().filter(|e| e.project == index).collect();
+    p.indicators
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| {
+            if mine.iter().any(|e| ind.is_edited_by(index, i, e)) {
+                let mut own = ind.clone();
+                own.apply_edits(index, i, edits);
+                Cow::Owned(own)
+            } else {
+                Cow::Borrowed(ind)
+            }
+        })
+        .collect()
+}
+
+fn score_project(index: usize, p: &ProjectInput, edits: &[Edit], profile: &Profile) -> ProjectResult {
+    let indicators = edited(index, p, edits);
+    let indicators: Vec<&IndicatorInput> = indicators.iter().map(Cow::as_ref).collect();
+    let mut notes: Vec<Note> = Vec::new();
+    let weights = weights::weights(&indicators, &p.level_weights, profile, &mut notes);
+    let mut rows: Vec<RowResult> = Vec::with_capacity(indicators.len());
+    for (i, ind) in indicators.iter().enumerate() {
+        let row = ind.row_number(i);
+        let (weight, weight_error) = match weights.get(i) {
+            Some(Ok(w)) => (*w, None),
+            Some(Err(e)) => (Decimal::ZERO, Some(e.clone())),
+            None => (Decimal::ZERO, None),
+        };
+        let mut r = score_row(ind, row, weight, profile);
+        if let Some(e) = weight_error {
+            r.status = Status::Error;
+            r.score = Decimal::ZERO;
+            r.decision = Skipped(RowDecision { rule: Rule::Error(e), ..RowDecision::default() });
+        }
+        if let Rule::Error(error) = &r.decision.rule {
+            notes.push(Note { row: Some(row), kind: NoteKind::Row { index: i, error: error.clone() } });
+        }
+        rows.push(r);
+    }
+    totals::rescale_not_applicable(&mut rows, profile, &mut notes);
+    let execution = execution::execution(&p.budget, profile, &mut notes);
+    totals::project(p, rows, execution, notes, profile)
+}
+
+/// One row: its rule (S7–S22), the deduction (S23), the cap (S13), the
+/// rounding (S25) and the reason check (S24).
+fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, profile: &Profile) -> RowResult {
+    let mut r = RowResult {
+        row,
+        level1: ind.level1.clone(),
+        level2: ind.level2.clone(),
+        name: ind.name.clone(),
+        target: ind.target.clone(),
+        actual: ind.actual.clone(),
+        direction: None,
+        direction_inferred: false,
+        weight,
+        score: Decimal::ZERO,
+        level: None,
+        level_inferred: false,
+        stated_score: ind.score.as_deref().and_then(expr::parse_number),
+        status: Status::Ok,
+        explanation: String::new(),
+        warnings: Vec::new(),
+        decision: Skipped::default(),
+        flags: Skipped::default(),
+    };
+    let (mut score, rule) = match quantitative::evaluate(ind, weight, profile, &mut r) {
+        Ok(decided) => decided,
+        Err(e) => return failed(r, e),
+    };
+    // S23: deduction.
+    let mut deduction = None;
+    if let Some(d) = ind.deduction.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        match expr::parse_number(d) {
+            Some(points) if points > Decimal::ZERO => {
+                let before = score;
+                score = score.saturating_sub(points).max(Decimal::ZERO);
+                deduction = Some(Deduction { points, before: round2(before), after: round2(score) });
+            }
+            Some(_) => {}
+            None => return failed(r, RowError::DeductionNotNumber(d.to_owned())),
+        }
+    }
+    // S13: 0 ≤ score ≤ W, always.
+    score = round2(score.max(Decimal::ZERO).min(weight.max(Decimal::ZERO)));
+    let pending = r.level == Some(Level::Pending);
+    // S24: a shortfall needs a reason.
+    if score < weight && !pending && ind.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+        r.flags.push(Flag::NoReason);
+    }
+    r.status = if pending {
+        Status::Pending
+    } else if r.flags.is_empty() {
+        Status::Ok
+    } else {
+        Status::Review
+    };
+    r.score = score;
+    r.decision = Skipped(RowDecision { rule, deduction, rescale: None });
+    r
+}
+
+/// A row that could not be scored: 0 points, the error as its decision.
+fn failed(mut r: RowResult, error: RowError) -> RowResult {
+    r.score = Decimal::ZERO;
+    r.status = Status::Error;
+    r.decision = Skipped(RowDecision { rule: Rule::Error(error), ..RowDecision::default() });
+    r
+}

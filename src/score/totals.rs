@@ -1,0 +1,110 @@
+//! S22 rescaling, S3 weight check, S25 totals and subtotals, S26 grade.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use crate::model::ProjectInput;
+use crate::num::{mul_div, round2, sum};
+use crate::profile::Profile;
+use crate::report::decision::{Note, NoteKind};
+use crate::report::{Execution, Level, ProjectResult, RowResult, Skipped, Status, Subtotal};
+
+/// S22: rows marked 不适用 are left out and the rest rescaled to the same total.
+pub(super) fn rescale_not_applicable(rows: &mut [RowResult], profile: &Profile, notes: &mut Vec<Note>) {
+    let na = |r: &RowResult| r.level == Some(Level::NotApplicable);
+    let na_weight = sum(rows.iter().filter(|r| na(r)).map(|r| r.weight));
+    if !profile.not_applicable_rescale || na_weight.is_zero() {
+        return;
+    }
+    let all = sum(rows.iter().map(|r| r.weight));
+    let left = all.saturating_sub(na_weight);
+    if left <= Decimal::ZERO {
+        return;
+    }
+    // Every rescaled figure first, so an overflow leaves the rows unchanged.
+    let rescaled: Option<Vec<(Decimal, Decimal)>> = rows
+        .iter()
+        .map(|r| Some((round2(mul_div(r.weight, all, left)?), round2(mul_div(r.score, all, left)?))))
+        .collect();
+    let Some(rescaled) = rescaled else {
+        notes.push(Note { row: None, kind: NoteKind::RescaleTooLarge });
+        return;
+    };
+    for (r, (weight, score)) in rows.iter_mut().zip(rescaled) {
+        if na(r) {
+            r.weight = Decimal::ZERO;
+            continue;
+        }
+        r.weight = weight;
+        r.score = score;
+        r.decision.rescale = Some((all, left));
+    }
+}
+
+/// The project's result: S25 total and subtotals, S3 weight check, S26 grade.
+pub(super) fn project(
+    p: &ProjectInput,
+    rows: Vec<RowResult>,
+    execution: Execution,
+    mut notes: Vec<Note>,
+    profile: &Profile,
+) -> ProjectResult {
+    let total = sum(rows.iter().map(|r| r.score).chain([execution.score]));
+    let weight_sum = sum(rows.iter().map(|r| r.weight).chain([execution.weight]));
+    // S3: weights not summing to the profile's total is a warning.
+    if weight_sum != profile.total {
+        notes.push(Note { row: None, kind: NoteKind::WeightSum { sum: weight_sum, total: profile.total } });
+    }
+    for (index, r) in rows.iter().enumerate() {
+        notes.extend((0..r.flags.len()).map(|flag| Note { row: Some(r.row), kind: NoteKind::RowFlag { index, flag } }));
+    }
+    ProjectResult {
+        name: p.name.clone(),
+        department: p.department.clone(),
+        implementer: p.implementer.clone(),
+        sheet: p.sheet.clone(),
+        file: None,
+        total,
+        grade: profile.grade_of(total),
+        provisional: rows.iter().any(|r| r.status == Status::Pending),
+        stated_total: p.stated.total,
+        weight_sum,
+        subtotals: subtotals(&rows),
+        execution,
+        rows,
+        errors: p.errors.clone(),
+        warnings: p.warnings.clone(),
+        audit: Vec::new(),
+        goals: p.goals.clone(),
+        ignored: p.ignored.clone(),
+        notes: Skipped(notes),
+    }
+}
+
+/// S25: subtotals per 一级 and per 二级, in order of first appearance.
+fn subtotals(rows: &[RowResult]) -> Vec<Subtotal> {
+    let mut out: Vec<Subtotal> = Vec::new();
+    // (一级, 二级) → index in `out`: one lookup per row, however many levels.
+    let mut index: HashMap<(&str, Option<&str>), usize> = HashMap::new();
+    for r in rows {
+        for key in [None, Some(r.level2.as_str())] {
+            match index.get(&(r.level1.as_str(), key)).and_then(|&i| out.get_mut(i)) {
+                Some(s) => {
+                    s.weight = s.weight.saturating_add(r.weight);
+                    s.score = s.score.saturating_add(r.score);
+                }
+                None => {
+                    index.insert((r.level1.as_str(), key), out.len());
+                    out.push(Subtotal {
+                        level1: r.level1.clone(),
+                        level2: key.map(str::to_owned),
+                        weight: r.weight,
+                        score: r.score,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
