@@ -65,7 +65,8 @@ pub const UNGRADED: &str = "未分级";
 pub struct LevelWeight {
     /// The 一级 name as read (without the weight): 产出指标.
     pub level1: String,
-    #[serde(with = "rust_decimal::serde::float")]
+    /// Written as a decimal string, like the budget figures; read from a number too.
+    #[serde(deserialize_with = "de_decimal")]
     pub weight: Decimal,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub row: Option<u32>,
@@ -297,6 +298,10 @@ fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 
 fn de_text_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     Ok(TextOrNumber::deserialize(d)?.into_text())
+}
+
+fn de_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    Ok(de_decimal_opt(d)?.unwrap_or_default())
 }
 
 /// Amounts in JSON may be numbers or strings ("60", "36,500").
