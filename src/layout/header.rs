@@ -175,19 +175,23 @@ fn refines(row: &[String]) -> bool {
 pub(super) fn header_at(sheet: &Sheet, r: usize, mapping: &Mapping) -> Option<Header> {
     let looks = |(cols, named): (Columns, usize)| (cols.is_header() && named >= 2).then_some(cols);
     let single = looks(mapping.apply(cells(sheet, r)));
-    let next = cells(sheet, r + 1);
-    let upper_names = cells(sheet, r).iter().any(|c| {
-        field_of(c).is_some_and(|f| !matches!(f, Field::Budget | Field::Executed | Field::Project))
-            || label(c).0 == "绩效指标"
-    }) && !cells(sheet, r).iter().any(|c| key_of(c).is_some());
-    if r + 1 < sheet.rows.len() && upper_names && refines(next) {
-        if let Some(cols) = looks(mapping.apply(&combine(cells(sheet, r), next))) {
-            if single.as_ref() != Some(&cols) || single.is_none() {
-                return Some(Header { first: r, body: r + 2, cols });
-            }
+    if let Some(cols) = two_rows(sheet, r).and_then(|both| looks(mapping.apply(&both))) {
+        if single.as_ref() != Some(&cols) {
+            return Some(Header { first: r, body: r + 2, cols });
         }
     }
     single.map(|cols| Header { first: r, body: r + 1, cols })
+}
+
+/// Rows `r` and `r + 1` read as one header, when the upper names a column
+/// (or is 绩效指标) and holds no label key, and the lower refines it.
+fn two_rows(sheet: &Sheet, r: usize) -> Option<Vec<String>> {
+    let (upper, lower) = (cells(sheet, r), cells(sheet, r + 1));
+    let names = upper.iter().any(|c| {
+        field_of(c).is_some_and(|f| !matches!(f, Field::Budget | Field::Executed | Field::Project))
+            || label(c).0 == "绩效指标"
+    });
+    (names && !upper.iter().any(|c| key_of(c).is_some()) && refines(lower)).then(|| combine(upper, lower))
 }
 
 /// Every header of a sheet, top to bottom; for a table mapped by position
@@ -241,8 +245,7 @@ pub fn guess(sheets: &[Sheet], mapping: &Mapping) -> Option<HeaderGuess> {
     let mut best: Option<(usize, HeaderGuess)> = None;
     for sheet in sheets {
         for r in 0..sheet.rows.len() {
-            let row = cells(sheet, r);
-            let row = if refines(cells(sheet, r + 1)) { combine(row, cells(sheet, r + 1)) } else { row.to_vec() };
+            let row = two_rows(sheet, r).unwrap_or_else(|| cells(sheet, r).to_vec());
             let (cols, named) = mapping.apply(&row);
             let filled = row.iter().filter(|c| !c.trim().is_empty()).count();
             let rank = if named > 0 {
