@@ -86,6 +86,16 @@ fn load_profile(spec: Option<&str>) -> Result<Profile, String> {
     }
 }
 
+/// A file error, with the `--map` hint when the header was not recognised.
+fn file_error(e: &jixiao::FileError) -> String {
+    match e {
+        jixiao::FileError::NoIndicatorTable(_) => {
+            format!("{e}\n可用 --map 指定各列对应的表头或列号，如 --map 年度指标值=年初目标值(A) --map 实际完成值=E")
+        }
+        _ => e.to_string(),
+    }
+}
+
 fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
@@ -117,7 +127,8 @@ fn run() -> Result<ExitCode, String> {
         "read" => {
             let [file] = args.files.as_slice() else { return Err(format!("read 需要一个文件\n\n{USAGE}")) };
             let bytes = std::fs::read(file).map_err(|e| format!("{file}：无法读取文件（{e}）"))?;
-            let input = jixiao::read_input(&bytes, file, &read_opts).map_err(|e| format!("{file}：{e}"))?;
+            let input =
+                jixiao::read_input(&bytes, file, &read_opts).map_err(|e| format!("{file}：{}", file_error(&e)))?;
             println!("{}", serde_json::to_string_pretty(&input).map_err(|e| e.to_string())?);
             Ok(ExitCode::SUCCESS)
         }
@@ -136,7 +147,7 @@ fn run() -> Result<ExitCode, String> {
                         &profile,
                         &jixiao::ScoreOptions { read: read_opts.clone(), ..Default::default() },
                     )
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| file_error(&e))
                 });
                 match result {
                     Ok(r) => report.projects.extend(r.projects.into_iter().map(|mut p| {

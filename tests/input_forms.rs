@@ -283,3 +283,45 @@ fn unrecognised_header_and_mapping() {
     let weight = g.columns.iter().find(|c| c.field == "weight").unwrap();
     assert_eq!(weight.column, Some(4));
 }
+
+/// The CLI: `--map`, the ignored list in the text, and the exit codes of
+/// items 10 and 11.
+#[test]
+fn cli_map_ignored_and_exit_codes() {
+    let dir = std::env::temp_dir().join(format!("jixiao-forms-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_string_lossy().into_owned()
+    };
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao")).args(args).output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let m = write("m.csv", "序号,指标,计划数,完成数,分值\n1,x,≥10个,10个,90\n备注：数据来自年报\n");
+    let (code, _, err) = run(&["score", &m]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("「序号」「指标」") && err.contains("--map"), "{err}");
+    let (code, out, err) =
+        run(&["score", &m, "--map", "三级指标=指标", "--map", "年度指标值=C", "--map", "实际完成值=D"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("总分：90.00"), "{out}");
+    assert!(out.contains("未使用的行（1 行）：") && out.contains("第 3 行未使用：「备注：数据来自年报」"), "{out}");
+    let (code, _, err) = run(&["score", &m, "--map", "年度指标值"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("--map 需要"), "{err}");
+    let bad = write("bad.json", BAD_JSON);
+    assert_eq!(run(&["score", &bad]).0, Some(1));
+    let empty = write("empty.json", r#"{"projects":[]}"#);
+    let (code, _, err) = run(&["score", &empty]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("没有指标"), "{err}");
+    let header_only = write("h.csv", "一级指标,二级指标,三级指标,年度指标值,实际完成值\n");
+    assert_eq!(run(&["score", &header_only]).0, Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -291,9 +291,5 @@ pub(super) fn not_found_message(sheets: &[Sheet], mapping: &Mapping) -> String {
         .map(|f| format!("「{}」（可写作：{}）", field_name(*f), names(*f).join("、")))
         .collect();
     let place = Issue::at(g.sheet.as_deref(), Some(g.row), None, "").message;
-    format!(
-        "{place}表头为{}，缺少{}列。请改用这些列名，或指定各列对应的表头（命令行：--map 年度指标值=表头 或 --map 年度指标值=D）",
-        found.join(""),
-        missing.join("")
-    )
+    format!("{place}表头为{}，缺少{}列。请改用这些列名，或指定各列对应的表头", found.join(""), missing.join(""))
 }
