@@ -206,6 +206,33 @@ fn guangdong_xlsx_two_row_merged_header() {
     assert_eq!(ignored_rows(&p), [(Some("填表说明"), 1), (Some("填表说明"), 2), (Some("填表说明"), 3)]);
 }
 
+/// 山东, pasted as Excel's "Unicode 文本" (UTF-16 LE, tabs): 项目（资金）名称,
+/// 符号 正向 / 反向, 年度目标值 / 实际完成情况 / 标准分值 / 实际得分 /
+/// 偏差原因及改进措施, budget key/value pairs on one row below the table, 综合得分.
+#[test]
+fn shandong_utf16_paste() {
+    let bytes = fixture("shandong-library-2021.txt");
+    assert!(bytes.starts_with(&[0xFF, 0xFE]), "UTF-16 LE with BOM");
+    let p = only(&bytes);
+    assert_eq!(p.name.as_deref(), Some("2021年某市公共图书馆免费开放补助"));
+    assert_eq!(p.department.as_deref(), Some("某市文化和旅游局"));
+    assert_rows(
+        &p,
+        &[
+            ("年接待读者人次", "20", "20"),
+            ("图书外借册次", "15", "13.5"), // 15 × 45/50
+            ("读者投诉率", "15", "15"),     // 反向: 0.5% ≤ 1%
+            ("全民阅读活动场次", "20", "20"),
+            ("读者满意度", "20", "20"),
+        ],
+    );
+    assert_eq!(row(&p, "读者投诉率").direction.map(|d| d.symbol()), Some("≤"));
+    assert_execution(&p, "150", "150", "100", "10", "10");
+    assert_eq!((p.total, p.stated_total), (d("98.5"), Some(d("98.5"))));
+    assert!(p.audit.is_empty(), "{:#?}", p.audit);
+    assert!(p.ignored.is_empty(), "{:?}", p.ignored);
+}
+
 /// Every fixture's files, as bytes (the XLSX grids built).
 fn every_fixture() -> Vec<(String, Vec<u8>)> {
     let root = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
