@@ -29,7 +29,8 @@ struct Options {
     profile: Option<ProfileChoice>,
     edits: Vec<Edit>,
     /// Column mapping: field → header text or column letter (INPUT.md).
-    columns: std::collections::BTreeMap<String, String>,
+    /// (`Option`: the page may pass `columns: undefined`.)
+    columns: Option<std::collections::BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -58,7 +59,7 @@ fn options(value: JsValue) -> Result<Options, JsError> {
 
 impl Options {
     fn read(&self) -> ReadOptions {
-        ReadOptions { encoding: self.encoding, columns: self.columns.clone(), ..ReadOptions::default() }
+        ReadOptions { encoding: self.encoding, columns: self.columns.clone().unwrap_or_default(), ..ReadOptions::default() }
     }
 
     fn profile(&self) -> Result<Profile, FileError> {
