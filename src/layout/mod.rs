@@ -28,7 +28,6 @@ use crate::FileError;
 use funds::is_funds_header;
 use header::{find_headers, not_found_message, Columns, Header};
 pub use header::{guess, GuessedColumn, HeaderGuess, Mapping};
-pub use vocab::{field_name, Field as Column};
 use vocab::{key_of, label, Field, Key};
 
 /// First cells of the row that ends a table and states its total.
