@@ -59,7 +59,11 @@ fn options(value: JsValue) -> Result<Options, JsError> {
 
 impl Options {
     fn read(&self) -> ReadOptions {
-        ReadOptions { encoding: self.encoding, columns: self.columns.clone().unwrap_or_default(), ..ReadOptions::default() }
+        ReadOptions {
+            encoding: self.encoding,
+            columns: self.columns.clone().unwrap_or_default(),
+            ..ReadOptions::default()
+        }
     }
 
     fn profile(&self) -> Result<Profile, FileError> {
