@@ -17,7 +17,7 @@ use crate::model::{Budget, IndicatorInput, Input, Issue, ProjectInput};
 use crate::FileError;
 
 /// Keys of a project object, an indicator and a budget (the model's fields).
-const PROJECT_KEYS: [&str; 12] = [
+const PROJECT_KEYS: [&str; 13] = [
     "name",
     "department",
     "implementer",
@@ -30,6 +30,7 @@ const PROJECT_KEYS: [&str; 12] = [
     "warnings",
     "level_weights",
     "ignored",
+    "draft",
 ];
 const INDICATOR_KEYS: [&str; 13] = [
     "row",

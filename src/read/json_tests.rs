@@ -70,6 +70,7 @@ fn key_lists_cover_the_model() {
         warnings: vec![issue],
         level_weights: vec![LevelWeight::default()],
         ignored: vec![Ignored::default()],
+        draft: crate::model::DraftFields { background: "b".into(), ..Default::default() },
     };
     let v = serde_json::to_value(&p).unwrap();
     let keys = |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();

@@ -16,11 +16,14 @@ import { errorMessage } from './format.js';
 import { bindInput, renderInput } from './views/input.js';
 import { renderNotices } from './views/notices.js';
 import { resultsView } from './views/results.js';
+import { reportView } from './views/report.js';
 import { mappingView } from './views/mapping.js';
 
 function init() {
   /** @type {ReturnType<typeof resultsView>} */
   let results;
+  /** @type {ReturnType<typeof reportView>} */
+  let report;
   /** @type {ReturnType<typeof mappingView>} */
   let mapping;
   const store = createStore((state, changed) => {
@@ -28,8 +31,10 @@ function init() {
     renderNotices(state, changed);
     mapping.render(state, changed);
     if (changed.report) results.render(state);
+    report.render(state, changed);
   });
   results = resultsView(store);
+  report = reportView(store);
   mapping = mappingView(store);
   bindInput(store, exporters(store));
   window.addEventListener('beforeunload', store.flush);

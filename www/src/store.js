@@ -14,6 +14,8 @@ import { debounce, errorMessage } from './format.js';
 /** @typedef {import('./types').Report} Report */
 /** @typedef {import('./types').Input} Input */
 /** @typedef {import('./types').Edit} Edit */
+/** @typedef {import('./types').DraftFields} DraftFields */
+/** @typedef {import('./types').DraftField} DraftField */
 /** @typedef {import('./types').Profile} Profile */
 /** @typedef {import('./types').Encoding} Encoding */
 /** @typedef {import('./types').HeaderGuess} HeaderGuess */
@@ -27,6 +29,7 @@ import { debounce, errorMessage } from './format.js';
  * @property {Input | null} fileInput  the file's input restored from storage (no bytes)
  * @property {Input | null} input   what was read
  * @property {Edit[]} edits         the user's choices
+ * @property {DraftFields[]} drafts  the report passages the user wrote, per project
  * @property {string} profile       rule profile id
  * @property {Encoding} encoding
  * @property {Report | null} report
@@ -39,7 +42,7 @@ import { debounce, errorMessage } from './format.js';
  * @property {{text: string, bad: boolean}} readyNote
  */
 
-/** @typedef {Partial<Record<'text'|'source'|'settings'|'profiles'|'report'|'error'|'storage'|'ready', boolean>>} Changed */
+/** @typedef {Partial<Record<'text'|'source'|'settings'|'profiles'|'report'|'error'|'storage'|'ready'|'draft', boolean>>} Changed */
 
 /**
  * @typedef {{type: 'restore'}
@@ -53,6 +56,7 @@ import { debounce, errorMessage } from './format.js';
  *   | {type: 'profile', id: string}
  *   | {type: 'edit', project: number, row: number, patch: {level?: string | null, score?: string | null, weight?: string | null}}
  *   | {type: 'rescore', reread: boolean, retried?: boolean}
+ *   | {type: 'draft', project: number, field: DraftField, text: string}
  *   | {type: 'error', message: string}
  *   | {type: 'map', columns: Record<string, string>, key: string}
  *   | {type: 'saved', ok: boolean}} Action
@@ -62,7 +66,7 @@ import { debounce, errorMessage } from './format.js';
 function initial() {
   return {
     source: 'none', text: '', fileName: '', fileBytes: null, fileInput: null, input: null,
-    edits: [], profile: '', encoding: 'auto', report: null, profiles: [], ready: false,
+    edits: [], drafts: [], profile: '', encoding: 'auto', report: null, profiles: [], ready: false,
     error: '', columns: null, guess: null, storageNote: '', readyNote: { text: '正在加载评分引擎…', bad: false },
   };
 }
@@ -135,11 +139,12 @@ export function createStore(render) {
         state.fileInput = null;
         state.source = 'file';
         state.edits = [];
+        state.drafts = [];
         changed.source = true;
         return { score: 'reread' };
       case 'sample':
         rereadTyped.cancel();
-        Object.assign(state, { text: a.text, source: 'text', edits: [], fileBytes: null, fileInput: null, fileName: '', columns: null });
+        Object.assign(state, { text: a.text, source: 'text', edits: [], drafts: [], fileBytes: null, fileInput: null, fileName: '', columns: null });
         changed.text = changed.source = true;
         return { score: 'reread' };
       case 'clear': {
@@ -173,6 +178,17 @@ export function createStore(render) {
         state.columns = a.columns;
         storage.rememberMapping(a.key, a.columns);
         return { score: 'reread' };
+      case 'draft': {
+        // the report's passages: kept and saved; the scores do not change
+        const drafts = state.drafts.slice();
+        while (drafts.length <= a.project) drafts.push({});
+        const own = Object.assign({}, drafts[a.project]);
+        if (a.text.trim()) own[a.field] = a.text; else delete own[a.field];
+        drafts[a.project] = own;
+        state.drafts = drafts;
+        changed.draft = true;
+        return { save: true };
+      }
       case 'error':
         state.error = a.message;
         changed.error = true;
@@ -204,6 +220,8 @@ export function createStore(render) {
       if (reread || !state.input) {
         state.input = null;
         state.input = readCurrent();
+        // a JSON input brings the report passages written before
+        if (state.input && state.input.projects.some((p) => p.draft)) state.drafts = state.input.projects.map((p) => Object.assign({}, p.draft));
       }
       state.report = state.input ? api.score(state.input, state.edits, state.profile) : null;
       state.error = '';

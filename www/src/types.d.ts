@@ -16,6 +16,12 @@ export interface JixiaoApi {
   exportCsv(input: Parameters<Glue['exportCsv']>[0], options?: Options): ReturnType<Glue['exportCsv']>;
   profiles(): ReturnType<Glue['profiles']>;
   guessHeader(data: Data, fileName: string, options?: Options): HeaderGuess | null;
+  /** The writers and the report draft: a second module, compiled on the first call. */
+  exportXlsx(input: Parameters<Writers['exportXlsx']>[0], options?: Options): Promise<ReturnType<Writers['exportXlsx']>>;
+  blankTemplate(): Promise<ReturnType<Writers['blankTemplate']>>;
+  reportDraft(input: Parameters<Writers['reportDraft']>[0], options?: Options): Promise<ReturnType<Writers['reportDraft']>>;
+  reportText(input: Parameters<Writers['reportText']>[0], options?: Options): Promise<ReturnType<Writers['reportText']>>;
+  reportDocx(input: Parameters<Writers['reportDocx']>[0], options?: Options): Promise<ReturnType<Writers['reportDocx']>>;
 }
 
 /** The row most like an indicator header when none was recognised (src/layout/header.rs). */
@@ -41,6 +47,8 @@ export interface GuessedColumn {
 
 /** The wasm-bindgen glue's exports (build/wasm/jixiao.d.ts, from src/wasm.rs). */
 type Glue = typeof wasm_bindgen;
+/** The writers' glue (build/wasm-writers/jixiao_writers.d.ts, from writers/src/lib.rs). */
+type Writers = typeof jixiao_writers;
 
 /** A file's content: text is encoded as UTF-8; bytes as they are. */
 export type Data = string | Uint8Array | ArrayBuffer | ArrayBufferView;
@@ -210,7 +218,31 @@ export interface ProjectInput {
   warnings?: Issue[];
   level_weights?: LevelWeight[];
   ignored?: Ignored[];
+  /** The report passages the user wrote (src/model.rs DraftFields). */
+  draft?: DraftFields;
 }
+
+export type DraftField = 'background' | 'management' | 'evaluation' | 'problems';
+export type DraftFields = Partial<Record<DraftField, string>>;
+
+// ---- the report draft (src/render/draft.rs) ----------------------------------
+
+export interface Draft {
+  title: string;
+  sections: { heading: string; blocks: DraftBlock[] }[];
+}
+
+export interface DraftRow {
+  level1: string; level2: string; name: string; target: string; actual: string; weight: string; score: string;
+}
+
+export type DraftBlock =
+  | { kind: 'subheading'; text: string }
+  | { kind: 'computed'; text: string }
+  | { kind: 'field'; field: DraftField; label: string; text: string }
+  | { kind: 'drafted'; text: string }
+  | { kind: 'table'; rows: DraftRow[] }
+  | { kind: 'list'; items: string[] };
 
 export interface Budget {
   initial?: Dec | null;
