@@ -37,8 +37,8 @@ const TOTAL_LABELS: [&str; 5] = ["总分", "自评总分", "自评得分", "综�
 const SUM_LABELS: [&str; 2] = ["合计", "总计"];
 
 /// Read every indicator block of every sheet, with no column mapping.
-pub fn read_sheets(sheets: &[Sheet]) -> Result<Input, FileError> {
-    read_sheets_mapped(sheets, &Mapping::default())
+pub fn read_sheets(sheets: Vec<Sheet>) -> Result<Input, FileError> {
+    read_sheets_mapped(&sheets, &Mapping::default())
 }
 
 /// Read every indicator block of every sheet, columns placed by the vocabulary
