@@ -228,6 +228,7 @@ pub fn row_error(e: &RowError) -> String {
         RowError::WeightNegative(t) => format!("分值“{t}”不能为负数"),
         RowError::WeightNotNumber(t) => format!("「分值」“{t}”不是数字"),
         RowError::Level1Missing => "缺少一级指标，无法按规则分配分值（S2）".into(),
+        RowError::Ungraded => "表中没有一级指标列，无法按规则分配分值：请每行填写分值（S2）".into(),
         RowError::Level1Unknown { level1, known } => {
             format!("一级指标“{level1}”不在规则配置中（可用：{}），无法分配分值（S2）", known.join("、"))
         }

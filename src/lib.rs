@@ -55,8 +55,22 @@ pub struct ScoreOptions {
 /// Steps 1–2: read a file (any supported format) into the normalised input.
 pub fn read_input(bytes: &[u8], file_name: &str, opts: &ReadOptions) -> Result<Input, FileError> {
     match read::read(bytes, file_name, opts)? {
-        read::Source::Sheets(sheets) => layout::read_sheets(sheets),
+        read::Source::Sheets(sheets) => layout::read_sheets_mapped(&sheets, &layout::Mapping::parse(&opts.columns)?),
         read::Source::Input(input) => Ok(input),
+    }
+}
+
+/// The row most like an indicator header and each field's guessed column:
+/// what the page prefills its column-mapping panel with when the header is
+/// not recognised. `None` for JSON and for sheets without text.
+pub fn guess_header(
+    bytes: &[u8],
+    file_name: &str,
+    opts: &ReadOptions,
+) -> Result<Option<layout::HeaderGuess>, FileError> {
+    match read::read(bytes, file_name, opts)? {
+        read::Source::Sheets(sheets) => Ok(layout::guess(&sheets, &layout::Mapping::parse(&opts.columns)?)),
+        read::Source::Input(_) => Ok(None),
     }
 }
 

@@ -10,6 +10,7 @@ const USAGE: &str = "用法：
   jixiao audit FILE... [--format text|json] [--profile NAME|PATH] [--encoding …]
   jixiao summarize FILE [--profile NAME|PATH] [--encoding …]   总览（JSON：每个项目的总分、等级、执行率、各状态行数）
   jixiao read FILE [--encoding …]        输出读入的数据（JSON，可再次读入）
+  --map 字段=表头 或 --map 字段=D（可重复）：表头认不出时指定各列，如 --map 年度指标值=年初目标值(A)
   jixiao profile [NAME]                  列出规则配置，或输出一个配置（JSON，可修改后用 --profile 载入）
   jixiao report FILE [--format docx|text] [-o OUT]   绩效自评报告草稿（docx 须给出 -o）
   jixiao export FILE [--format xlsx] -o OUT          项目支出绩效自评表（XLSX）
@@ -33,13 +34,22 @@ struct Args {
     profile: Option<String>,
     encoding: Encoding,
     out: Option<String>,
+    /// `--map 字段=表头` / `--map 字段=D` (INPUT.md "When the header is not recognised").
+    columns: std::collections::BTreeMap<String, String>,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut it = std::env::args().skip(1);
     let command = it.next().ok_or_else(|| USAGE.to_owned())?;
-    let mut a =
-        Args { command, files: vec![], format: Format::Text, profile: None, encoding: Encoding::Auto, out: None };
+    let mut a = Args {
+        command,
+        files: vec![],
+        format: Format::Text,
+        profile: None,
+        encoding: Encoding::Auto,
+        out: None,
+        columns: Default::default(),
+    };
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--format" => {
@@ -63,6 +73,13 @@ fn parse_args() -> Result<Args, String> {
                 let v = it.next().unwrap_or_default();
                 a.encoding = serde_json::from_value(serde_json::Value::String(v.clone()))
                     .map_err(|_| format!("--encoding 不认识“{v}”（可用 auto utf8 gbk utf16le utf16be）"))?;
+            }
+            "--map" => {
+                let v = it.next().unwrap_or_default();
+                let Some((field, column)) = v.split_once('=') else {
+                    return Err(format!("--map 需要“字段=表头”或“字段=列号”（如 --map 年度指标值=D），而不是“{v}”"));
+                };
+                a.columns.insert(field.trim().to_owned(), column.trim().to_owned());
             }
             "-h" | "--help" => return Err(USAGE.to_owned()),
             f if f.starts_with("--") => return Err(format!("不认识的选项 {f}\n\n{USAGE}")),
@@ -91,6 +108,16 @@ fn current_year() -> Option<i32> {
     Some(jixiao::expr::Ymd::from_unix_days(days).year)
 }
 
+/// A file error, with the `--map` hint when the header was not recognised.
+fn file_error(e: &jixiao::FileError) -> String {
+    match e {
+        jixiao::FileError::NoIndicatorTable(_) => {
+            format!("{e}\n可用 --map 指定各列对应的表头或列号，如 --map 年度指标值=年初目标值(A) --map 实际完成值=E")
+        }
+        _ => e.to_string(),
+    }
+}
+
 fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
@@ -103,7 +130,7 @@ fn main() -> ExitCode {
 
 fn run() -> Result<ExitCode, String> {
     let args = parse_args()?;
-    let read_opts = ReadOptions { encoding: args.encoding, ..Default::default() };
+    let read_opts = ReadOptions { encoding: args.encoding, columns: args.columns.clone(), ..Default::default() };
     match args.command.as_str() {
         "profile" => {
             match args.files.first() {
@@ -122,7 +149,8 @@ fn run() -> Result<ExitCode, String> {
         "read" => {
             let [file] = args.files.as_slice() else { return Err(format!("read 需要一个文件\n\n{USAGE}")) };
             let bytes = std::fs::read(file).map_err(|e| format!("{file}：无法读取文件（{e}）"))?;
-            let input = jixiao::read_input(&bytes, file, &read_opts).map_err(|e| format!("{file}：{e}"))?;
+            let input =
+                jixiao::read_input(&bytes, file, &read_opts).map_err(|e| format!("{file}：{}", file_error(&e)))?;
             print_json(&input)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -147,7 +175,7 @@ fn run() -> Result<ExitCode, String> {
             for file in &args.files {
                 let result = std::fs::read(file)
                     .map_err(|e| format!("无法读取文件（{e}）"))
-                    .and_then(|b| jixiao::score_bytes(&b, file, &profile, &opts).map_err(|e| e.to_string()));
+                    .and_then(|b| jixiao::score_bytes(&b, file, &profile, &opts).map_err(|e| file_error(&e)));
                 match result {
                     Ok(r) => report.projects.extend(r.projects.into_iter().map(|mut p| {
                         p.file = Some(file.clone());

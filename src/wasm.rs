@@ -25,13 +25,17 @@ use crate::{Edit, Encoding, FileError, Input, Profile, ReadOptions};
 
 /// The options object every export takes (all fields optional):
 /// `{encoding?: "auto"|"utf8"|"gbk"|"utf16le"|"utf16be",
-///   profile?: string id | profile object, edits?: Edit[]}`.
+///   profile?: string id | profile object, edits?: Edit[],
+///   columns?: {[field]: header text | column letter}}`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct Options {
     encoding: Encoding,
     profile: Option<ProfileChoice>,
     pub edits: Vec<Edit>,
+    /// Column mapping: field → header text or column letter (INPUT.md).
+    /// (`Option`: the page may pass `columns: undefined`.)
+    pub columns: Option<std::collections::BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -60,7 +64,11 @@ pub fn options(value: JsValue) -> Result<Options, JsError> {
 
 impl Options {
     pub fn read(&self) -> ReadOptions {
-        ReadOptions { encoding: self.encoding, ..ReadOptions::default() }
+        ReadOptions {
+            encoding: self.encoding,
+            columns: self.columns.clone().unwrap_or_default(),
+            ..ReadOptions::default()
+        }
     }
 
     pub fn profile(&self) -> Result<Profile, FileError> {
@@ -180,6 +188,19 @@ pub fn read_input(
     let opts = self::options(options)?;
     let input = crate::read_input(bytes, file_name, &opts.read()).map_err(into_error)?;
     to_js(&input)
+}
+
+/// The best guess at the indicator header of a file whose header was not
+/// recognised (the mapping panel's prefill), or `null`.
+#[cfg(feature = "wasm-exports")]
+#[wasm_bindgen(js_name = guessHeader, unchecked_return_type = "JixiaoHeaderGuess | null")]
+pub fn guess_header(
+    bytes: &[u8],
+    file_name: &str,
+    #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let opts = self::options(options)?;
+    to_js(&crate::guess_header(bytes, file_name, &opts.read()).map_err(into_error)?)
 }
 
 /// Re-score an `Input` with the options' edits and profile, without re-reading.

@@ -20,6 +20,10 @@ const FIXTURES: &[(&str, &[u8])] = &[
     ("baiyun-xinfang-2023.csv", include_bytes!("fixtures/baiyun-xinfang-2023.csv")),
     ("campus-safety-form-2024.csv", include_bytes!("fixtures/campus-safety-form-2024.csv")),
     ("form-variants.csv", include_bytes!("fixtures/form-variants.csv")),
+    ("henan-old-estates-2019.csv", include_bytes!("fixtures/henan-old-estates-2019.csv")),
+    ("hubei-transfer-2023.csv", include_bytes!("fixtures/hubei-transfer-2023.csv")),
+    ("sichuan-dept-overall-2021.csv", include_bytes!("fixtures/sichuan-dept-overall-2021.csv")),
+    ("yunnan-water-2022.csv", include_bytes!("fixtures/yunnan-water-2022.csv")),
 ];
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
@@ -142,4 +146,16 @@ fn damaged_xls_is_an_error_not_a_trap() {
     assert_eq!(got.projects[0].rows.len(), 1);
     let (name, bytes) = FIXTURES[0];
     assert!(wasm::score(bytes, name, JsValue::UNDEFINED).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn column_mapping_and_header_guess() {
+    let csv = "序号,指标,计划数,完成数,分值\n1,x,≥10个,10个,90\n".as_bytes();
+    let guess = ok(wasm::guess_header(csv, "m.csv", JsValue::UNDEFINED));
+    let missing = js_sys::Reflect::get(&guess, &"missing".into()).unwrap();
+    assert_eq!(js_sys::Array::from(&missing).length(), 3);
+    assert!(err_message(wasm::score(csv, "m.csv", JsValue::UNDEFINED)).contains("「序号」「指标」"));
+    let map = options(r#"{"columns":{"三级指标":"指标","年度指标值":"C","实际完成值":"完成数"}}"#);
+    let got: Report = serde_wasm_bindgen::from_value(ok(wasm::score(csv, "m.csv", map))).unwrap();
+    assert_eq!(got.projects[0].total, "90".parse().unwrap());
 }

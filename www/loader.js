@@ -25,6 +25,8 @@
  *   jixiao.readInput(bytesOrText, fileName, options) → Input
  *   jixiao.scoreInput(input, options)     → Report
  *   jixiao.exportCsv(input, options)      → Uint8Array (CSV, UTF-8 with BOM)
+ *   jixiao.guessHeader(bytesOrText, fileName, options) → HeaderGuess | null
+ *                                         (the best-guess header when none is recognised)
  *   jixiao.profiles()                     → [Profile]
  *   jixiao.exportXlsx(input, options)     → Promise<Uint8Array> (the 自评表 as XLSX)
  *   jixiao.blankTemplate()                → Promise<Uint8Array> (the blank form, XLSX)
@@ -34,7 +36,8 @@
  * These five are a second module (writers/), compiled on the first
  * of these calls, so that opening the page costs what it did without them.
  * options: {encoding?: "auto"|"utf8"|"gbk"|"utf16le"|"utf16be",
- *           profile?: id | profile object, edits?: [{project,row,level,score,weight}]}
+ *           profile?: id | profile object, edits?: [{project,row,level,score,weight}],
+ *           columns?: {field: header text | column letter}}
  * Errors are thrown as Error with a Chinese message. If the core traps, the
  * module is instantiated afresh and the call throws RELOADED below.
  */
@@ -117,6 +120,11 @@
     exportCsv: function (input, options) {
       return call(function (g) {
         return g.exportCsv(input, options);
+      });
+    },
+    guessHeader: function (data, fileName, options) {
+      return call(function (g) {
+        return g.guessHeader(toBytes(data), fileName == null ? "" : String(fileName), options);
       });
     },
     profiles: function () {

@@ -1,48 +1,61 @@
-//! The indicator table: rows grouped into projects, 一级/二级 forward-filled.
+//! The indicator table: rows grouped into projects, 一级/二级 forward-filled,
+//! level weights in level cells (S30), tables without level columns.
 
-use super::funds::{merge_budget, to_wan};
-use super::vocab::{Columns, Field};
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+
+use super::funds::{merge_budget, money};
+use super::header::Columns;
+use super::rows::{is_filled, unused};
+use super::vocab::{weight_in_label, Field};
 use super::{row, Block, Context};
 use crate::expr;
-use crate::grid::{row_number, Sheet};
-use crate::model::{IndicatorInput, Issue, ProjectInput};
+use crate::grid::row_number;
+use crate::model::{IndicatorInput, Issue, LevelWeight, ProjectInput, UNGRADED};
 
 impl Block<'_> {
-    /// The indicator rows, grouped into projects by the 项目名称 column.
-    /// The cells an indicator keeps are moved out of the sheet (the table's
-    /// rows are read once, here), so they are not copied.
-    pub(super) fn read_table(&mut self, cols: &Columns, rows: &[usize], ctx: Context) -> Vec<ProjectInput> {
+    /// The indicator rows, grouped into projects by the 项目名称 column; the
+    /// labels read around them go to the single project (`ctx`), and the rows
+    /// of `span` read by neither are listed as ignored. Also returns the rows read.
+    pub(super) fn read_table(
+        &self,
+        cols: &Columns,
+        rows: &[usize],
+        mut ctx: Context,
+        span: Range<usize>,
+    ) -> (Vec<ProjectInput>, BTreeSet<usize>) {
+        // A cell of the row, placeholders ("……") read as blank.
+        let cell = |r: usize, f: Field| {
+            cols.get(f).map(|c| {
+                let v = row(self.sheet, r).get(c).map(|s| s.trim()).unwrap_or_default();
+                if is_filled(v) {
+                    v.to_owned()
+                } else {
+                    String::new()
+                }
+            })
+        };
+        let levelless = cols.get(Field::Level1).is_none() && cols.get(Field::Level2).is_none();
         let mut projects: Vec<ProjectInput> = Vec::new();
         // Project name → index in `projects` (a lookup per row, not a scan).
-        let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
         let mut current: Option<usize> = None;
         let (mut last1, mut last2) = (String::new(), String::new());
         for &r in rows {
-            // Cells as trimmed slices of the sheet, for the decisions.
-            let sheet = &*self.sheet;
-            let text = |f: Field| cols.get(f).and_then(|c| row(sheet, r).get(c)).map_or("", |s| s.trim());
+            let text = |f: Field| cell(r, f).unwrap_or_default();
+            let (name, target, actual) = (text(Field::Name), text(Field::Target), text(Field::Actual));
             // The project column forward-fills like a merged cell.
             let project = text(Field::Project);
             if !project.is_empty() || current.is_none() {
-                let key = Some(project).filter(|p| cols.get(Field::Project).is_some() && !p.is_empty());
-                // Rows of one project mostly follow each other: the current
-                // project first, then the map.
-                let same = |i: usize| projects.get(i).and_then(|p| p.name.as_deref()) == key;
-                let found = match current {
-                    Some(i) if key.is_some() && same(i) => Some(i),
-                    _ => key.and_then(|k| by_name.get(k)).copied(),
-                };
+                let key = Some(project.clone()).filter(|p| !p.is_empty() && cols.get(Field::Project).is_some());
+                let found = key.as_ref().and_then(|k| by_name.get(k)).copied();
                 current = Some(match found {
                     Some(i) => i,
                     None => {
-                        if let Some(k) = key {
-                            by_name.insert(k.to_owned(), projects.len());
+                        if let Some(k) = &key {
+                            by_name.insert(k.clone(), projects.len());
                         }
-                        projects.push(ProjectInput {
-                            name: key.map(str::to_owned),
-                            sheet: sheet.name.clone(),
-                            ..Default::default()
-                        });
+                        projects.push(ProjectInput { name: key, sheet: self.sheet.name.clone(), ..Default::default() });
                         projects.len() - 1
                     }
                 });
@@ -54,77 +67,122 @@ impl Block<'_> {
             let Some(p) = current.and_then(|i| projects.get_mut(i)) else { continue };
             // Budget columns on indicator rows: the first value per project wins.
             for (f, slot) in [(Field::Budget, &mut p.budget.adjusted), (Field::Executed, &mut p.budget.executed)] {
-                if slot.is_none() {
-                    if let Some(v) = cols.get(f).and_then(|_| expr::parse_number(text(f))) {
-                        *slot = Some(to_wan(v, cols.budget_in_yuan));
-                        p.budget.row = Some(row_number(r));
-                    }
+                if let (None, Some(v)) = (*slot, cell(r, f).and_then(|v| money(&v, cols.budget_in_yuan))) {
+                    *slot = Some(v);
+                    p.budget.row = Some(row_number(r));
+                    ctx.used.insert(r);
                 }
             }
-            let (l1, l2) = (text(Field::Level1), text(Field::Level2));
-            if text(Field::Name).is_empty() && text(Field::Target).is_empty() && text(Field::Actual).is_empty() {
+            // S30: "产出指标（60分）" names the level and states its weight.
+            let (l1_text, l1_weight) = weight_in_label(&text(Field::Level1));
+            if let Some(w) = l1_weight {
+                p.level_weights.push(LevelWeight { level1: l1_text.clone(), weight: w, row: Some(row_number(r)) });
+            }
+            if name.is_empty() && target.is_empty() && actual.is_empty() {
                 // A blank row, a note, or a parent row (产出指标 with its
                 // subtotal): not an indicator, but its 一级/二级 cells still
-                // name the rows under it.
-                if !l1.is_empty() {
-                    l1.clone_into(&mut last1);
-                    l2.clone_into(&mut last2);
+                // name the rows under it; a 一级 row's 分值 is the level's weight (S30).
+                let l2 = text(Field::Level2);
+                if !l1_text.is_empty() {
+                    ctx.used.insert(r);
+                    let stated = cols
+                        .get(Field::Weight)
+                        .filter(|c| !self.sheet.is_merged_copy(r, *c))
+                        .and_then(|_| cell(r, Field::Weight))
+                        .and_then(|w| expr::parse_number(&w));
+                    if let (Some(w), None) = (stated, l1_weight) {
+                        p.level_weights.push(LevelWeight {
+                            level1: l1_text.clone(),
+                            weight: w,
+                            row: Some(row_number(r)),
+                        });
+                    }
+                    last1 = l1_text;
+                    last2 = l2;
                 } else if !l2.is_empty() {
-                    l2.clone_into(&mut last2);
+                    ctx.used.insert(r);
+                    last2 = l2;
                 }
                 continue;
             }
+            ctx.used.insert(r);
             // S2/INPUT: blank 一级/二级 inherit the value above within the project;
             // a new 一级 does not inherit the previous 二级.
-            let inherit1 = l1.is_empty();
-            let inherit2 = l2.is_empty() && (inherit1 || l1 == last1);
-            let score_is_copy = sheet.is_merged_copy(r, cols.get(Field::Score).unwrap_or(0));
-            // From here on the row's cells are moved out.
-            let mut take = |f: Field| take_cell(self.sheet, cols, r, f);
-            let level1 = if inherit1 { last1.clone() } else { take(Field::Level1).unwrap_or_default() };
-            let level2 = if inherit2 { last2.clone() } else { take(Field::Level2).unwrap_or_default() };
-            if level1 != last1 {
-                level1.clone_into(&mut last1);
+            let mut l1 = l1_text;
+            let mut l2 = text(Field::Level2);
+            if l1.is_empty() {
+                l1 = if levelless { UNGRADED.to_owned() } else { last1.clone() };
+                if l2.is_empty() {
+                    l2 = last2.clone();
+                }
+            } else if l2.is_empty() && l1 == last1 {
+                l2 = last2.clone();
             }
-            if level2 != last2 {
-                level2.clone_into(&mut last2);
-            }
+            last1 = l1.clone();
+            last2 = l2.clone();
             p.indicators.push(IndicatorInput {
                 row: Some(row_number(r)),
-                level1,
-                level2,
-                name: take(Field::Name)
-                    .map(|n| if n.starts_with("指标") { strip_name_prefix(&n) } else { n })
-                    .unwrap_or_default(),
-                target: take(Field::Target).unwrap_or_default(),
-                actual: take(Field::Actual).unwrap_or_default(),
-                weight: take(Field::Weight),
-                score: take(Field::Score).filter(|_| !score_is_copy),
-                symbol: take(Field::Symbol),
-                unit: take(Field::Unit),
-                level: take(Field::Level),
-                deduction: take(Field::Deduction),
-                reason: take(Field::Reason),
+                level1: l1,
+                level2: l2,
+                name: strip_name_prefix(&name),
+                target,
+                actual,
+                weight: cell(r, Field::Weight),
+                score: cell(r, Field::Score)
+                    .filter(|_| !self.sheet.is_merged_copy(r, cols.get(Field::Score).unwrap_or(0))),
+                symbol: cell(r, Field::Symbol),
+                unit: cell(r, Field::Unit),
+                level: cell(r, Field::Level),
+                deduction: cell(r, Field::Deduction),
+                reason: cell(r, Field::Reason),
             });
         }
         if projects.is_empty() {
             projects.push(ProjectInput { sheet: self.sheet.name.clone(), ..Default::default() });
         }
-        let single = projects.len() == 1;
-        for p in &mut projects {
-            if single {
-                p.name = p.name.take().or(ctx.name.clone());
-                p.department = ctx.department.clone();
-                p.implementer = ctx.implementer.clone();
-                merge_budget(&mut p.budget, &ctx.budget);
-                p.stated = ctx.stated.clone();
-                p.goals = ctx.goals.clone();
-                p.errors = ctx.errors.clone();
-                p.warnings = ctx.warnings.clone();
-            }
+        self.finish(projects, ctx, span, levelless)
+    }
+
+    /// Hand the labels read around the table to its project, and list the rows
+    /// nobody read.
+    fn finish(
+        &self,
+        mut projects: Vec<ProjectInput>,
+        mut ctx: Context,
+        span: Range<usize>,
+        levelless: bool,
+    ) -> (Vec<ProjectInput>, BTreeSet<usize>) {
+        if ctx.budget.adjusted.is_none() && ctx.budget.initial.is_some() {
+            ctx.budget.adjusted = ctx.budget.initial;
+            ctx.warnings.push(Issue::at(
+                self.sheet_name(),
+                ctx.budget.row,
+                None,
+                "只有年初预算数，没有全年预算数：按年初预算数计算执行率",
+            ));
         }
-        if !single && (ctx.budget.adjusted.is_some() || ctx.stated.total.is_some()) {
-            if let Some(first) = projects.first_mut() {
+        if levelless && projects.iter().any(|p| !p.indicators.is_empty()) {
+            ctx.warnings.push(self.issue(
+                self.header.first,
+                None,
+                "表中没有一级、二级指标列：指标归入「未分级」，无法按一级指标核对分值（S1），各行须填写分值",
+            ));
+        }
+        let ignored = unused(self.sheet, span, &ctx.used);
+        let single = projects.len() == 1;
+        if single {
+            if let Some(p) = projects.first_mut() {
+                p.name = p.name.take().or(ctx.name);
+                p.department = ctx.department;
+                p.implementer = ctx.implementer;
+                merge_budget(&mut p.budget, &ctx.budget);
+                p.stated = ctx.stated;
+                p.goals = ctx.goals;
+                p.errors = ctx.errors;
+                p.warnings = ctx.warnings;
+            }
+        } else if let Some(first) = projects.first_mut() {
+            if ctx.budget.adjusted.is_some() || ctx.stated.total.is_some() {
                 first.warnings.push(Issue::at(
                     self.sheet_name(),
                     None,
@@ -132,17 +190,14 @@ impl Block<'_> {
                     "表中有多个项目，表外的预算数和总分无法对应到某一个项目，未使用；请在表中加「全年预算数」「全年执行数」列",
                 ));
             }
+            first.errors.extend(ctx.errors);
+            first.warnings.extend(ctx.warnings);
         }
-        projects
+        if let Some(first) = projects.first_mut() {
+            first.ignored = ignored;
+        }
+        (projects, ctx.used)
     }
-}
-
-/// The cell of field `f` on row `r`, trimmed, moved out of the sheet (""
-/// when the row is short); `None` when the table has no such column.
-fn take_cell(sheet: &mut Sheet, cols: &Columns, r: usize, f: Field) -> Option<String> {
-    let c = cols.get(f)?;
-    let cell = sheet.rows.get_mut(r).and_then(|cells| cells.get_mut(c)).map(std::mem::take).unwrap_or_default();
-    Some(if cell.trim().len() == cell.len() { cell } else { cell.trim().to_owned() })
 }
 
 /// "指标1：改造学校数量" → "改造学校数量".

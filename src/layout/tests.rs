@@ -41,3 +41,58 @@ fn name_prefix() {
     assert_eq!(strip_name_prefix("指标1：改造学校数量"), "改造学校数量");
     assert_eq!(strip_name_prefix("指标名称"), "指标名称");
 }
+
+#[test]
+fn weights_in_labels() {
+    use super::vocab::weight_in_label;
+    let w = |s: &str| weight_in_label(s);
+    assert_eq!(w("产出指标（60分）"), ("产出指标".into(), Some(60.into())));
+    assert_eq!(w("产出指标(60分)"), ("产出指标".into(), Some(60.into())));
+    assert_eq!(w("效益指标 30分"), ("效益指标".into(), Some(30.into())));
+    assert_eq!(w("预算执行情况（万元）（20分）"), ("预算执行情况（万元）".into(), Some(20.into())));
+    assert_eq!(w("产出指标"), ("产出指标".into(), None));
+    assert_eq!(w("60分"), ("60分".into(), None), "a weight alone names no level");
+    assert_eq!(w("满意度（%）"), ("满意度（%）".into(), None));
+}
+
+#[test]
+fn amounts_with_units_in_the_cell() {
+    use super::funds::money;
+    let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+    assert_eq!(money("346400元", false), Some(d("34.64")));
+    assert_eq!(money("34.64万元", true), Some(d("34.64")), "the cell's unit wins over the header's");
+    assert_eq!(money("5.8万", false), Some(d("5.8")));
+    assert_eq!(money("1.2亿元", false), Some(d("12000")));
+    assert_eq!(money("60", true), Some(d("0.006")));
+    assert_eq!(money("abc", false), None);
+}
+
+#[test]
+fn placeholders_and_titles() {
+    use super::rows::{is_placeholder, is_title};
+    for p in ["……", "…", "——", "略", "-", "..."] {
+        assert!(is_placeholder(p), "{p}");
+    }
+    for v in ["无", "0", "达成", ""] {
+        assert!(!is_placeholder(v), "{v}");
+    }
+    let row = |cells: &[&str]| cells.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
+    assert!(is_title(&row(&["项目支出绩效自评表", "项目支出绩效自评表"])));
+    assert!(is_title(&row(&["（2024年度）"])));
+    assert!(is_title(&row(&["单位：万元", ""])));
+    assert!(!is_title(&row(&["备注：本表由财务科填报"])));
+    assert!(!is_title(&row(&["项目名称", "x"])));
+}
+
+#[test]
+fn header_words_match_exactly_then_by_key_word() {
+    assert_eq!(field_of("年初目标值(A)"), Some(Field::Target));
+    assert_eq!(field_of("全年实际完成值（B）"), Some(Field::Actual));
+    assert_eq!(field_of("未完成原因及拟采取的改进措施"), Some(Field::Reason));
+    assert_eq!(field_of("指标权重(分)"), Some(Field::Weight));
+    assert_eq!(field_of("本年实际完成值"), Some(Field::Actual), "key word 完成值");
+    assert_eq!(field_of("未完成原因说明"), Some(Field::Reason), "原因 before 完成");
+    assert_eq!(field_of("ＡＢ年度指标值"), Some(Field::Target), "full-width letters");
+    assert_eq!(field_of("实施单位"), None, "a label is not the unit column");
+    assert_eq!(field_of("为全区 60 岁以上老人提供助餐服务，完成值达到年度目标"), None, "long text is not a header");
+}

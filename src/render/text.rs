@@ -103,6 +103,12 @@ fn render_project(o: &mut String, p: &ProjectResult) {
             }
         }
     }
+    if !p.ignored.is_empty() {
+        let _ = writeln!(o, "未使用的行（{} 行）：", p.ignored.len());
+        for i in &p.ignored {
+            let _ = writeln!(o, "  - {}", i.message);
+        }
+    }
     render_audit(o, p);
     let _ = writeln!(o);
 }

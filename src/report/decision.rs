@@ -259,6 +259,8 @@ pub enum RowError {
     WeightNegative(String),
     WeightNotNumber(String),
     Level1Missing,
+    /// A table without level columns (未分级) and without 分值 (S2, INPUT.md).
+    Ungraded,
     Level1Unknown {
         level1: String,
         known: Vec<String>,
@@ -292,6 +294,7 @@ impl RowError {
             | RowError::WeightNegative(_)
             | RowError::WeightNotNumber(_)
             | RowError::Level1Missing
+            | RowError::Ungraded
             | RowError::Level1Unknown { .. } => "分值",
             RowError::NameMissing => "三级指标",
             RowError::TargetMissing | RowError::TargetNoNumber(_) => "年度指标值",

@@ -12,7 +12,7 @@ pub mod decision;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Goal, Issue};
+use crate::model::{Goal, Ignored, Issue};
 pub use decision::{Direction, Level, Skipped};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -55,6 +55,9 @@ pub struct ProjectResult {
     pub audit: Vec<Finding>,
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub goals: Vec<Goal>,
+    /// Non-empty rows of the file that were not read (INPUT.md); absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub ignored: Vec<Ignored>,
     /// The scorer's project-level problems, typed, in order.
     #[serde(skip)]
     pub notes: Skipped<Vec<decision::Note>>,

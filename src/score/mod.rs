@@ -139,7 +139,7 @@ fn score_project(
     let mut notes: Vec<Note> = Vec::new();
     let weights = {
         let refs: Vec<&IndicatorInput> = indicators.iter().map(Cow::as_ref).collect();
-        weights::weights(&refs, profile, &mut notes)
+        weights::weights(&refs, &p.level_weights, profile, &mut notes)
     };
     let mut rows: Vec<RowResult> = Vec::with_capacity(indicators.len());
     for (i, ind) in indicators.into_iter().enumerate() {

@@ -77,6 +77,7 @@ pub(super) fn project(
         warnings: p.warnings.clone(),
         audit: Vec::new(),
         goals: p.goals.clone(),
+        ignored: p.ignored.clone(),
         notes: Skipped(notes),
     }
 }

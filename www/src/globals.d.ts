@@ -8,3 +8,4 @@ type JixiaoOptions = import('./types').Options;
 type JixiaoDraft = import('./types').Draft;
 type JixiaoSummary = import('./types').Summary;
 type JixiaoProjectResult = import('./types').ProjectResult;
+type JixiaoHeaderGuess = import('./types').HeaderGuess;

@@ -5,7 +5,8 @@
  *
  *   store.js     the state and update(action)   api.js      window.jixiao
  *   storage.js   localStorage                    labels.js   scoring labels
- *   views/       input, notices, results (summary, issues, audit, rows)
+ *   views/       input, notices, mapping (the column-mapping panel),
+ *                results (summary, issues, audit, rows)
  */
 
 import * as api from './api.js';
@@ -16,20 +17,25 @@ import { bindInput, renderInput } from './views/input.js';
 import { renderNotices } from './views/notices.js';
 import { resultsView } from './views/results.js';
 import { reportView } from './views/report.js';
+import { mappingView } from './views/mapping.js';
 
 function init() {
   /** @type {ReturnType<typeof resultsView>} */
   let results;
   /** @type {ReturnType<typeof reportView>} */
   let report;
+  /** @type {ReturnType<typeof mappingView>} */
+  let mapping;
   const store = createStore((state, changed) => {
     renderInput(state, changed);
     renderNotices(state, changed);
+    mapping.render(state, changed);
     if (changed.report) results.render(state);
     report.render(state, changed);
   });
   results = resultsView(store);
   report = reportView(store);
+  mapping = mappingView(store);
   bindInput(store, exporters(store));
   window.addEventListener('beforeunload', store.flush);
   window.addEventListener('pagehide', store.flush);

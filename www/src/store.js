@@ -18,6 +18,7 @@ import { debounce, errorMessage } from './format.js';
 /** @typedef {import('./types').DraftField} DraftField */
 /** @typedef {import('./types').Profile} Profile */
 /** @typedef {import('./types').Encoding} Encoding */
+/** @typedef {import('./types').HeaderGuess} HeaderGuess */
 
 /**
  * @typedef {object} State
@@ -35,6 +36,8 @@ import { debounce, errorMessage } from './format.js';
  * @property {Profile[]} profiles
  * @property {boolean} ready        the core is loaded
  * @property {string} error         the message above the results ('' for none)
+ * @property {Record<string, string> | null} columns  the column mapping in use (INPUT.md)
+ * @property {HeaderGuess | null} guess  the header not recognised: the mapping panel's prefill
  * @property {string} storageNote
  * @property {{text: string, bad: boolean}} readyNote
  */
@@ -55,6 +58,7 @@ import { debounce, errorMessage } from './format.js';
  *   | {type: 'rescore', reread: boolean, retried?: boolean}
  *   | {type: 'draft', project: number, field: DraftField, text: string}
  *   | {type: 'error', message: string}
+ *   | {type: 'map', columns: Record<string, string>, key: string}
  *   | {type: 'saved', ok: boolean}} Action
  */
 
@@ -63,9 +67,12 @@ function initial() {
   return {
     source: 'none', text: '', fileName: '', fileBytes: null, fileInput: null, input: null,
     edits: [], drafts: [], profile: '', encoding: 'auto', report: null, profiles: [], ready: false,
-    error: '', storageNote: '', readyNote: { text: '正在加载评分引擎…', bad: false },
+    error: '', columns: null, guess: null, storageNote: '', readyNote: { text: '正在加载评分引擎…', bad: false },
   };
 }
+
+/** The core's messages for a header it did not recognise, or a mapping it could not use. */
+const HEADER_ERRORS = /^(没有找到指标表|列对应有误)/;
 
 const NOT_SAVED = '浏览器不允许本地保存（或空间已满），关闭页面后输入不会保留。';
 
@@ -116,6 +123,7 @@ export function createStore(render) {
         if (state.source === 'file') state.edits = [];
         state.text = a.text;
         state.source = a.text.trim() ? 'text' : 'none';
+        state.columns = null;
         state.fileBytes = null;
         state.fileInput = null;
         state.fileName = '';
@@ -127,6 +135,7 @@ export function createStore(render) {
         rereadTyped.cancel();
         state.fileBytes = a.bytes;
         state.fileName = a.name || '文件';
+        state.columns = null;
         state.fileInput = null;
         state.source = 'file';
         state.edits = [];
@@ -135,7 +144,7 @@ export function createStore(render) {
         return { score: 'reread' };
       case 'sample':
         rereadTyped.cancel();
-        Object.assign(state, { text: a.text, source: 'text', edits: [], drafts: [], fileBytes: null, fileInput: null, fileName: '' });
+        Object.assign(state, { text: a.text, source: 'text', edits: [], drafts: [], fileBytes: null, fileInput: null, fileName: '', columns: null });
         changed.text = changed.source = true;
         return { score: 'reread' };
       case 'clear': {
@@ -165,6 +174,10 @@ export function createStore(render) {
       }
       case 'rescore':
         return { score: a.reread ? 'reread' : 'rescore', retried: a.retried };
+      case 'map':
+        state.columns = a.columns;
+        storage.rememberMapping(a.key, a.columns);
+        return { score: 'reread' };
       case 'draft': {
         // the report's passages: kept and saved; the scores do not change
         const drafts = state.drafts.slice();
@@ -212,24 +225,58 @@ export function createStore(render) {
       }
       state.report = state.input ? api.score(state.input, state.edits, state.profile) : null;
       state.error = '';
+      state.guess = null;
     } catch (e) {
       state.report = null;
       state.error = errorMessage(e);
+      state.guess = null;
       if (!retried && api.generation() !== gen) {
         api.ready().then(() => update({ type: 'rescore', reread, retried: true }), () => { /* the message stays */ });
+      } else if (HEADER_ERRORS.test(state.error)) {
+        offerMapping(retried, changed);
       }
     }
   }
 
+  /** The header was not recognised: read again with the mapping chosen
+   * before for this header, or offer the mapping panel, prefilled.
+   * @param {boolean} retried @param {Changed} changed */
+  function offerMapping(retried, changed) {
+    const src = source();
+    if (!src) return;
+    /** @type {HeaderGuess | null} */
+    let g = null;
+    try { g = api.guess(src, readOpts()); } catch (e) { return; }
+    if (!g) return;
+    const remembered = state.columns ? null : storage.mapping(storage.headerKey(g));
+    if (remembered) {
+      state.columns = remembered;
+      scoreNow(true, retried, changed);
+      return;
+    }
+    state.guess = g;
+  }
+
+  /** What to read: the pasted text or the chosen file's bytes. @returns {api.Source | null} */
+  function source() {
+    if (state.source === 'text') return { kind: 'text', text: state.text };
+    if (state.source === 'file' && state.fileBytes) return { kind: 'file', name: state.fileName, bytes: state.fileBytes };
+    return null;
+  }
+
+  /** @returns {api.ReadOpts} */
+  function readOpts() {
+    /** @type {api.ReadOpts} */
+    const opts = { encoding: state.encoding, profile: state.profile || undefined };
+    if (state.columns) opts.columns = state.columns;
+    return opts;
+  }
+
   /** @returns {Input | null} */
   function readCurrent() {
-    const opts = { encoding: state.encoding, profile: state.profile || undefined };
-    if (state.source === 'text') return api.read({ kind: 'text', text: state.text }, opts);
-    if (state.source === 'file') {
-      if (state.fileBytes) return api.read({ kind: 'file', name: state.fileName, bytes: state.fileBytes }, opts);
-      return state.fileInput;
-    }
-    return null;
+    const src = source();
+    if (src) return api.read(src, readOpts());
+    return state.source === 'file' ? state.fileInput : null;
   }
 
   return {

@@ -15,6 +15,7 @@ export interface JixiaoApi {
   scoreInput(input: Parameters<Glue['scoreInput']>[0], options?: Options): ReturnType<Glue['scoreInput']>;
   exportCsv(input: Parameters<Glue['exportCsv']>[0], options?: Options): ReturnType<Glue['exportCsv']>;
   profiles(): ReturnType<Glue['profiles']>;
+  guessHeader(data: Data, fileName: string, options?: Options): HeaderGuess | null;
   /** The writers and the report draft: a second module, compiled on the first call. */
   exportXlsx(input: Parameters<Writers['exportXlsx']>[0], options?: Options): Promise<ReturnType<Writers['exportXlsx']>>;
   blankTemplate(): Promise<ReturnType<Writers['blankTemplate']>>;
@@ -52,6 +53,27 @@ export interface ScoredFile {
   free(): void;
 }
 
+/** The row most like an indicator header when none was recognised (src/layout/header.rs). */
+export interface HeaderGuess {
+  sheet: string | null;
+  /** 1-based row. */
+  row: number;
+  cells: string[];
+  columns: GuessedColumn[];
+  /** Canonical names of the required fields not found. */
+  missing: string[];
+}
+
+export interface GuessedColumn {
+  /** The JSON name: name, target, actual, level1 … */
+  field: string;
+  /** The canonical Chinese name: 三级指标 … */
+  name: string;
+  required: boolean;
+  /** 0-based column, or null. */
+  column: number | null;
+}
+
 /** The wasm-bindgen glue's exports (build/wasm/jixiao.d.ts, from src/wasm.rs). */
 type Glue = typeof wasm_bindgen;
 /** The writers' glue (build/wasm-writers/jixiao_writers.d.ts, from writers/src/lib.rs). */
@@ -68,6 +90,8 @@ export interface Options {
   /** A built-in profile's id, or a profile object (edited from profiles()). */
   profile?: string | Profile;
   edits?: Edit[];
+  /** Column mapping: field (三级指标 … or the JSON name) → header text or column letter. */
+  columns?: Record<string, string>;
 }
 
 /** A user's choice on one row: `Input::apply_edits`. */
@@ -119,6 +143,23 @@ export interface ProjectResult {
   /** 复核: stated figures that differ from the computed ones. */
   audit: Finding[];
   goals?: Goal[];
+  /** Rows of the file that were not read (absent when none). */
+  ignored?: Ignored[];
+}
+
+/** A non-empty row that was not read. */
+export interface Ignored {
+  sheet?: string;
+  row: number;
+  cells: string[];
+  message: string;
+}
+
+/** S30: a level weight the form states. */
+export interface LevelWeight {
+  level1: string;
+  weight: Dec;
+  row?: number;
 }
 
 export interface Execution {
@@ -204,6 +245,8 @@ export interface ProjectInput {
   goals?: Goal[];
   errors?: Issue[];
   warnings?: Issue[];
+  level_weights?: LevelWeight[];
+  ignored?: Ignored[];
   /** The report passages the user wrote (src/model.rs DraftFields). */
   draft?: DraftFields;
 }

@@ -113,7 +113,7 @@ function navView(projects) {
 const summarySig = (p) => sig([p.total, p.grade, p.weight_sum, p.provisional, p.stated_total, p.execution, p.subtotals,
   p.rows.map((r) => r.status), (p.errors || []).length, (p.audit || []).length]);
 /** @param {ProjectResult} p */
-const issuesSig = (p) => sig([p.errors, p.warnings]);
+const issuesSig = (p) => sig([p.errors, p.warnings, p.ignored]);
 /** @param {ProjectResult} p */
 const auditSig = (p) => sig(p.audit);
 
