@@ -11,7 +11,8 @@ const USAGE: &str = "用法：
   jixiao read FILE [--encoding …]        输出读入的数据（JSON，可再次读入）
   jixiao profile [NAME]                  列出规则配置，或输出一个配置（JSON，可修改后用 --profile 载入）
 
-退出码：0 全部指标已计分；1 有指标行出错（输出仍完整）；2 文件无法读取";
+退出码（score）：0 全部指标已计分；1 有指标行出错（输出仍完整）；2 文件无法读取
+退出码（audit）：0 未发现问题；1 有复核发现或指标行出错；2 有文件无法读取";
 
 #[derive(PartialEq)]
 enum Format {
@@ -138,6 +139,16 @@ fn run() -> Result<ExitCode, String> {
                 print!("{}", render_audit_text(&report));
             } else {
                 print!("{}", render_text(&report));
+            }
+            if args.command == "audit" {
+                // 0 clean, 1 findings (or rows in error), 2 a file unreadable:
+                // a script can sort a folder of forms by it.
+                let findings = report.projects.iter().any(|p| !p.audit.is_empty());
+                return Ok(ExitCode::from(match (unreadable, findings || !report.all_scored()) {
+                    (0, false) => 0,
+                    (0, true) => 1,
+                    _ => 2,
+                }));
             }
             Ok(if report.all_scored() && unreadable == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }

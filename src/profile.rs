@@ -42,6 +42,18 @@ pub struct Profile {
     /// S22: rescale the remaining rows when some are 不适用.
     #[serde(default)]
     pub not_applicable_rescale: bool,
+    /// S36: caps on the total by execution rate (none in `mof-2020`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub total_caps: Vec<TotalCapSpec>,
+}
+
+/// S36: a total capped at `max_total` when the execution rate (percent) is
+/// in [`rate_from`, `rate_below`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TotalCapSpec {
+    pub rate_from: Decimal,
+    pub rate_below: Decimal,
+    pub max_total: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -128,6 +140,11 @@ impl Profile {
     pub fn level_of(&self, level1: &str) -> Option<&LevelSpec> {
         let n = crate::expr::normalize(level1);
         self.levels.iter().find(|l| n == l.name || l.keywords.iter().any(|k| n.contains(k.as_str())))
+    }
+
+    /// S36: the cap whose rate band holds `rate` (percent), if any.
+    pub fn cap_for(&self, rate: Decimal) -> Option<&TotalCapSpec> {
+        self.total_caps.iter().find(|c| rate >= c.rate_from && rate < c.rate_below)
     }
 
     /// S26: the grade of a total.

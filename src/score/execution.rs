@@ -16,6 +16,8 @@ pub(super) fn execution(b: &Budget, profile: &Profile, notes: &mut Vec<Note>) ->
         rate: None,
         weight: b.weight.unwrap_or(profile.execution_weight),
         score: Decimal::ZERO,
+        stated_rate: None,
+        stated_score: None,
         explanation: String::new(),
         decision: Skipped(None),
     };

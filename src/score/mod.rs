@@ -17,6 +17,8 @@
 //! - A row marked 不适用 with `not_applicable_rescale` off keeps its weight and
 //!   scores 0, with a warning (S22).
 //! - A row's status is `review` when it carries any warning.
+//! - S24 needs a 偏差原因 cell to be empty: a form without that column gets
+//!   no per-row warning (S33; the audit notes the missing column once).
 //!
 //! The rules, one file each: [`weights`] S1–S3, [`execution`] S4–S6,
 //! [`quantitative`] S7–S13 and S18–S22, [`qualitative`] S14–S17,
@@ -75,12 +77,21 @@ fn score_project(index: usize, p: &ProjectInput, edits: &[Edit], profile: &Profi
     let mut rows: Vec<RowResult> = Vec::with_capacity(indicators.len());
     for (i, ind) in indicators.iter().enumerate() {
         let row = ind.row_number(i);
-        let (weight, weight_error) = match weights.get(i) {
+        let (weight, weight_error) = match weights.rows.get(i) {
             Some(Ok(w)) => (*w, None),
             Some(Err(e)) => (Decimal::ZERO, Some(e.clone())),
             None => (Decimal::ZERO, None),
         };
-        let mut r = score_row(ind, row, weight, profile);
+        let mut r = if weights.assumed && above(ind, weight) {
+            // S32: a stated 得分 above an assumed weight is not a manual
+            // score (S16): the row scores by its level; the audit compares it.
+            let own = IndicatorInput { score: None, ..(*ind).clone() };
+            let mut r = score_row(&own, row, weight, profile);
+            r.stated_score = stated(ind);
+            r
+        } else {
+            score_row(ind, row, weight, profile)
+        };
         if let Some(e) = weight_error {
             r.status = Status::Error;
             r.score = Decimal::ZERO;
@@ -92,8 +103,22 @@ fn score_project(index: usize, p: &ProjectInput, edits: &[Edit], profile: &Profi
         rows.push(r);
     }
     totals::rescale_not_applicable(&mut rows, profile, &mut notes);
-    let execution = execution::execution(&p.budget, profile, &mut notes);
-    totals::project(p, rows, execution, notes, profile)
+    let mut execution = execution::execution(&p.budget, profile, &mut notes);
+    execution.stated_rate = p.stated.rate;
+    execution.stated_score = p.stated.execution_score;
+    let mut result = totals::project(p, rows, execution, notes, profile);
+    result.weights_assumed = weights.assumed;
+    result
+}
+
+/// The 得分 the file states, as a number.
+fn stated(ind: &IndicatorInput) -> Option<Decimal> {
+    ind.score.as_deref().and_then(expr::parse_number)
+}
+
+/// S32: does the row state more than `weight`?
+fn above(ind: &IndicatorInput, weight: Decimal) -> bool {
+    stated(ind).is_some_and(|s| s > weight)
 }
 
 /// One row: its rule (S7–S22), the deduction (S23), the cap (S13), the
@@ -112,7 +137,7 @@ fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, profile: &Profile)
         score: Decimal::ZERO,
         level: None,
         level_inferred: false,
-        stated_score: ind.score.as_deref().and_then(expr::parse_number),
+        stated_score: stated(ind),
         status: Status::Ok,
         explanation: String::new(),
         warnings: Vec::new(),
@@ -139,8 +164,9 @@ fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, profile: &Profile)
     // S13: 0 ≤ score ≤ W, always.
     score = round2(score.max(Decimal::ZERO).min(weight.max(Decimal::ZERO)));
     let pending = r.level == Some(Level::Pending);
-    // S24: a shortfall needs a reason.
-    if score < weight && !pending && ind.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+    // S24: a shortfall needs a reason — in a form that has a 偏差原因
+    // column (S33: without one, the audit notes it once for the project).
+    if score < weight && !pending && ind.reason.as_deref().is_some_and(|r| r.trim().is_empty()) {
         r.flags.push(Flag::NoReason);
     }
     r.status = if pending {
