@@ -12,6 +12,9 @@ use crate::error::FileError;
 const BUILTIN: &[(&str, &str)] = &[
     ("mof-2020", include_str!("../profiles/mof-2020.json")),
     ("bands-80-70-60", include_str!("../profiles/bands-80-70-60.json")),
+    // S36: regional variants, each naming its source in its description.
+    ("exec-20", include_str!("../profiles/exec-20.json")),
+    ("bands-80-50-cap", include_str!("../profiles/bands-80-50-cap.json")),
 ];
 
 /// The default profile's id.

@@ -40,7 +40,9 @@ pub(super) fn explain_review(p: &mut ProjectResult) {
 
 fn note(n: AuditNote) -> String {
     match n {
-        AuditNote::WeightsAssumed => "表内未给出分值，分值按规则推定（分值（推定）），填报得分按推定分值核对".into(),
+        AuditNote::WeightsAssumed => {
+            "表内未给出分值，各行分值按规则推定（显示为“分值（推定）”），填报得分按推定分值核对".into()
+        }
         AuditNote::NoReasonColumn => "表内没有偏差原因栏，未逐行检查偏差原因".into(),
     }
 }
@@ -62,7 +64,10 @@ pub fn finding(f: &Finding, p: &ProjectResult) -> String {
     let ex = &p.execution;
     match f.kind {
         FindingKind::RowScore => {
-            format!("{at}填报得分 {s} 分，按规则应得 {c} 分，{}；请核对该行计分，改为 {c} 分或说明依据", more_less(diff))
+            format!(
+                "{at}填报得分 {s} 分，按规则应得 {c} 分，{}；请核对该行计分，改为 {c} 分或说明依据",
+                more_less(diff)
+            )
         }
         FindingKind::OverWeight => {
             let w = show(r.map_or(Decimal::ZERO, |r| r.weight));
@@ -73,7 +78,7 @@ pub fn finding(f: &Finding, p: &ProjectResult) -> String {
         }
         FindingKind::Band => {
             let range = match r.map(|r| &r.decision.rule) {
-                Some(Rule::Error(RowError::OutOfBand { band: b, .. })) => format!("，不在{}内", band(*b)),
+                Some(Rule::Error(RowError::OutOfBand { band: b, .. })) => format!("，不在{} 内", band(*b)),
                 _ => String::new(),
             };
             format!("{at}填报得分 {s} 分{range}；请在完成情况对应的分数档内给分，或改正完成情况")
