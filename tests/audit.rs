@@ -294,3 +294,21 @@ fn verdict_lines() {
     );
     assert_eq!(p.audit_summary.verdict, "表内未填报总分，填报的各项数字与规则计算一致；另需核实：分值合计不符");
 }
+
+/// The 填报得分 is the form's: a page edit of the score is the reviewer's
+/// figure, compared with the form's (and an edit where the form states
+/// nothing is not a stated figure).
+#[test]
+fn edits_do_not_become_stated_figures() {
+    let csv = "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分\n\
+               产出指标,数量指标,q,建立机制,基本建立,50,40\n,,r,建立机制,基本建立,40,\n";
+    let input = jixiao::read_input(csv.as_bytes(), "t.csv", &Default::default()).unwrap();
+    let edit =
+        |row: u32, score: &str| jixiao::Edit { project: 0, row, score: Some(score.into()), ..Default::default() };
+    let profile = Profile::default_profile().unwrap();
+    let r = jixiao::score_input(&input, &profile, &[edit(2, "35"), edit(3, "30")]);
+    let p = &r.projects[0];
+    assert_eq!((p.rows[0].score, p.rows[0].stated_score), (d("35"), Some(d("40"))));
+    assert_eq!((p.rows[1].score, p.rows[1].stated_score), (d("30"), None));
+    assert_eq!(kinds(p), [(FindingKind::RowScore, Some(2))]);
+}

@@ -85,13 +85,12 @@ fn score_project(index: usize, p: &ProjectInput, edits: &[Edit], profile: &Profi
         let mut r = if weights.assumed && above(ind, weight) {
             // S32: a stated 得分 above an assumed weight is not a manual
             // score (S16): the row scores by its level; the audit compares it.
-            let own = IndicatorInput { score: None, ..(*ind).clone() };
-            let mut r = score_row(&own, row, weight, profile);
-            r.stated_score = stated(ind);
-            r
+            score_row(&IndicatorInput { score: None, ..(*ind).clone() }, row, weight, profile)
         } else {
             score_row(ind, row, weight, profile)
         };
+        // The 填报得分 is the form's, not the page's edit of it.
+        r.stated_score = p.indicators.get(i).and_then(stated);
         if let Some(e) = weight_error {
             r.status = Status::Error;
             r.score = Decimal::ZERO;
@@ -137,7 +136,7 @@ fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, profile: &Profile)
         score: Decimal::ZERO,
         level: None,
         level_inferred: false,
-        stated_score: stated(ind),
+        stated_score: None,
         status: Status::Ok,
         explanation: String::new(),
         warnings: Vec::new(),
