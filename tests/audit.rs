@@ -205,8 +205,13 @@ fn s34_execution_checks() {
     assert_eq!(kinds_of(form("100%", "9", "100")), [FindingKind::ExecScore]);
     // the stated rate is wrong, its score follows it: only the rate
     assert_eq!(kinds_of(form("85%", "8.5", "80")), [FindingKind::ExecRate]);
-    // both wrong
-    assert_eq!(kinds_of(form("85%", "9.5", "80")), [FindingKind::ExecRate, FindingKind::ExecScore]);
+    // the stated rate is wrong, the score follows the computed one: only the rate
+    assert_eq!(kinds_of(form("85%", "8", "80")), [FindingKind::ExecRate]);
+    // both wrong: the rules' figure is W × the computed rate
+    let p = project(&form("85%", "9.5", "80"));
+    assert_eq!(kinds(&p), [(FindingKind::ExecRate, None), (FindingKind::ExecScore, None)]);
+    assert_eq!(p.audit[1].computed, Some(d("8")));
+    assert!(p.audit[1].message.contains("按分值 10 × 执行率 80% 应得 8 分，多计 1.5 分"), "{}", p.audit[1].message);
     // spending above the budget: 110 of 100, the rate capped at 100% (S5)
     let p = project(&form("110%", "10", "110"));
     assert_eq!(kinds(&p), [(FindingKind::OverBudget, None)]);

@@ -10,8 +10,8 @@
 //!   such a weight is counted in one `weights_missing` finding.
 //! - S33: `no_reason` only where the form has a 偏差原因 column (the scorer
 //!   flags those rows); without one, a project note.
-//! - S34: the execution rate, its score (W × stated or computed rate) and
-//!   spending above the budget.
+//! - S34: the execution rate, its score (W × stated or computed rate: one
+//!   that follows either is not an `exec_score`) and spending above the budget.
 //! - S35: every quantitative target exceeded by the over-achievement factor.
 //!
 //! Choices of ours where the spec is silent:
@@ -118,13 +118,18 @@ fn execution(input: &ProjectInput, result: &ProjectResult, profile: &Profile, ou
             out.push(finding(FindingKind::ExecRate, None, Some(stated), Some(rate)));
         }
     }
-    // W × the stated rate, else the computed one (S5's cap as the profile says).
-    if let (Some(stated), Some(rate)) = (input.stated.execution_score, input.stated.rate.or(ex.rate)) {
-        let used = if profile.exec_cap { rate.min(HUNDRED) } else { rate };
-        let expected = ex.weight.checked_mul(used.max(Decimal::ZERO)).and_then(|x| x.checked_div(HUNDRED));
-        if let Some(expected) = expected.map(round2) {
-            if !agrees(stated, expected) {
-                out.push(finding(FindingKind::ExecScore, None, Some(stated), Some(expected)));
+    // W × the stated or the computed rate (S5's cap as the profile says): a
+    // score that follows either is not wrong in itself (a wrong stated rate
+    // is `exec_rate`); the figure given is the rules' (computed rate first).
+    if let Some(stated) = input.stated.execution_score {
+        let score_of = |rate: Decimal| {
+            let used = if profile.exec_cap { rate.min(HUNDRED) } else { rate };
+            ex.weight.checked_mul(used.max(Decimal::ZERO)).and_then(|x| x.checked_div(HUNDRED)).map(round2)
+        };
+        let expected: Vec<Decimal> = [ex.rate, input.stated.rate].into_iter().flatten().filter_map(score_of).collect();
+        if let Some(first) = expected.first() {
+            if !expected.iter().any(|e| agrees(stated, *e)) {
+                out.push(finding(FindingKind::ExecScore, None, Some(stated), Some(*first)));
             }
         }
     }

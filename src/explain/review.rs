@@ -98,7 +98,7 @@ pub fn finding(f: &Finding, p: &ProjectResult) -> String {
             )
         }
         FindingKind::ExecScore => {
-            let rate = ex.stated_rate.or(ex.rate).map(|r| format!(" × 执行率 {}%", show(r))).unwrap_or_default();
+            let rate = ex.rate.or(ex.stated_rate).map(|r| format!(" × 执行率 {}%", show(r))).unwrap_or_default();
             format!(
                 "填报预算执行率得分 {s} 分，按分值 {}{rate} 应得 {c} 分，{}；请改正预算执行率得分",
                 show(ex.weight),
