@@ -6,20 +6,26 @@
 //   node scripts/build.mjs [--template path/to/index.html]
 //
 // Steps (docs/build.md says why):
-//   1. cargo +nightly build --lib --release --target wasm32-unknown-unknown
-//      -Zbuild-std=std,panic_abort, RUSTFLAGS=-C target-cpu=mvp, target/mvp
-//   2. wasm-bindgen --target no-modules → build/wasm/
-//   3. wasm-opt -Oz --mvp-features (when binaryen is installed)
+//   1. cargo +NIGHTLY build --lib --release --target wasm32-unknown-unknown
+//      -Zbuild-std=std,panic_abort, RUSTFLAGS=-C target-cpu=mvp, target/mvp,
+//      with the dated nightly NIGHTLY below (scripts/setup.sh installs it),
+//      source paths remapped to fixed names (--remap-path-prefix)
+//   2. wasm-bindgen --target no-modules → build/wasm/ (with jixiao.d.ts)
+//   3. wasm-opt -Oz --mvp-features (binaryen; required)
 //   4. the MVP check (scripts/mvp-check.mjs), fatal
-//   5. glue + www/loader.js + the template's scripts lowered by esbuild
-//      (--target=chrome58), then parsed as ES2017 by acorn, fatal on failure
+//   5. glue + www/loader.js lowered by esbuild (--target=chrome58); each
+//      <script src> of the template (www/src/main.js) bundled by esbuild
+//      into one classic script at the same target; all parsed as ES2017 by
+//      acorn, fatal on failure
 //   6. the template's <link rel=stylesheet>/<script src> inlined, the runtime
 //      put at <!-- @JIXIAO_RUNTIME@ -->, the example table at
 //      <!-- @JIXIAO_SAMPLE@ -->, the CSP meta first in <head>
+//   7. print the page's size and sha256
 
 import { execFileSync, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
@@ -41,6 +47,9 @@ const MARKER = "<!-- @JIXIAO_RUNTIME@ -->";
 const SAMPLE_MARKER = "<!-- @JIXIAO_SAMPLE@ -->";
 const SAMPLE = path.join(root, "tests", "fixtures", "baiyun-xinfang-2023.csv");
 const JS_TARGET = "chrome58";
+// The nightly the wasm is built with, pinned so that a nightly regression
+// cannot change the page (scripts/setup.sh installs the same one).
+export const NIGHTLY = "nightly-2026-05-20";
 
 function fail(msg) {
   console.error(`build: ${msg}`);
@@ -64,42 +73,53 @@ const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 
 function buildWasm() {
   const targetDir = path.join(root, "target", "mvp");
+  // Source paths end up in the module (panic locations): written relative to
+  // fixed names, so that where the checkout, cargo's registry and the
+  // toolchain live does not change the bytes.
+  const sysroot = execFileSync("rustc", [`+${NIGHTLY}`, "--print", "sysroot"], { encoding: "utf8" }).trim();
+  const cargoHome = process.env.CARGO_HOME || path.join(os.homedir(), ".cargo");
+  const flags = [
+    "-C", "target-cpu=mvp",
+    `--remap-path-prefix=${path.join(cargoHome, "registry", "src")}=/cargo/registry/src`,
+    `--remap-path-prefix=${path.join(sysroot, "lib", "rustlib", "src", "rust")}=/rust`,
+    `--remap-path-prefix=${root}=/jixiao`,
+  ];
+  const env = { ...process.env, CARGO_ENCODED_RUSTFLAGS: flags.join("\x1f") };
+  delete env.RUSTFLAGS;
   run("cargo", [
-    "+nightly", "build", "--lib", "--release",
+    `+${NIGHTLY}`, "build", "--lib", "--release",
     "--target", "wasm32-unknown-unknown",
     "-Zbuild-std=std,panic_abort",
     "--target-dir", targetDir,
-  ], { env: { ...process.env, RUSTFLAGS: "-C target-cpu=mvp" } });
+  ], { env });
   const raw = path.join(targetDir, "wasm32-unknown-unknown", "release", "jixiao.wasm");
 
   // wasm-bindgen and wasm-opt only when the module changed.
   const outDir = path.join(root, "build", "wasm");
-  const wasmOpt = has("wasm-opt");
+  if (!has("wasm-opt")) fail("wasm-opt not found: run `bash scripts/setup.sh` (apt-get install binaryen); without it the page's bytes differ from machine to machine");
   const key = crypto.createHash("sha256")
     .update(fs.readFileSync(raw))
     .update(execFileSync("wasm-bindgen", ["--version"]))
-    .update(String(wasmOpt))
+    .update(execFileSync("wasm-opt", ["--version"]))
     .update(fs.readFileSync(fileURLToPath(import.meta.url)))
     .digest("hex");
   const stamp = path.join(outDir, "stamp");
   const glue = path.join(outDir, "jixiao.js");
   const wasm = path.join(outDir, "jixiao_bg.wasm");
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === key && fs.existsSync(glue) && fs.existsSync(wasm)) {
-    return { glue, wasm, raw, optimized: wasmOpt };
+    return { glue, wasm, raw };
   }
   fs.rmSync(outDir, { recursive: true, force: true });
-  run("wasm-bindgen", [raw, "--target", "no-modules", "--no-typescript", "--remove-name-section", "--out-dir", outDir]);
-  if (wasmOpt) {
-    // binaryen validates against the enabled features: --mvp-features both
-    // keeps the optimiser from introducing post-MVP instructions and rejects
-    // a module that already has them.
-    run("wasm-opt", ["-Oz", "--mvp-features", "--strip-debug", "--strip-producers", wasm, "-o", wasm]);
-  } else {
-    console.warn("build: wasm-opt not found (apt-get install binaryen); the module is not size-optimised");
-  }
+  // The TypeScript declarations (build/wasm/jixiao.d.ts) are what
+  // www/src/types.d.ts checks the loader's API against (scripts/typecheck.mjs).
+  run("wasm-bindgen", [raw, "--target", "no-modules", "--remove-name-section", "--out-dir", outDir]);
+  // binaryen validates against the enabled features: --mvp-features both
+  // keeps the optimiser from introducing post-MVP instructions and rejects
+  // a module that already has them.
+  run("wasm-opt", ["-Oz", "--mvp-features", "--strip-debug", "--strip-producers", wasm, "-o", wasm]);
   checkMvp(wasm);
   fs.writeFileSync(stamp, key);
-  return { glue, wasm, raw, optimized: wasmOpt };
+  return { glue, wasm, raw };
 }
 
 // --- 5: JavaScript for old cores -------------------------------------------
@@ -115,6 +135,20 @@ function lower(code, name) {
     fail(`${name}: not Chrome 58 syntax after lowering (${e.message}):\n  ${line.trim().slice(0, 200)}`);
   }
   return out;
+}
+
+/** The page's script: an ES module entry (www/src/main.js) and what it
+ * imports, bundled by esbuild into one classic script at Chrome 58 level.
+ * The page builds its DOM with el() only: HTML from strings is refused. */
+function bundle(entry, name) {
+  const r = esbuild.buildSync({
+    entryPoints: [entry], bundle: true, format: "iife", target: JS_TARGET, charset: "utf8",
+    write: false, logLevel: "silent", legalComments: "none",
+  });
+  const code = r.outputFiles[0].text;
+  const html = /\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write)\b/.exec(code);
+  if (html) fail(`${name}: uses ${html[1]}; build the DOM with el() (www/src/dom.js)`);
+  return lower(code, name);
 }
 
 /** Make text safe inside an inline <script>: `</script` and `<!--` would end
@@ -153,6 +187,10 @@ function page(templateFile, runtime) {
     if (!fs.existsSync(f)) fail(`${rel(templateFile)}: ${ref} not found`);
     return fs.readFileSync(f, "utf8");
   };
+  const resolveLocal = (ref) => {
+    local(ref);
+    return path.resolve(dir, ref);
+  };
   html = html.replace(/<link\b[^>]*\brel=["']?stylesheet["']?[^>]*>/gi, (tag) => {
     const href = /\bhref=["']?([^"'\s>]+)/i.exec(tag)?.[1];
     if (!href) fail(`${rel(templateFile)}: stylesheet link without href: ${tag}`);
@@ -161,7 +199,7 @@ function page(templateFile, runtime) {
     return `<style>\n${css}</style>`;
   });
   html = html.replace(/<script\b([^>]*)\bsrc=["']?([^"'\s>]+)["']?([^>]*)>\s*<\/script>/gi, (_tag, _a, src) =>
-    `<script>\n${scriptSafe(lower(local(src), src))}</script>`);
+    `<script>\n${scriptSafe(bundle(resolveLocal(src), src))}</script>`);
   const leftover = /<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=["']?(?!data:|#)[^"'\s>]+/i.exec(html);
   if (leftover) fail(`${rel(templateFile)}: a reference the build cannot inline: ${leftover[0]}`);
 
@@ -186,7 +224,7 @@ function main() {
   const template = t >= 0 ? path.resolve(args[t + 1] ?? "") : path.join(root, "www", "index.html");
   if (!fs.existsSync(template)) fail(`template ${rel(template)} not found (--template FILE to use another)`);
 
-  const { glue, wasm, raw, optimized } = buildWasm();
+  const { glue, wasm, raw } = buildWasm();
   const html = page(template, runtimeScript(glue, wasm));
   const out = path.join(root, "dist", "jixiao.html");
   fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -194,9 +232,10 @@ function main() {
 
   const w = fs.readFileSync(wasm);
   const h = Buffer.from(html);
-  console.log(`wasm: ${kb(fs.statSync(raw).size)} from rustc, ${kb(w.length)} after wasm-bindgen${optimized ? " + wasm-opt -Oz" : ""}, ${kb(gz(w))} gzipped (MVP check passed)`);
+  console.log(`wasm: ${kb(fs.statSync(raw).size)} from rustc (${NIGHTLY}), ${kb(w.length)} after wasm-bindgen + wasm-opt -Oz, ${kb(gz(w))} gzipped (MVP check passed)`);
   console.log(`page: ${out}`);
   console.log(`      ${kb(h.length)} raw, ${kb(gz(h))} gzipped`);
+  console.log(`      sha256 ${crypto.createHash("sha256").update(h).digest("hex")}`);
   if (gz(h) > 600 * 1024) console.warn("build: over the 600 KB gzipped target; see docs/build.md (twiggy top build/wasm/jixiao_bg.wasm)");
 }
 

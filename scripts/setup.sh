@@ -2,11 +2,14 @@
 # Idempotent set-up for `npm start` and `npm test`: installs only what is
 # missing, so a warm run takes well under two seconds.
 #
-#   - rustup: wasm32-unknown-unknown for stable and nightly, rust-src for nightly
-#     (the page's wasm is built with nightly -Zbuild-std for pure MVP)
+#   - rustup: wasm32-unknown-unknown for stable; the dated nightly that
+#     scripts/build.mjs names (NIGHTLY) with rust-src and wasm32 (the page's
+#     wasm is built with it and -Zbuild-std for pure MVP)
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
-#   - Debian: chromium, chromium-driver (wasm-bindgen tests, e2e), binaryen (wasm-opt)
-#   - npm devDependencies (esbuild, acorn, wabt, playwright-core,
+#   - Debian: chromium, chromium-driver (wasm-bindgen tests, e2e), binaryen
+#     (wasm-opt, required by the build) — the one step that needs root: run
+#     as root, or through sudo when not root
+#   - npm devDependencies (esbuild, acorn, wabt, playwright-core, typescript,
 #     puppeteer-core@5 + chrome-aws-lambda for the Chromium 86 test, iconv-lite)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,16 +17,20 @@ cd "$(dirname "$0")/.."
 say() { printf 'setup: %s\n' "$*" >&2; }
 
 # --- Rust targets and components -------------------------------------------
-for tc in stable nightly; do
+nightly=$(sed -n 's/^export const NIGHTLY = "\(nightly-[0-9-]*\)";$/\1/p' scripts/build.mjs)
+if [ -z "$nightly" ]; then
+  say "no NIGHTLY in scripts/build.mjs"; exit 1
+fi
+for tc in stable "$nightly"; do
   if ! rustup "+$tc" target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     say "rustup target add wasm32-unknown-unknown ($tc)"
     rustup toolchain list | grep -q "^$tc" || rustup toolchain install "$tc" --profile minimal
     rustup "+$tc" target add wasm32-unknown-unknown
   fi
 done
-if [ ! -d "$(rustc +nightly --print sysroot)/lib/rustlib/src/rust/library" ]; then
-  say "rustup component add rust-src (nightly)"
-  rustup component add rust-src --toolchain nightly
+if [ ! -d "$(rustc "+$nightly" --print sysroot)/lib/rustlib/src/rust/library" ]; then
+  say "rustup component add rust-src ($nightly)"
+  rustup component add rust-src --toolchain "$nightly"
 fi
 
 # --- wasm-bindgen-cli, same version as the crate in Cargo.lock ---------------
@@ -46,9 +53,15 @@ apt_pkgs=()
 [ -x /usr/bin/chromedriver ] || apt_pkgs+=(chromium-driver)
 command -v wasm-opt >/dev/null || apt_pkgs+=(binaryen)
 if [ ${#apt_pkgs[@]} -gt 0 ]; then
-  say "apt-get install ${apt_pkgs[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_pkgs[@]}"
+  # apt needs root: as root directly, otherwise through sudo (asks for a password).
+  sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { say "apt-get install ${apt_pkgs[*]} needs root (no sudo here): run it as root"; exit 1; }
+    sudo=(sudo)
+  fi
+  say "${sudo[*]:+${sudo[*]} }apt-get install ${apt_pkgs[*]}"
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_pkgs[@]}"
 fi
 
 # --- npm -----------------------------------------------------------------------

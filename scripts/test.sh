@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite, in order, stopping at the first failure.
 #   setup → rustfmt → clippy (native, and wasm32 for src/wasm.rs + tests/wasm.rs)
-#   → cargo test → page build → wasm-bindgen tests in headless Chromium
+#   → cargo test → page build → type check of the page (tsc) → wasm-bindgen
+#   tests in headless Chromium
 #   → browser and build tests (node --test tests/e2e/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,9 @@ cargo test
 
 step "page build"
 node scripts/build.mjs
+
+step "type check: www/src and the CLI's JSON against www/src/types.d.ts (tsc)"
+node scripts/typecheck.mjs
 
 step "wasm-bindgen tests (headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=180 \

@@ -5,6 +5,11 @@
 //! sees the same structure as the CLI's `--format json`.
 //!
 //! Errors are `JsError`s whose message is the core's Chinese text.
+//!
+//! The TypeScript declarations wasm-bindgen writes (build/wasm/jixiao.d.ts)
+//! name the JSON types of `www/src/types.d.ts` (`JixiaoReport` is its
+//! `Report`, and so on: www/src/globals.d.ts); `scripts/typecheck.mjs`
+//! checks the page with them.
 
 use std::fmt::Display;
 
@@ -63,8 +68,12 @@ impl Options {
 }
 
 /// Read and score a file: bytes → `Report`.
-#[wasm_bindgen(js_name = score)]
-pub fn score(bytes: &[u8], file_name: &str, options: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(js_name = score, unchecked_return_type = "JixiaoReport")]
+pub fn score(
+    bytes: &[u8],
+    file_name: &str,
+    #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
     let opts = self::options(options)?;
     let profile = opts.profile().map_err(into_error)?;
     let score_opts = crate::ScoreOptions { read: opts.read(), edits: opts.edits };
@@ -73,16 +82,23 @@ pub fn score(bytes: &[u8], file_name: &str, options: JsValue) -> Result<JsValue,
 }
 
 /// Read a file into the normalised `Input` (for export and local storage).
-#[wasm_bindgen(js_name = readInput)]
-pub fn read_input(bytes: &[u8], file_name: &str, options: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(js_name = readInput, unchecked_return_type = "JixiaoInput")]
+pub fn read_input(
+    bytes: &[u8],
+    file_name: &str,
+    #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
     let opts = self::options(options)?;
     let input = crate::read_input(bytes, file_name, &opts.read()).map_err(into_error)?;
     to_js(&input)
 }
 
 /// Re-score an `Input` with the options' edits and profile, without re-reading.
-#[wasm_bindgen(js_name = scoreInput)]
-pub fn score_input(input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(js_name = scoreInput, unchecked_return_type = "JixiaoReport")]
+pub fn score_input(
+    #[wasm_bindgen(unchecked_param_type = "JixiaoInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
     let input: Input =
         serde_wasm_bindgen::from_value(input).map_err(|e| into_error(format!("输入数据无法读取：{e}")))?;
     let opts = self::options(options)?;
@@ -93,7 +109,10 @@ pub fn score_input(input: JsValue, options: JsValue) -> Result<JsValue, JsError>
 /// Score an `Input` like `scoreInput` and return the CSV export (UTF-8 with
 /// BOM, formula cells neutralised) as bytes.
 #[wasm_bindgen(js_name = exportCsv)]
-pub fn export_csv(input: JsValue, options: JsValue) -> Result<Vec<u8>, JsError> {
+pub fn export_csv(
+    #[wasm_bindgen(unchecked_param_type = "JixiaoInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
+) -> Result<Vec<u8>, JsError> {
     let input: Input =
         serde_wasm_bindgen::from_value(input).map_err(|e| into_error(format!("输入数据无法读取：{e}")))?;
     let opts = self::options(options)?;
@@ -102,7 +121,7 @@ pub fn export_csv(input: JsValue, options: JsValue) -> Result<Vec<u8>, JsError> 
 }
 
 /// The built-in rule profiles.
-#[wasm_bindgen(js_name = profiles)]
+#[wasm_bindgen(js_name = profiles, unchecked_return_type = "JixiaoProfile[]")]
 pub fn profiles() -> Result<JsValue, JsError> {
     to_js(&crate::profile::builtins())
 }

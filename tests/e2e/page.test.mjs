@@ -488,3 +488,57 @@ test('导出 CSV：各行得分与总分，Excel 公式被转为文本（防公�
     await s.close();
   }
 });
+
+test('修改判定只重绘该行、小计与汇总：其他行原样，选择框与得分框保持焦点', async () => {
+  const s = await openPage();
+  try {
+    await s.page.click('[data-testid=sample]');
+    await waitTotal(s.page, '99.89');
+    await s.page.evaluate(() => {
+      window.__card = document.querySelector('[data-testid=project]');
+      window.__summary = document.querySelector('.summary');
+      window.__rows = [...document.querySelectorAll('[data-testid=row]')];
+      window.__touched = new Set();
+      const table = document.querySelector('[data-testid=rows-table]');
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const node = r.target.nodeType === 1 ? r.target : r.target.parentNode;
+          const tr = node.closest('tr[data-testid=row]');
+          if (tr) window.__touched.add(tr.getAttribute('data-row'));
+        }
+      }).observe(table, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    const row5 = s.page.locator('[data-testid=row][data-row="5"]');
+    await row5.locator('[data-testid=level-select]').focus();
+    await row5.locator('[data-testid=level-select]').selectOption('部分达成');
+    const partial = await s.page.waitForFunction(() => {
+      const t = document.querySelector('[data-testid=total]').textContent.trim();
+      return t !== '99.89' && t;
+    }, null, { timeout: T }).then((h) => h.jsonValue());
+    const after = await s.page.evaluate(() => ({
+      touched: [...window.__touched],
+      sameCard: window.__card === document.querySelector('[data-testid=project]'),
+      newSummary: window.__summary !== document.querySelector('.summary'),
+      sameRows: window.__rows.every((tr, i) => tr === document.querySelectorAll('[data-testid=row]')[i]),
+      focus: document.activeElement && document.activeElement.getAttribute('data-testid'),
+      subtotal: document.querySelector('tr.group.g1[data-level1="产出指标"]').textContent,
+    }));
+    assert.deepEqual(after.touched, ['5'], 'only row 5 changed in the table body rows');
+    assert.ok(after.sameCard && after.sameRows, 'the card and every row are the same nodes');
+    assert.ok(after.newSummary, 'the summary was redrawn');
+    assert.equal(after.focus, 'level-select', 'the selector keeps the focus');
+    assert.match(after.subtotal, /扣 /, `the 产出 subtotal shows the lost points: ${after.subtotal}`);
+
+    // a manual score in the band of 部分达成 ([7.5, 10) of 12.5), committed with Enter
+    const box = row5.locator('[data-testid=score-input]');
+    await box.fill('8');
+    await box.press('Enter');
+    await s.page.waitForFunction((old) => document.querySelector('[data-testid=total]').textContent.trim() !== old, partial, { timeout: T });
+    assert.equal(await s.page.evaluate(() => document.activeElement.getAttribute('data-testid')), 'score-input', 'the score box keeps the focus');
+    assert.equal(await box.inputValue(), '8');
+    await box.press('Tab'); // leaving the box fires change again: nothing new to score
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});

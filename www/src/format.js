@@ -1,0 +1,59 @@
+// @ts-check
+/* Number display and small helpers. No scoring knowledge here: the core
+ * rounds; the page only prints what it got. */
+
+/** @param {unknown} v @returns {number | null} */
+export function num(v) {
+  if (v === null || v === undefined || v === '') return null;
+  const n = typeof v === 'number' ? v : Number(v);
+  return isFinite(n) ? n : null;
+}
+
+/** Two decimals; "—" for no value. @param {unknown} v */
+export function fmt2(v) {
+  const n = num(v);
+  return n === null ? '—' : n.toFixed(2);
+}
+
+/** A weight: integers without decimals, others with two. @param {unknown} v */
+export function fmtW(v) {
+  const n = num(v);
+  if (n === null) return '—';
+  return Math.round(n) === n ? String(n) : n.toFixed(2);
+}
+
+/** Points lost (weight − score) when more than rounding noise, else 0. @param {unknown} weight @param {unknown} score */
+export function lost(weight, score) {
+  const d = (num(weight) || 0) - (num(score) || 0);
+  return d > 0.004 ? d : 0;
+}
+
+/** @param {unknown} e @returns {string} */
+export function errorMessage(e) {
+  if (!e) return '发生未知错误';
+  if (typeof e === 'string') return e;
+  return /** @type {any} */ (e).message || String(e);
+}
+
+/** The same value as a string, for "did this change?" comparisons. @param {unknown} v */
+export function sig(v) {
+  return JSON.stringify(v === undefined ? null : v);
+}
+
+/**
+ * @template {(...args: any[]) => void} F
+ * @param {F} fn @param {number} ms
+ * @returns {F & {flush(): void, cancel(): void}}
+ */
+export function debounce(fn, ms) {
+  /** @type {any} */ let t = null;
+  /** @type {any[]} */ let last = [];
+  const run = /** @type {any} */ (function (/** @type {any[]} */ ...args) {
+    last = args;
+    if (t) clearTimeout(t);
+    t = setTimeout(() => { t = null; fn(...last); }, ms);
+  });
+  run.flush = () => { if (t) { clearTimeout(t); t = null; fn(...last); } };
+  run.cancel = () => { if (t) { clearTimeout(t); t = null; } };
+  return run;
+}

@@ -1,0 +1,7 @@
+// The names build/wasm/jixiao.d.ts (wasm-bindgen's declarations of the
+// exports in src/wasm.rs) gives the JSON it passes, as global types
+// (prefixed: the DOM already has a global `Report`).
+type JixiaoReport = import('./types').Report;
+type JixiaoInput = import('./types').Input;
+type JixiaoProfile = import('./types').Profile;
+type JixiaoOptions = import('./types').Options;

@@ -1,0 +1,246 @@
+// @ts-check
+/* The page's state and the one way to change it: update(action) applies the
+ * action, scores when the action asks for it, saves (debounced) and tells the
+ * views which parts changed, so each re-renders only what it shows of them.
+ *
+ * Parts (the keys of `Changed`): text (the paste box's content was set by the
+ * page, not typed), source, settings (encoding/profile selectors), profiles,
+ * report, error, storage, ready. */
+
+import * as api from './api.js';
+import * as storage from './storage.js';
+import { debounce, errorMessage } from './format.js';
+
+/** @typedef {import('./types').Report} Report */
+/** @typedef {import('./types').Input} Input */
+/** @typedef {import('./types').Edit} Edit */
+/** @typedef {import('./types').Profile} Profile */
+/** @typedef {import('./types').Encoding} Encoding */
+
+/**
+ * @typedef {object} State
+ * @property {'none' | 'text' | 'file'} source
+ * @property {string} text          the paste box
+ * @property {string} fileName
+ * @property {Uint8Array | null} fileBytes  the chosen file (this visit only)
+ * @property {Input | null} fileInput  the file's input restored from storage (no bytes)
+ * @property {Input | null} input   what was read
+ * @property {Edit[]} edits         the user's choices
+ * @property {string} profile       rule profile id
+ * @property {Encoding} encoding
+ * @property {Report | null} report
+ * @property {Profile[]} profiles
+ * @property {boolean} ready        the core is loaded
+ * @property {string} error         the message above the results ('' for none)
+ * @property {string} storageNote
+ * @property {{text: string, bad: boolean}} readyNote
+ */
+
+/** @typedef {Partial<Record<'text'|'source'|'settings'|'profiles'|'report'|'error'|'storage'|'ready', boolean>>} Changed */
+
+/**
+ * @typedef {{type: 'restore'}
+ *   | {type: 'ready', profiles: Profile[]}
+ *   | {type: 'failed', note: string, error: string}
+ *   | {type: 'text', text: string}
+ *   | {type: 'file', name: string, bytes: Uint8Array}
+ *   | {type: 'sample', text: string}
+ *   | {type: 'clear'}
+ *   | {type: 'encoding', value: Encoding}
+ *   | {type: 'profile', id: string}
+ *   | {type: 'edit', project: number, row: number, patch: {level?: string | null, score?: string | null, weight?: string | null}}
+ *   | {type: 'rescore', reread: boolean, retried?: boolean}
+ *   | {type: 'error', message: string}
+ *   | {type: 'saved', ok: boolean}} Action
+ */
+
+/** @returns {State} */
+function initial() {
+  return {
+    source: 'none', text: '', fileName: '', fileBytes: null, fileInput: null, input: null,
+    edits: [], profile: '', encoding: 'auto', report: null, profiles: [], ready: false,
+    error: '', storageNote: '', readyNote: { text: '正在加载评分引擎…', bad: false },
+  };
+}
+
+const NOT_SAVED = '浏览器不允许本地保存（或空间已满），关闭页面后输入不会保留。';
+
+/** @param {(state: State, changed: Changed) => void} render */
+export function createStore(render) {
+  const state = initial();
+  const save = debounce(() => update({ type: 'saved', ok: storage.save(state) }), 400);
+  const rereadTyped = debounce(() => update({ type: 'rescore', reread: true }), 250);
+
+  /** @param {Action} action */
+  function update(action) {
+    /** @type {Changed} */
+    const changed = {};
+    const work = apply(action, changed);
+    if (work.score) scoreNow(work.score === 'reread', !!work.retried, changed);
+    if (work.save) save();
+    render(state, changed);
+  }
+
+  /** Apply the action to the state; say what else it needs.
+   * @param {Action} a @param {Changed} changed
+   * @returns {{score?: 'reread' | 'rescore', retried?: boolean, save?: boolean}} */
+  function apply(a, changed) {
+    switch (a.type) {
+      case 'restore': {
+        Object.assign(state, storage.load());
+        changed.text = changed.source = changed.settings = true;
+        return {};
+      }
+      case 'ready': {
+        state.ready = true;
+        state.profiles = a.profiles;
+        if (!state.profiles.some((p) => p.id === state.profile)) state.profile = state.profiles.length ? state.profiles[0].id : '';
+        state.readyNote = { text: '评分引擎已就绪 · 离线', bad: false };
+        changed.profiles = changed.settings = changed.ready = true;
+        if (state.source === 'none') return {};
+        state.storageNote = '已恢复上次的输入。';
+        changed.storage = true;
+        return { score: 'reread' };
+      }
+      case 'failed':
+        state.readyNote = { text: a.note, bad: true };
+        state.error = a.error;
+        changed.ready = changed.error = true;
+        return {};
+      case 'text': {
+        // Typing in the paste box switches to it; choices made on a file no longer apply.
+        if (state.source === 'file') state.edits = [];
+        state.text = a.text;
+        state.source = a.text.trim() ? 'text' : 'none';
+        state.fileBytes = null;
+        state.fileInput = null;
+        state.fileName = '';
+        changed.source = true;
+        rereadTyped();
+        return { save: true };
+      }
+      case 'file':
+        rereadTyped.cancel();
+        state.fileBytes = a.bytes;
+        state.fileName = a.name || '文件';
+        state.fileInput = null;
+        state.source = 'file';
+        state.edits = [];
+        changed.source = true;
+        return { score: 'reread' };
+      case 'sample':
+        rereadTyped.cancel();
+        Object.assign(state, { text: a.text, source: 'text', edits: [], fileBytes: null, fileInput: null, fileName: '' });
+        changed.text = changed.source = true;
+        return { score: 'reread' };
+      case 'clear': {
+        rereadTyped.cancel();
+        save.cancel();
+        storage.clearAll();
+        const keep = { profiles: state.profiles, ready: state.ready, readyNote: state.readyNote };
+        Object.assign(state, initial(), keep);
+        state.profile = state.profiles.length ? state.profiles[0].id : '';
+        state.storageNote = '已清除本机保存的输入、判定和设置。';
+        Object.assign(changed, { text: true, source: true, settings: true, report: true, error: true, storage: true });
+        return {};
+      }
+      case 'encoding':
+        state.encoding = a.value;
+        changed.source = changed.settings = true;
+        return state.source === 'file' && state.fileBytes ? { score: 'reread' } : { save: true };
+      case 'profile':
+        state.profile = a.id;
+        changed.settings = true;
+        return { score: 'rescore' };
+      case 'edit': {
+        const next = patched(state.edits, a.project, a.row, a.patch);
+        if (next === state.edits) return {}; // the same choice again: nothing to do
+        state.edits = next;
+        return { score: 'rescore' };
+      }
+      case 'rescore':
+        return { score: a.reread ? 'reread' : 'rescore', retried: a.retried };
+      case 'error':
+        state.error = a.message;
+        changed.error = true;
+        return {};
+      case 'saved':
+        state.storageNote = a.ok ? '' : NOT_SAVED;
+        changed.storage = true;
+        return {};
+    }
+    return {};
+  }
+
+  /** Read (when asked) and score. When the core traps, the loader
+   * re-instantiates it and throws "请重试": the message shows, and once the
+   * fresh core is ready the same work runs once more (not again if it fails).
+   * @param {boolean} reread @param {boolean} retried @param {Changed} changed */
+  function scoreNow(reread, retried, changed) {
+    changed.report = changed.error = true;
+    save();
+    if (!state.ready) return;
+    if (state.source === 'none' || (state.source === 'text' && !state.text.trim())) {
+      state.input = null;
+      state.report = null;
+      state.error = '';
+      return;
+    }
+    const gen = api.generation();
+    try {
+      if (reread || !state.input) {
+        state.input = null;
+        state.input = readCurrent();
+      }
+      state.report = state.input ? api.score(state.input, state.edits, state.profile) : null;
+      state.error = '';
+    } catch (e) {
+      state.report = null;
+      state.error = errorMessage(e);
+      if (!retried && api.generation() !== gen) {
+        api.ready().then(() => update({ type: 'rescore', reread, retried: true }), () => { /* the message stays */ });
+      }
+    }
+  }
+
+  /** @returns {Input | null} */
+  function readCurrent() {
+    const opts = { encoding: state.encoding, profile: state.profile || undefined };
+    if (state.source === 'text') return api.read({ kind: 'text', text: state.text }, opts);
+    if (state.source === 'file') {
+      if (state.fileBytes) return api.read({ kind: 'file', name: state.fileName, bytes: state.fileBytes }, opts);
+      return state.fileInput;
+    }
+    return null;
+  }
+
+  return {
+    state,
+    update,
+    /** Write pending changes now (the page is being left). */
+    flush() { save.flush(); },
+  };
+}
+
+/**
+ * The edit list with one row's choice changed; the same list when nothing changes.
+ * @param {Edit[]} edits @param {number} project @param {number} row
+ * @param {Record<string, string | null | undefined>} patch
+ * @returns {Edit[]}
+ */
+export function patched(edits, project, row, patch) {
+  const old = edits.find((e) => e.project === project && e.row === row);
+  /** @type {any} */
+  const e = Object.assign({ project, row }, old);
+  Object.keys(patch).forEach((k) => {
+    const v = patch[k];
+    if (v === null || v === undefined || v === '') delete e[k];
+    else e[k] = v;
+  });
+  if (old && ['level', 'score', 'weight'].every((k) => old[/** @type {'level'} */ (k)] === e[k])) return edits;
+  const rest = edits.filter((x) => x !== old);
+  if (e.level === undefined && e.score === undefined && e.weight === undefined) return old ? rest : edits;
+  return old ? edits.map((x) => (x === old ? e : x)) : edits.concat([e]);
+}
+
+/** @typedef {ReturnType<typeof createStore>} Store */

@@ -1,0 +1,238 @@
+// The JSON the core and the page exchange, as `jixiao score --format json`,
+// `jixiao read` and `jixiao profile` print it (README: "--format json";
+// src/report.rs, src/model.rs, src/profile.rs). Hand-written; checked against
+// real output: scripts/typecheck.mjs types the fixtures' JSON as these.
+// Field names are stable: other tools read them.
+
+/** The page's wrapper around the wasm exports (www/loader.js). */
+export interface JixiaoApi {
+  /** Resolves once the module is instantiated; a new promise after a trap. */
+  ready: Promise<JixiaoApi>;
+  /** The crate version ("" until ready). */
+  version: string;
+  score(data: Data, fileName: string, options?: Options): ReturnType<Glue['score']>;
+  readInput(data: Data, fileName: string, options?: Options): ReturnType<Glue['readInput']>;
+  scoreInput(input: Parameters<Glue['scoreInput']>[0], options?: Options): ReturnType<Glue['scoreInput']>;
+  exportCsv(input: Parameters<Glue['exportCsv']>[0], options?: Options): ReturnType<Glue['exportCsv']>;
+  profiles(): ReturnType<Glue['profiles']>;
+}
+
+/** The wasm-bindgen glue's exports (build/wasm/jixiao.d.ts, from src/wasm.rs). */
+type Glue = typeof wasm_bindgen;
+
+/** A file's content: text is encoded as UTF-8; bytes as they are. */
+export type Data = string | Uint8Array | ArrayBuffer | ArrayBufferView;
+
+export type Encoding = 'auto' | 'utf8' | 'gbk' | 'utf16le' | 'utf16be';
+
+/** The options every export takes (all optional). */
+export interface Options {
+  encoding?: Encoding;
+  /** A built-in profile's id, or a profile object (edited from profiles()). */
+  profile?: string | Profile;
+  edits?: Edit[];
+}
+
+/** A user's choice on one row: `Input::apply_edits`. */
+export interface Edit {
+  /** Index of the project in the file (0-based). */
+  project: number;
+  /** The row's source row number, or index + 1 without row numbers. */
+  row: number;
+  level?: string;
+  score?: string;
+  weight?: string;
+}
+
+// ---- the report ---------------------------------------------------------------
+
+export interface Report {
+  /** The profile's id. */
+  profile: string;
+  projects: ProjectResult[];
+}
+
+export type Status = 'ok' | 'review' | 'pending' | 'error';
+export type Direction = '≥' | '>' | '=' | '<' | '≤' | '定性';
+/** Qualitative levels (S14–S17); 待判定 when the text could not be read. */
+export type Level = '达成' | '部分达成' | '未达成' | '待判定' | '不适用';
+/** The audit's stable finding kinds. */
+export type FindingKind =
+  | 'row_score' | 'over_weight' | 'band' | 'total_sum' | 'total'
+  | 'exec_rate' | 'exec_score' | 'weight_sum' | 'no_reason';
+
+export interface ProjectResult {
+  name: string | null;
+  department?: string;
+  implementer?: string;
+  sheet?: string;
+  /** The file the project came from (CLI with several files). */
+  file?: string;
+  total: number;
+  grade: string;
+  /** True while any row is 待判定 (S17). */
+  provisional: boolean;
+  stated_total: number | null;
+  weight_sum: number;
+  execution: Execution;
+  subtotals: Subtotal[];
+  rows: RowResult[];
+  errors: Issue[];
+  warnings: Issue[];
+  /** 复核: stated figures that differ from the computed ones. */
+  audit: Finding[];
+  goals?: Goal[];
+}
+
+export interface Execution {
+  /** 全年预算数 (万元) */
+  budget: number | null;
+  /** 全年执行数 (万元) */
+  executed: number | null;
+  /** Percent, 2 decimals. */
+  rate: number | null;
+  weight: number;
+  score: number;
+  explanation: string;
+}
+
+export interface Subtotal {
+  level1: string;
+  /** null for the 一级 subtotal itself. */
+  level2: string | null;
+  weight: number;
+  score: number;
+}
+
+export interface RowResult {
+  row: number;
+  level1: string;
+  level2: string;
+  name: string;
+  target: string;
+  actual: string;
+  /** null for rows in error before a direction was known. */
+  direction: Direction | null;
+  direction_inferred: boolean;
+  weight: number;
+  score: number;
+  level: Level | null;
+  level_inferred: boolean;
+  stated_score: number | null;
+  status: Status;
+  /** S27: where the points went, in Chinese. */
+  explanation: string;
+  warnings: string[];
+}
+
+/** A problem or note tied to a place in the user's file. */
+export interface Issue {
+  sheet?: string;
+  row: number | null;
+  column: string | null;
+  message: string;
+}
+
+export interface Finding {
+  row: number | null;
+  name: string | null;
+  kind: FindingKind;
+  stated: number | null;
+  computed: number | null;
+  message: string;
+}
+
+export interface Goal {
+  expected: string;
+  actual: string;
+}
+
+// ---- the input (jixiao read, the page's JSON export) ----------------------------
+
+/** Decimals in the input are written as strings ("59.33"); JSON files may give numbers. */
+type Dec = string | number;
+
+export interface Input {
+  projects: ProjectInput[];
+}
+
+export interface ProjectInput {
+  name?: string | null;
+  department?: string;
+  implementer?: string;
+  sheet?: string;
+  budget?: Budget;
+  indicators?: IndicatorInput[];
+  stated?: Stated;
+  goals?: Goal[];
+  errors?: Issue[];
+  warnings?: Issue[];
+}
+
+export interface Budget {
+  initial?: Dec | null;
+  adjusted?: Dec | null;
+  executed?: Dec | null;
+  weight?: Dec | null;
+  row?: number;
+}
+
+export interface Stated {
+  total?: Dec | null;
+  rate?: Dec | null;
+  execution_score?: Dec | null;
+  total_row?: number;
+}
+
+export interface IndicatorInput {
+  row?: number | null;
+  level1?: string;
+  level2?: string;
+  name?: string;
+  target?: Dec;
+  actual?: Dec;
+  weight?: Dec | null;
+  score?: Dec | null;
+  symbol?: string | null;
+  unit?: string | null;
+  level?: string | null;
+  deduction?: Dec | null;
+  reason?: string | null;
+}
+
+// ---- rule profiles (profiles/*.json, jixiao profile, jixiao.profiles()) ------------
+
+export interface Profile {
+  id: string;
+  name: string;
+  description?: string;
+  execution_weight: Dec;
+  exec_cap: boolean;
+  levels: LevelSpec[];
+  total: Dec;
+  grades: GradeBand[];
+  over_achievement_factor: Dec;
+  reverse_formula: 'ratio' | 'linear';
+  qualitative: Qualitative;
+  not_applicable_rescale?: boolean;
+}
+
+export interface LevelSpec {
+  name: string;
+  weight: Dec;
+  keywords: string[];
+  share_with?: string;
+}
+
+export interface GradeBand {
+  grade: string;
+  min: Dec;
+}
+
+export interface Qualitative {
+  achieved_min: Dec;
+  partial_min: Dec;
+  achieved_points: Dec;
+  partial_points: Dec;
+  not_achieved_points: Dec;
+}

@@ -1,0 +1,156 @@
+// @ts-check
+/* The input panel: paste box, file picker and drop, encoding and profile
+ * selectors, the buttons, and the current profile in words. */
+
+import { $, el, append, clear } from '../dom.js';
+import { fmtW, num } from '../format.js';
+import { gradeClass } from '../labels.js';
+
+/** @typedef {import('../store').State} State */
+/** @typedef {import('../store').Changed} Changed */
+/** @typedef {import('../store').Store} Store */
+
+/** Wire the panel's controls to the store.
+ * @param {Store} store @param {{exportJson(): void, exportCsv(): void}} exports */
+export function bindInput(store, exports) {
+  const { update } = store;
+  $('input').addEventListener('input', () => update({ type: 'text', text: $('input').value }));
+  $('file').addEventListener('change', () => {
+    const f = $('file').files && $('file').files[0];
+    if (f) readFile(store, f);
+  });
+  $('encoding').addEventListener('change', () => update({ type: 'encoding', value: $('encoding').value }));
+  $('profile').addEventListener('change', () => update({ type: 'profile', id: $('profile').value }));
+  $('sample').addEventListener('click', () => {
+    const text = sampleText();
+    if (text) update({ type: 'sample', text });
+    else update({ type: 'error', message: '本页面未包含示例数据（构建时未嵌入）。' });
+  });
+  $('clear-storage').addEventListener('click', () => update({ type: 'clear' }));
+  $('export-json').addEventListener('click', exports.exportJson);
+  $('export-csv').addEventListener('click', exports.exportCsv);
+  $('print').addEventListener('click', () => window.print());
+  bindDrop((f) => readFile(store, f));
+}
+
+/** @param {Store} store @param {File} file */
+function readFile(store, file) {
+  const reader = new FileReader();
+  reader.onload = () => store.update({ type: 'file', name: file.name, bytes: new Uint8Array(/** @type {ArrayBuffer} */ (reader.result)) });
+  reader.onerror = () => store.update({
+    type: 'error',
+    message: '无法读取文件“' + (file.name || '') + '”：' + ((reader.error && reader.error.message) || String(reader.error)),
+  });
+  reader.readAsArrayBuffer(file);
+}
+
+/** The example table the build embeds (`<script type="text/plain" id="sample-csv">`). */
+function sampleText() {
+  const node = $('sample-csv');
+  const t = node ? node.textContent : '';
+  if (!t || t.indexOf('@JIXIAO_SAMPLE@') >= 0) return '';
+  return t.replace(/<\\\//g, '</').replace(/^\s*\n/, '');
+}
+
+/** Files dragged anywhere onto the page. @param {(f: File) => void} onFile */
+function bindDrop(onFile) {
+  const overlay = $('drop-overlay');
+  let depth = 0;
+  /** @param {DragEvent} ev */
+  const hasFiles = (ev) => !!(ev.dataTransfer && ev.dataTransfer.types && Array.prototype.indexOf.call(ev.dataTransfer.types, 'Files') >= 0);
+  document.addEventListener('dragenter', (ev) => {
+    if (!hasFiles(ev)) return;
+    ev.preventDefault();
+    depth++;
+    overlay.hidden = false;
+  });
+  document.addEventListener('dragover', (ev) => {
+    if (!hasFiles(ev)) return;
+    ev.preventDefault();
+    /** @type {DataTransfer} */ (ev.dataTransfer).dropEffect = 'copy';
+  });
+  document.addEventListener('dragleave', (ev) => {
+    if (!hasFiles(ev)) return;
+    depth = Math.max(0, depth - 1);
+    if (!depth) overlay.hidden = true;
+  });
+  document.addEventListener('drop', (ev) => {
+    depth = 0;
+    overlay.hidden = true;
+    const files = ev.dataTransfer && ev.dataTransfer.files;
+    if (!files || !files.length) return;
+    ev.preventDefault();
+    onFile(files[0]);
+  });
+}
+
+/** @param {State} state @param {Changed} changed */
+export function renderInput(state, changed) {
+  if (changed.text) $('input').value = state.text;
+  if (changed.source) renderSource(state);
+  if (changed.profiles) renderProfileOptions(state);
+  if (changed.settings) {
+    $('encoding').value = state.encoding;
+    $('profile').value = state.profile;
+  }
+  if (changed.settings || changed.profiles) renderProfile(state);
+  if (changed.report || changed.source) {
+    $('export-json').disabled = !state.input;
+    $('export-csv').disabled = !state.input;
+    $('print').disabled = !(state.report && state.report.projects && state.report.projects.length);
+  }
+}
+
+/** @param {State} state */
+function renderSource(state) {
+  const line = $('source-line');
+  const file = state.source === 'file';
+  clear(line);
+  const fn = $('file-name');
+  fn.textContent = file ? state.fileName : '未选择文件';
+  fn.className = 'file-name' + (file ? ' has' : '');
+  fn.title = fn.textContent;
+  $('input').classList.toggle('inactive', file);
+  line.hidden = !file;
+  if (!file) {
+    if ($('file').value) { try { $('file').value = ''; } catch (e) { /* some browsers refuse */ } }
+    return;
+  }
+  const enc = $('encoding');
+  const encLabel = enc.options[enc.selectedIndex] ? enc.options[enc.selectedIndex].text : '';
+  append(line, [
+    el('span', { class: 'src-tag', text: '文件' }),
+    el('span', { class: 'src-name', text: state.fileName }),
+    el('span', { class: 'src-meta', text: state.fileBytes ? '编码：' + encLabel : '（已从本机恢复解析结果；如需改编码请重新选择文件）' }),
+    el('span', { class: 'src-meta', text: '在粘贴框中输入将改用粘贴内容' }),
+  ]);
+}
+
+/** @param {State} state */
+function renderProfileOptions(state) {
+  const sel = $('profile');
+  clear(sel);
+  state.profiles.forEach((p) => sel.appendChild(el('option', { value: p.id, text: p.name || p.id })));
+}
+
+/** The current profile in words: weights per level and the grade bands. @param {State} state */
+function renderProfile(state) {
+  const box = $('profile-summary');
+  clear(box);
+  const p = state.profiles.find((x) => x.id === state.profile) || state.profiles[0];
+  if (!p) return;
+  /** @param {string} k @param {string} v */
+  const item = (k, v) => el('span', { class: 'ps-item' }, [el('span', { class: 'ps-k', text: k }), el('b', { text: v })]);
+  const items = [item('预算执行率', fmtW(p.execution_weight) + ' 分')].concat((p.levels || []).map((l) =>
+    item(l.name, num(l.weight) === 0 && l.share_with ? '计入' + l.share_with : fmtW(l.weight) + ' 分')));
+  const grades = (p.grades || []).map((g, i, all) => {
+    const label = num(g.min) === 0 && i === all.length - 1 && i > 0 ? '< ' + fmtW(all[i - 1].min) : '≥ ' + fmtW(g.min);
+    return el('span', { class: 'ps-grade ' + gradeClass(g.grade) }, [el('b', { text: g.grade }), ' ' + label]);
+  });
+  append(box, [
+    el('span', { class: 'ps-title', text: '当前规则：' + (p.name || p.id) }),
+    el('span', { class: 'ps-group' }, items),
+    el('span', { class: 'ps-group' }, [el('span', { class: 'ps-k', text: '等级' })].concat(grades)),
+    p.description ? el('div', { class: 'ps-desc', text: p.description }) : null,
+  ]);
+}

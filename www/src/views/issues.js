@@ -1,0 +1,56 @@
+// @ts-check
+/* A project's errors and warnings; an item tied to a row takes the user there. */
+
+import { el, append } from '../dom.js';
+
+/** @typedef {import('../types').ProjectResult} ProjectResult */
+/** @typedef {import('../types').Issue} Issue */
+/** @typedef {(row: number) => void} Goto */
+
+/** @param {ProjectResult} p @param {Goto} goto */
+export function issuesView(p, goto) {
+  const errors = p.errors || [];
+  const warnings = p.warnings || [];
+  const box = el('section', { class: 'issues', 'aria-label': '错误与提示' });
+  if (!errors.length && !warnings.length) {
+    box.appendChild(el('div', { class: 'issues-ok', text: '未发现错误或提示。' }));
+    return box;
+  }
+  if (errors.length) {
+    box.appendChild(el('h3', { class: 'issues-title err', text: '错误 ' + errors.length + ' 项（相关指标未能计分）' }));
+    box.appendChild(el('ul', { class: 'issue-list', testid: 'errors' }, errors.map((e) => issueItem(e, 'issue err', goto))));
+  }
+  if (warnings.length) {
+    box.appendChild(el('h3', { class: 'issues-title warn', text: '提示 ' + warnings.length + ' 项' }));
+    box.appendChild(el('ul', { class: 'issue-list', testid: 'warnings' }, warnings.map((w) => issueItem(w, 'issue warn', goto))));
+  }
+  return box;
+}
+
+/** @param {Issue} issue @param {string} cls @param {Goto} goto */
+function issueItem(issue, cls, goto) {
+  const li = el('li', { class: cls });
+  const row = issue.row;
+  let msg = issue.message || '';
+  if (row !== null && row !== undefined) {
+    // the row is in the tag on the left: drop the message's leading "第 N 行"
+    const prefix = '第 ' + row + ' 行';
+    if (msg.indexOf(prefix) === 0) msg = msg.slice(prefix.length).replace(/^：/, '');
+  }
+  append(li, [
+    el('span', { class: 'issue-row', text: row !== null && row !== undefined ? '第 ' + row + ' 行' : '全表' }),
+    el('span', { class: 'issue-msg', text: msg }),
+  ]);
+  if (row !== null && row !== undefined) {
+    li.classList.add('clickable');
+    li.setAttribute('tabindex', '0');
+    li.setAttribute('role', 'button');
+    li.title = '定位到该行';
+    li.setAttribute('data-row', String(row));
+    li.addEventListener('click', () => goto(row));
+    li.addEventListener('keydown', (/** @type {KeyboardEvent} */ ev) => {
+      if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); goto(row); }
+    });
+  }
+  return li;
+}
