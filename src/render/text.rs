@@ -12,6 +12,8 @@ const ROW_W: usize = 4;
 const PATH_W: usize = 44;
 const VALUES_W: usize = 40;
 const FIGURE_W: usize = 6;
+/// The weight column headed 分值（推定） (S32).
+const ASSUMED_W: usize = 12;
 const SUBTOTAL_W: usize = 30;
 
 /// Display width in a terminal: CJK and full-width characters take two columns.
@@ -43,13 +45,16 @@ fn render_project(o: &mut String, p: &ProjectResult) {
         }
     }
     let _ = writeln!(o);
+    // S32: weights the rules split are the tool's assumption, and say so.
+    let (weight_head, weight_w) =
+        if p.weights_assumed { ("分值（推定）", ASSUMED_W) } else { ("分值", FIGURE_W) };
     let _ = writeln!(
         o,
         "{}  {}  {}  {}  {}  状态",
         pad("行", ROW_W),
         pad("指标（一级 / 二级 / 三级）", PATH_W),
         pad("指标值 → 完成值", VALUES_W),
-        pad(if p.weights_assumed { "分值（推定）" } else { "分值" }, FIGURE_W),
+        pad(weight_head, weight_w),
         pad("得分", FIGURE_W),
     );
     for r in &p.rows {
@@ -66,7 +71,7 @@ fn render_project(o: &mut String, p: &ProjectResult) {
             pad(&r.row.to_string(), ROW_W),
             pad(&path, PATH_W),
             pad(&tv, VALUES_W),
-            pad(&r.weight.normalize().to_string(), FIGURE_W),
+            pad(&r.weight.normalize().to_string(), weight_w),
             pad(&show2(r.score), FIGURE_W),
             r.status.label()
         );
