@@ -139,3 +139,22 @@ test('填报数字符合规则的表：无复核发现，分值（推定）与�
     await s.close();
   }
 });
+
+test('地区规则配置：执行率封顶在总分处说明', async () => {
+  const s = await openPage();
+  try {
+    const csv = '全年预算数,100\n全年执行数,75\n一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n产出指标,数量指标,a,≥1 个,1 个,90\n';
+    await paste(s.page, csv);
+    assert.equal(await waitTotal(s.page, '97.50'), '97.50');
+    assert.equal(await s.page.locator('[data-testid=cap]').count(), 0);
+    const ids = await s.page.locator('[data-testid=profile] option').evaluateAll((o) => o.map((x) => x.value));
+    assert.ok(ids.includes('bands-80-50-cap') && ids.includes('exec-20'), ids.join());
+    await s.page.selectOption('[data-testid=profile]', 'bands-80-50-cap');
+    assert.equal(await waitTotal(s.page, '89.00'), '89.00');
+    assert.match(await text(s.page, 'cap-note'), /总分不超过 89 分：97\.50 → 89\.00/);
+    assert.match(await text(s.page, 'cap'), /预算执行率 75\.00% 在 70%–80% 之间/);
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});

@@ -112,7 +112,7 @@ function navView(projects) {
 }
 
 /** @param {ProjectResult} p */
-const summarySig = (p) => sig([p.total, p.grade, p.weight_sum, p.provisional, p.stated_total, p.execution, p.subtotals,
+const summarySig = (p) => sig([p.total, p.grade, p.weight_sum, p.provisional, p.stated_total, p.execution, p.subtotals, p.cap || null,
   p.rows.map((r) => r.status), (p.errors || []).length, (p.audit || []).length]);
 /** @param {ProjectResult} p */
 const issuesSig = (p) => sig([p.errors, p.warnings]);

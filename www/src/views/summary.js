@@ -29,6 +29,10 @@ function totalBlock(p) {
       el('span', { class: 'grade ' + gradeClass(p.grade), testid: 'grade', title: '评价等级', text: p.grade || '' }),
     ]),
   ]);
+  if (p.cap) {
+    // S36: a cap on the total by execution rate, explained on the total
+    block.appendChild(el('div', { class: 'cap-line', testid: 'cap-note', text: '封顶：' + p.cap.explanation }));
+  }
   if (p.provisional) {
     const pending = rows.filter((r) => r.status === 'pending').length;
     block.appendChild(el('div', { class: 'provisional', testid: 'provisional' }, [
