@@ -133,6 +133,9 @@ fn s31_tolerance_is_the_stated_figures_decimals() {
     assert!(!agrees(d("9.6"), d("9.65")));
     assert!(agrees(d("18.33"), d("18.33")));
     assert!(!agrees(d("18.3"), d("18.4")));
+    // a workbook formula's full value states its 2 decimals (S25), no more
+    assert!(agrees(d("18.333333333333"), d("18.33")));
+    assert!(!agrees(d("2.899"), d("2.89")));
     // a one-row form: stated 7.1 for 10 × 5/7 = 7.14 is fine, 7.2 is not
     let csv = |s: &str| {
         format!("一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因\n产出指标,时效指标,x,≤5 天,7 天,90,{s},雨季\n")

@@ -15,6 +15,8 @@
 //! - S35: every quantitative target exceeded by the over-achievement factor.
 //!
 //! Choices of ours where the spec is silent:
+//! - S31 looks at no more than 2 decimals (S25): a stated figure with more
+//!   (a workbook formula's full value) is compared at 2.
 //! - A row stating more than its (stated) weight gets one `over_weight`
 //!   finding, not also a `row_score` one (its sentence gives both figures).
 //! - S35 looks at positive and equal rows with a target above 0; reverse
@@ -25,7 +27,7 @@ mod summary;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::model::{Input, ProjectInput};
-use crate::num::{round2, sum, HUNDRED};
+use crate::num::{round2, sum, HUNDRED, SCORE_DP};
 use crate::profile::Profile;
 use crate::report::decision::{Flag, QuantKind, RowError, Rule};
 use crate::report::{AuditNote, Finding, FindingKind, ProjectResult, Report, Skipped, Status};
@@ -44,8 +46,12 @@ pub fn audit(input: &Input, report: &mut Report, profile: &Profile) {
 
 /// S31: does a stated figure equal the computed one when the computed one is
 /// rounded (half-up) to the stated figure's own decimals ("2.9" vs 2.89)?
+/// At most 2 decimals (S25): a workbook cell holding 18.333333333333 (a
+/// formula shown as 18.33) states 18.33, not more.
 pub fn agrees(stated: Decimal, computed: Decimal) -> bool {
-    computed.round_dp_with_strategy(stated.scale(), RoundingStrategy::MidpointAwayFromZero) == stated
+    let dp = stated.scale().min(SCORE_DP);
+    let round = |d: Decimal| d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    round(computed) == round(stated)
 }
 
 fn finding(kind: FindingKind, row: Option<u32>, stated: Option<Decimal>, computed: Option<Decimal>) -> Finding {
