@@ -20,6 +20,10 @@ const FIXTURES: &[(&str, &[u8])] = &[
     ("baiyun-xinfang-2023.csv", include_bytes!("fixtures/baiyun-xinfang-2023.csv")),
     ("campus-safety-form-2024.csv", include_bytes!("fixtures/campus-safety-form-2024.csv")),
     ("form-variants.csv", include_bytes!("fixtures/form-variants.csv")),
+    ("audit-planted-2024.csv", include_bytes!("fixtures/audit-planted-2024.csv")),
+    ("audit-clean-no-weights-2023.csv", include_bytes!("fixtures/audit-clean-no-weights-2023.csv")),
+    ("audit-clean-no-reason-2022.csv", include_bytes!("fixtures/audit-clean-no-reason-2022.csv")),
+    ("audit-clean-rounded-2024.csv", include_bytes!("fixtures/audit-clean-rounded-2024.csv")),
 ];
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
