@@ -167,6 +167,9 @@ fn s32_assumed_weights_are_not_audited_as_stated() {
     assert_eq!(k, [(FindingKind::WeightsMissing, None)], "{:#?}", p.audit);
     assert_eq!(p.audit[0].count, Some(1));
     assert!(p.audit[0].message.contains("1 行填报得分高于推定分值"), "{}", p.audit[0].message);
+    // the summary puts it apart from the rows the rules scored differently
+    let assumed: Vec<_> = p.audit_summary.causes.iter().map(|c| (c.kind, c.amount, c.rows.clone())).collect();
+    assert_eq!(assumed, [(CauseKind::AssumedWeights, d("5"), vec![2])]);
     // a qualitative row above its assumed weight scores by its level (S15), not as an error (S16)
     let csv = "一级指标,二级指标,三级指标,年度指标值,实际完成值,得分\n\
                产出指标,数量指标,q,建立机制,基本建立,40\n,,r,≥1 个,1 个,25\n";

@@ -20,12 +20,20 @@ pub(super) fn summary(input: &ProjectInput, result: &ProjectResult) -> AuditSumm
             causes.push(Cause { kind, amount, rows });
         }
     };
-    // Rows: Σ (stated − computed) over the rows that state a score, those
-    // the rules scored apart from those they could not.
+    // Rows: Σ (stated − computed) over the rows that state a score: those
+    // the rules scored, those they could not, those above an assumed weight (S32).
     let stated_rows: Vec<_> = result.rows.iter().filter_map(|r| Some((r, r.stated_score?))).collect();
-    let unscored = |r: &RowResult| matches!(r.status, Status::Error | Status::Pending);
-    for (kind, want) in [(CauseKind::Rows, false), (CauseKind::Unscored, true)] {
-        let mine: Vec<_> = stated_rows.iter().filter(|(r, _)| unscored(r) == want).collect();
+    let kind_of = |r: &RowResult, stated: Decimal| {
+        if matches!(r.status, Status::Error | Status::Pending) {
+            CauseKind::Unscored
+        } else if result.weights_assumed && stated > r.weight {
+            CauseKind::AssumedWeights
+        } else {
+            CauseKind::Rows
+        }
+    };
+    for kind in [CauseKind::Rows, CauseKind::Unscored, CauseKind::AssumedWeights] {
+        let mine: Vec<_> = stated_rows.iter().filter(|(r, s)| kind_of(r, *s) == kind).collect();
         let amount = sum(mine.iter().map(|(r, s)| s.saturating_sub(r.score)));
         let differing = mine.iter().filter(|(r, s)| !agrees(*s, r.score)).map(|(r, _)| r.row).collect();
         push(kind, amount, differing);

@@ -152,6 +152,7 @@ fn cause(c: &Cause) -> String {
         CauseKind::Unscored => {
             format!("无法按规则计分的指标{}填报 {amount} 分", rows(&c.rows))
         }
+        CauseKind::AssumedWeights => format!("填报得分高于推定分值的指标{}多 {amount} 分", rows(&c.rows)),
         CauseKind::Execution => format!("预算执行率得分{}", more_less(c.amount)),
         CauseKind::Arithmetic => {
             format!("填报总分比各项得分之和{} {amount} 分", if more { "多" } else { "少" })

@@ -314,6 +314,8 @@ pub enum CauseKind {
     Rows,
     /// Rows the rules could not score (in error or 待判定) that state a score.
     Unscored,
+    /// S32: rows stating more than their assumed weight.
+    AssumedWeights,
     /// Stated execution score ≠ the rules'.
     Execution,
     /// The form's total ≠ the sum of its own parts.
