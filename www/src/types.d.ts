@@ -105,7 +105,7 @@ export interface AuditSummary {
   notes: string[];
 }
 
-export type CauseKind = 'rows' | 'unscored' | 'execution' | 'arithmetic' | 'unstated' | 'cap';
+export type CauseKind = 'rows' | 'unscored' | 'assumed_weights' | 'execution' | 'arithmetic' | 'unstated' | 'cap';
 
 export interface Cause {
   kind: CauseKind;

@@ -11,7 +11,7 @@ import { fmt2 } from '../format.js';
 
 /** @type {Record<import('../types').CauseKind, string>} */
 const CAUSE = {
-  rows: '指标得分', unscored: '无法计分的指标', execution: '预算执行率得分',
+  rows: '指标得分', unscored: '无法计分的指标', assumed_weights: '高于推定分值', execution: '预算执行率得分',
   arithmetic: '总分与各项之和', unstated: '表内未列明的部分', cap: '执行率封顶',
 };
 
