@@ -22,7 +22,7 @@ function init() {
   const store = createStore((state, changed) => {
     renderInput(state, changed);
     renderNotices(state, changed);
-    if (changed.report) results.render(state);
+    if (changed.report || changed.review) results.render(state);
   });
   results = resultsView(store);
   bindInput(store, exporters(store));

@@ -5,7 +5,7 @@
  *
  * Parts (the keys of `Changed`): text (the paste box's content was set by the
  * page, not typed), source, settings (encoding/profile selectors), profiles,
- * report, error, storage, ready. */
+ * report, error, storage, ready, review (the 复核 mode switch). */
 
 import * as api from './api.js';
 import * as storage from './storage.js';
@@ -34,9 +34,10 @@ import { debounce, errorMessage } from './format.js';
  * @property {string} error         the message above the results ('' for none)
  * @property {string} storageNote
  * @property {{text: string, bad: boolean}} readyNote
+ * @property {boolean} review      复核 mode: only the rows with findings
  */
 
-/** @typedef {Partial<Record<'text'|'source'|'settings'|'profiles'|'report'|'error'|'storage'|'ready', boolean>>} Changed */
+/** @typedef {Partial<Record<'text'|'source'|'settings'|'profiles'|'report'|'error'|'storage'|'ready'|'review', boolean>>} Changed */
 
 /**
  * @typedef {{type: 'restore'}
@@ -51,6 +52,7 @@ import { debounce, errorMessage } from './format.js';
  *   | {type: 'edit', project: number, row: number, patch: {level?: string | null, score?: string | null, weight?: string | null}}
  *   | {type: 'rescore', reread: boolean, retried?: boolean}
  *   | {type: 'error', message: string}
+ *   | {type: 'review', on: boolean}
  *   | {type: 'saved', ok: boolean}} Action
  */
 
@@ -59,7 +61,7 @@ function initial() {
   return {
     source: 'none', text: '', fileName: '', fileBytes: null, fileInput: null, input: null,
     edits: [], profile: '', encoding: 'auto', report: null, profiles: [], ready: false,
-    error: '', storageNote: '', readyNote: { text: '正在加载评分引擎…', bad: false },
+    error: '', storageNote: '', readyNote: { text: '正在加载评分引擎…', bad: false }, review: false,
   };
 }
 
@@ -163,6 +165,10 @@ export function createStore(render) {
       case 'error':
         state.error = a.message;
         changed.error = true;
+        return {};
+      case 'review':
+        state.review = a.on;
+        changed.review = true;
         return {};
       case 'saved':
         state.storageNote = a.ok ? '' : NOT_SAVED;
