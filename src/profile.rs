@@ -136,6 +136,15 @@ impl Profile {
                 return Err(FileError::Profile(format!("规则配置中「{name}」的分值 {w} 应在 0 到 {max} 之间")));
             }
         }
+        // S36: a cap's rate band must be a band, its total within range.
+        for c in &self.total_caps {
+            if c.rate_from >= c.rate_below || c.max_total < Decimal::ZERO || c.max_total > max {
+                return Err(FileError::Profile(format!(
+                    "规则配置中的总分封顶（total_caps）应为 rate_from < rate_below、0 ≤ max_total ≤ {max}：{} / {} / {}",
+                    c.rate_from, c.rate_below, c.max_total
+                )));
+            }
+        }
         Ok(())
     }
 
@@ -198,6 +207,17 @@ mod tests {
         assert_eq!(p.level_of("服务对象满意度指标等").unwrap().name, "满意度指标");
         assert_eq!(p.level_of("成本指标").unwrap().name, "成本指标");
         assert!(p.level_of("其他").is_none());
+    }
+
+    /// S36: caps on the total are profile data, checked when read.
+    #[test]
+    fn s36_total_caps_are_checked() {
+        let mut v: serde_json::Value = serde_json::from_str(include_str!("../profiles/bands-80-50-cap.json")).unwrap();
+        let p = Profile::from_json(&v.to_string()).unwrap();
+        assert_eq!(p.cap_for("75".parse().unwrap()).map(|c| c.max_total), Some(Decimal::from(89)));
+        assert!(p.cap_for(Decimal::from(80)).is_none() && p.cap_for(Decimal::from(69)).is_none());
+        v["total_caps"][0]["rate_below"] = serde_json::json!("60");
+        assert!(Profile::from_json(&v.to_string()).is_err());
     }
 
     /// S26: grade bands are profile data.
