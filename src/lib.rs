@@ -69,3 +69,12 @@ pub fn score_bytes(bytes: &[u8], file_name: &str, profile: &Profile, opts: &Scor
     let input = read_input(bytes, file_name, &opts.read)?;
     Ok(score_input(&input, profile, &opts.edits))
 }
+
+/// What the exports render: the input with the page's edits written into it
+/// (a level chosen in the page goes into the exported form), and its report.
+pub fn score_for_export(input: &Input, profile: &Profile, edits: &[Edit]) -> (Input, Report) {
+    let mut edited = input.clone();
+    edited.apply_edits(edits);
+    let report = score_input(&edited, profile, &[]);
+    (edited, report)
+}

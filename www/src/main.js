@@ -15,16 +15,21 @@ import { errorMessage } from './format.js';
 import { bindInput, renderInput } from './views/input.js';
 import { renderNotices } from './views/notices.js';
 import { resultsView } from './views/results.js';
+import { reportView } from './views/report.js';
 
 function init() {
   /** @type {ReturnType<typeof resultsView>} */
   let results;
+  /** @type {ReturnType<typeof reportView>} */
+  let report;
   const store = createStore((state, changed) => {
     renderInput(state, changed);
     renderNotices(state, changed);
     if (changed.report || changed.review) results.render(state);
+    report.render(state, changed);
   });
   results = resultsView(store);
+  report = reportView(store);
   bindInput(store, exporters(store));
   window.addEventListener('beforeunload', store.flush);
   window.addEventListener('pagehide', store.flush);

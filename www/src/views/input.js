@@ -5,13 +5,15 @@
 import { $, el, append, clear } from '../dom.js';
 import { fmtW, num } from '../format.js';
 import { gradeClass } from '../labels.js';
+import { printForm } from './print.js';
+import { printReport } from './report.js';
 
 /** @typedef {import('../store').State} State */
 /** @typedef {import('../store').Changed} Changed */
 /** @typedef {import('../store').Store} Store */
 
 /** Wire the panel's controls to the store.
- * @param {Store} store @param {{exportJson(): void, exportCsv(): void}} exports */
+ * @param {Store} store @param {ReturnType<typeof import('../export').exporters>} exports */
 export function bindInput(store, exports) {
   const { update } = store;
   $('input').addEventListener('input', () => update({ type: 'text', text: $('input').value }));
@@ -30,6 +32,11 @@ export function bindInput(store, exports) {
   $('export-json').addEventListener('click', exports.exportJson);
   $('export-csv').addEventListener('click', exports.exportCsv);
   $('print').addEventListener('click', () => window.print());
+  $('export-xlsx').addEventListener('click', exports.exportXlsx);
+  $('blank-template').addEventListener('click', exports.blankTemplate);
+  $('export-docx').addEventListener('click', exports.exportDocx);
+  $('print-form').addEventListener('click', () => { const s = store.state; if (s.report) printForm(s.report, s.input); });
+  $('print-report').addEventListener('click', () => printReport(store.state, (message) => update({ type: 'error', message })));
   bindDrop((f) => readFile(store, f));
 }
 
@@ -97,7 +104,9 @@ export function renderInput(state, changed) {
   if (changed.report || changed.source) {
     $('export-json').disabled = !state.input;
     $('export-csv').disabled = !state.input;
-    $('print').disabled = !(state.report && state.report.projects && state.report.projects.length);
+    const scored = !!(state.report && state.report.projects && state.report.projects.length);
+    $('print').disabled = !scored;
+    ['export-xlsx', 'export-docx', 'print-form', 'print-report'].forEach((id) => { $(id).disabled = !scored; });
   }
 }
 
