@@ -40,7 +40,7 @@ pub fn audit(input: &Input, report: &mut Report, profile: &Profile) {
     for (p, result) in input.projects.iter().zip(report.projects.iter_mut()) {
         result.audit = audit_project(p, result, profile);
         result.audit_summary = summary::summary(p, result);
-        result.audit_summary.note_kinds = Skipped(notes(p, result));
+        result.audit_summary.note_kinds = Skipped(notes(result));
     }
 }
 
@@ -189,12 +189,12 @@ fn targets_low(result: &ProjectResult, profile: &Profile) -> Option<Finding> {
 }
 
 /// S32/S33: project notes that are not findings.
-fn notes(input: &ProjectInput, result: &ProjectResult) -> Vec<AuditNote> {
+fn notes(result: &ProjectResult) -> Vec<AuditNote> {
     let mut out = Vec::new();
     if result.weights_assumed && result.rows.iter().any(|r| r.stated_score.is_some()) {
         out.push(AuditNote::WeightsAssumed);
     }
-    let has_reason = input.indicators.iter().any(|i| i.reason.is_some());
+    let has_reason = *result.reason_column;
     let short = result.rows.iter().any(|r| r.score < r.weight && !matches!(r.status, Status::Error | Status::Pending));
     if !has_reason && short {
         out.push(AuditNote::NoReasonColumn);

@@ -60,6 +60,9 @@ pub struct ProjectResult {
     /// S2/S32: the row weights are the rules' split, not the form's (分值（推定）).
     #[serde(default, skip_serializing_if = "is_false")]
     pub weights_assumed: bool,
+    /// S33: the form has a 偏差原因 column (for the audit's note).
+    #[serde(skip)]
+    pub reason_column: Skipped<bool>,
     /// S36: a cap on the total by execution rate, when one applies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cap: Option<TotalCap>,

@@ -47,12 +47,42 @@ type Decided = Result<(Decimal, Rule), RowError>;
 /// Score every project of the input, with the page's edits applied to the
 /// rows they name (only those rows are copied).
 pub fn score(input: &Input, edits: &[Edit], profile: &Profile) -> Report {
-    let projects = input.projects.iter().enumerate().map(|(i, p)| score_project(i, p, edits, profile)).collect();
+    let projects =
+        input.projects.iter().enumerate().map(|(i, p)| score_project(p, edited(i, p, edits), profile)).collect();
     Report { profile: profile.id.clone(), projects }
 }
 
+/// [`score`] for a caller that is done with the rows once scored: they are
+/// moved out of `input` (its projects keep every other field, which is all
+/// the audit reads) and their texts into the report, not copied.
+pub fn score_taking(input: &mut Input, edits: &[Edit], profile: &Profile) -> Report {
+    let projects = input
+        .projects
+        .iter_mut()
+        .enumerate()
+        .map(|(index, p)| {
+            let rows = std::mem::take(&mut p.indicators)
+                .into_iter()
+                .enumerate()
+                .map(|(i, mut ind)| {
+                    let form = stated(&ind);
+                    if edits.iter().any(|e| ind.is_edited_by(index, i, e)) {
+                        ind.apply_edits(index, i, edits);
+                    }
+                    (Cow::Owned(ind), form)
+                })
+                .collect();
+            score_project(p, rows, profile)
+        })
+        .collect();
+    Report { profile: profile.id.clone(), projects }
+}
+
+/// A row with the page's edits applied, and the 得分 the form states (before any edit).
+type Edited<'a> = (Cow<'a, IndicatorInput>, Option<Decimal>);
+
 /// The project's rows with the edits that name them applied.
-fn edited<'a>(index: usize, p: &'a ProjectInput, edits: &[Edit]) -> Vec<Cow<'a, IndicatorInput>> {
+fn edited<'a>(index: usize, p: &'a ProjectInput, edits: &[Edit]) -> Vec<Edited<'a>> {
     let mine: Vec<&Edit> = edits.iter().filter(|e| e.project == index).collect();
     p.indicators
         .iter()
@@ -61,36 +91,49 @@ fn edited<'a>(index: usize, p: &'a ProjectInput, edits: &[Edit]) -> Vec<Cow<'a, 
             if mine.iter().any(|e| ind.is_edited_by(index, i, e)) {
                 let mut own = ind.clone();
                 own.apply_edits(index, i, edits);
-                Cow::Owned(own)
+                (Cow::Owned(own), stated(ind))
             } else {
-                Cow::Borrowed(ind)
+                (Cow::Borrowed(ind), stated(ind))
             }
         })
         .collect()
 }
 
-fn score_project(index: usize, p: &ProjectInput, edits: &[Edit], profile: &Profile) -> ProjectResult {
-    let indicators = edited(index, p, edits);
-    let indicators: Vec<&IndicatorInput> = indicators.iter().map(Cow::as_ref).collect();
+/// A row's texts for its result: moved from an owned row, copied from a borrowed one.
+fn texts(ind: Cow<'_, IndicatorInput>) -> [String; 5] {
+    match ind {
+        Cow::Owned(i) => [i.level1, i.level2, i.name, i.target, i.actual],
+        Cow::Borrowed(i) => [&i.level1, &i.level2, &i.name, &i.target, &i.actual].map(String::clone),
+    }
+}
+
+/// Score a project's rows (`indicators`, edits applied; `p` gives the rest).
+fn score_project(p: &ProjectInput, indicators: Vec<Edited<'_>>, profile: &Profile) -> ProjectResult {
     let mut notes: Vec<Note> = Vec::new();
-    let weights = weights::weights(&indicators, profile, &mut notes);
+    let weights = {
+        let refs: Vec<&IndicatorInput> = indicators.iter().map(|(i, _)| i.as_ref()).collect();
+        weights::weights(&refs, profile, &mut notes)
+    };
+    // S33: does the form have a 偏差原因 column (the audit's note)?
+    let reason_column = indicators.iter().any(|(i, _)| i.reason.is_some());
     let mut rows: Vec<RowResult> = Vec::with_capacity(indicators.len());
-    for (i, ind) in indicators.iter().enumerate() {
+    for (i, (ind, form_score)) in indicators.into_iter().enumerate() {
         let row = ind.row_number(i);
         let (weight, weight_error) = match weights.rows.get(i) {
             Some(Ok(w)) => (*w, None),
             Some(Err(e)) => (Decimal::ZERO, Some(e.clone())),
             None => (Decimal::ZERO, None),
         };
-        let mut r = if weights.assumed && above(ind, weight) {
+        let mut r = if weights.assumed && above(&ind, weight) {
             // S32: a stated 得分 above an assumed weight is not a manual
             // score (S16): the row scores by its level; the audit compares it.
             score_row(&IndicatorInput { score: None, ..(*ind).clone() }, row, weight, profile)
         } else {
-            score_row(ind, row, weight, profile)
+            score_row(&ind, row, weight, profile)
         };
         // The 填报得分 is the form's, not the page's edit of it.
-        r.stated_score = p.indicators.get(i).and_then(stated);
+        r.stated_score = form_score;
+        [r.level1, r.level2, r.name, r.target, r.actual] = texts(ind);
         if let Some(e) = weight_error {
             r.status = Status::Error;
             r.score = Decimal::ZERO;
@@ -107,6 +150,7 @@ fn score_project(index: usize, p: &ProjectInput, edits: &[Edit], profile: &Profi
     execution.stated_score = p.stated.execution_score;
     let mut result = totals::project(p, rows, execution, notes, profile);
     result.weights_assumed = weights.assumed;
+    result.reason_column = Skipped(reason_column);
     result
 }
 
@@ -123,13 +167,14 @@ fn above(ind: &IndicatorInput, weight: Decimal) -> bool {
 /// One row: its rule (S7–S22), the deduction (S23), the cap (S13), the
 /// rounding (S25) and the reason check (S24).
 fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, profile: &Profile) -> RowResult {
+    // The texts are set by the caller (moved or copied, see `texts`).
     let mut r = RowResult {
         row,
-        level1: ind.level1.clone(),
-        level2: ind.level2.clone(),
-        name: ind.name.clone(),
-        target: ind.target.clone(),
-        actual: ind.actual.clone(),
+        level1: String::new(),
+        level2: String::new(),
+        name: String::new(),
+        target: String::new(),
+        actual: String::new(),
         direction: None,
         direction_inferred: false,
         weight,

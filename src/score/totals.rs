@@ -92,6 +92,7 @@ pub(super) fn project(
         audit: Vec::new(),
         audit_summary: AuditSummary::default(),
         weights_assumed: false,
+        reason_column: Skipped(false),
         cap,
         goals: p.goals.clone(),
         notes: Skipped(notes),
