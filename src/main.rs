@@ -16,7 +16,8 @@ const USAGE: &str = "用法：
   jixiao export FILE [--format xlsx] -o OUT          项目支出绩效自评表（XLSX）
   jixiao template -o OUT                              空白自评表模板（XLSX）
 
-退出码：0 全部指标已计分；1 有指标行出错（输出仍完整）；2 文件无法读取";
+退出码（score）：0 全部指标已计分；1 有指标行出错（输出仍完整）；2 文件无法读取
+退出码（audit）：0 未发现问题；1 有复核发现或指标行出错；2 有文件无法读取";
 
 #[derive(PartialEq)]
 enum Format {
@@ -199,6 +200,16 @@ fn run() -> Result<ExitCode, String> {
                 print!("{}", render_audit_text(&report));
             } else {
                 print!("{}", render_text(&report));
+            }
+            if args.command == "audit" {
+                // 0 clean, 1 findings (or rows in error), 2 a file unreadable:
+                // a script can sort a folder of forms by it.
+                let findings = report.projects.iter().any(|p| !p.audit.is_empty());
+                return Ok(ExitCode::from(match (unreadable, findings || !report.all_scored()) {
+                    (0, false) => 0,
+                    (0, true) => 1,
+                    _ => 2,
+                }));
             }
             Ok(if report.all_scored() && unreadable == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }

@@ -181,6 +181,33 @@ fn deadlines_in_the_cli() {
     assert_eq!(rows[2]["direction"], "≤");
 }
 
+/// Issue 10: `jixiao audit` exits 0 clean, 1 findings, 2 unreadable, and
+/// prints the summary and the verdict line.
+#[test]
+fn audit_exit_status_sorts_forms() {
+    let (code, out, _) = jixiao(&["audit", "tests/fixtures/audit-planted-2024.csv"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("填报总分 98.62，规则计算总分 75.62"), "{out}");
+    assert!(out.contains("复核意见：填报得分偏高 23 分"), "{out}");
+    assert!(out.contains("[over_budget]") && out.contains("[exec_score]"), "{out}");
+    for clean in ["audit-clean-no-weights-2023.csv", "audit-clean-no-reason-2022.csv", "audit-clean-rounded-2024.csv"] {
+        let (code, out, _) = jixiao(&["audit", &format!("tests/fixtures/{clean}")]);
+        assert_eq!(code, 0, "{clean}: {out}");
+        assert!(out.contains("未发现问题"), "{out}");
+    }
+    let (code, _, err) = jixiao(&["audit", "tests/fixtures/audit-clean-rounded-2024.csv", "no/such.csv"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no/such.csv"), "{err}");
+    let (code, out, _) = jixiao(&["audit", "--format", "json", "tests/fixtures/audit-planted-2024.csv"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let p = &v["projects"][0];
+    assert_eq!(p["audit_summary"]["difference"], serde_json::json!(23.0));
+    assert!(p["audit_summary"]["verdict"].as_str().unwrap().starts_with("填报得分偏高"));
+    assert_eq!(p["audit"][0]["rule"], "S31");
+    assert_eq!(p["audit"][0]["difference"], serde_json::json!(2.0));
+}
+
 #[test]
 fn summarize_prints_the_overview_columns() {
     let (code, out, _) = jixiao(&["summarize", "tests/fixtures/baiyun-xinfang-2023.csv"]);

@@ -71,12 +71,13 @@ fn the_overview_agrees_with_the_report_on_every_fixture() {
 #[test]
 fn errors_warnings_and_statuses_are_counted() {
     // Row 2 has no number in its actual (error), row 3 a shortfall without a
-    // reason (review), row 4 a qualitative actual that cannot be read (pending).
-    let csv = "项目名称,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n\
-               甲,产出指标,数量指标,培训人次,≥100人次,无法统计,30\n\
-               甲,产出指标,质量指标,合格率,≥95%,90%,30\n\
-               甲,效益指标,社会效益指标,群众生活,有效提升,见附件,30\n\
-               乙,产出指标,数量指标,培训人次,≥100人次,120人次,90\n";
+    // reason (review: the form has a 偏差原因 column, S33), row 4 a
+    // qualitative actual that cannot be read (pending).
+    let csv = "项目名称,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,偏差原因\n\
+               甲,产出指标,数量指标,培训人次,≥100人次,无法统计,30,\n\
+               甲,产出指标,质量指标,合格率,≥95%,90%,30,\n\
+               甲,效益指标,社会效益指标,群众生活,有效提升,见附件,30,\n\
+               乙,产出指标,数量指标,培训人次,≥100人次,120人次,90,\n";
     agree(csv.as_bytes(), "t.csv");
     let (s, _) = both(csv.as_bytes(), "t.csv");
     assert_eq!(s.name, ["甲", "乙"]);

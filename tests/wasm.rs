@@ -24,6 +24,10 @@ const FIXTURES: &[(&str, &[u8])] = &[
     ("hubei-transfer-2023.csv", include_bytes!("fixtures/hubei-transfer-2023.csv")),
     ("sichuan-dept-overall-2021.csv", include_bytes!("fixtures/sichuan-dept-overall-2021.csv")),
     ("yunnan-water-2022.csv", include_bytes!("fixtures/yunnan-water-2022.csv")),
+    ("audit-planted-2024.csv", include_bytes!("fixtures/audit-planted-2024.csv")),
+    ("audit-clean-no-weights-2023.csv", include_bytes!("fixtures/audit-clean-no-weights-2023.csv")),
+    ("audit-clean-no-reason-2022.csv", include_bytes!("fixtures/audit-clean-no-reason-2022.csv")),
+    ("audit-clean-rounded-2024.csv", include_bytes!("fixtures/audit-clean-rounded-2024.csv")),
 ];
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";

@@ -22,6 +22,8 @@ pub(super) fn execution(
         rate: None,
         weight: b.weight.unwrap_or(profile.execution_weight),
         score: Decimal::ZERO,
+        stated_rate: None,
+        stated_score: None,
         explanation: String::new(),
         decision: Skipped(None),
     };

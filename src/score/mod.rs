@@ -28,6 +28,8 @@
 //!   a year.
 //! - S29: the stated rate is used only when neither 全年预算数 nor
 //!   全年执行数 is given (otherwise S4–S6 apply, and the audit compares).
+//! - S24 needs a 偏差原因 cell to be empty: a form without that column gets
+//!   no per-row warning (S33; the audit notes the missing column once).
 //!
 //! The rules, one file each: [`weights`] S1–S3, [`execution`] S4–S6,
 //! [`quantitative`] S7–S13 and S18–S22, [`qualitative`] S14–S17,
@@ -91,10 +93,11 @@ pub fn score_taking(input: &mut Input, edits: &[Edit], profile: &Profile, curren
                 .into_iter()
                 .enumerate()
                 .map(|(i, mut ind)| {
+                    let form = stated(&ind);
                     if edits.iter().any(|e| ind.is_edited_by(index, i, e)) {
                         ind.apply_edits(index, i, edits);
                     }
-                    Cow::Owned(ind)
+                    (Cow::Owned(ind), form)
                 })
                 .collect();
             score_project(p, rows, years(p, current_year), profile)
@@ -103,8 +106,11 @@ pub fn score_taking(input: &mut Input, edits: &[Edit], profile: &Profile, curren
     Report { profile: profile.id.clone(), projects }
 }
 
+/// A row with the page's edits applied, and the 得分 the form states (before any edit).
+type Edited<'a> = (Cow<'a, IndicatorInput>, Option<Decimal>);
+
 /// The project's rows with the edits that name them applied.
-fn edited<'a>(index: usize, p: &'a ProjectInput, edits: &[Edit]) -> Vec<Cow<'a, IndicatorInput>> {
+fn edited<'a>(index: usize, p: &'a ProjectInput, edits: &[Edit]) -> Vec<Edited<'a>> {
     let mine: Vec<&Edit> = edits.iter().filter(|e| e.project == index).collect();
     p.indicators
         .iter()
@@ -113,9 +119,9 @@ fn edited<'a>(index: usize, p: &'a ProjectInput, edits: &[Edit]) -> Vec<Cow<'a, 
             if mine.iter().any(|e| ind.is_edited_by(index, i, e)) {
                 let mut own = ind.clone();
                 own.apply_edits(index, i, edits);
-                Cow::Owned(own)
+                (Cow::Owned(own), stated(ind))
             } else {
-                Cow::Borrowed(ind)
+                (Cow::Borrowed(ind), stated(ind))
             }
         })
         .collect()
@@ -130,26 +136,31 @@ fn texts(ind: Cow<'_, IndicatorInput>) -> [String; 5] {
 }
 
 /// Score a project's rows (`indicators`, edits applied; `p` gives the rest).
-fn score_project(
-    p: &ProjectInput,
-    indicators: Vec<Cow<'_, IndicatorInput>>,
-    years: Years,
-    profile: &Profile,
-) -> ProjectResult {
+fn score_project(p: &ProjectInput, indicators: Vec<Edited<'_>>, years: Years, profile: &Profile) -> ProjectResult {
     let mut notes: Vec<Note> = Vec::new();
     let weights = {
-        let refs: Vec<&IndicatorInput> = indicators.iter().map(Cow::as_ref).collect();
+        let refs: Vec<&IndicatorInput> = indicators.iter().map(|(i, _)| i.as_ref()).collect();
         weights::weights(&refs, &p.level_weights, profile, &mut notes)
     };
+    // S33: does the form have a 偏差原因 column (the audit's note)?
+    let reason_column = indicators.iter().any(|(i, _)| i.reason.is_some());
     let mut rows: Vec<RowResult> = Vec::with_capacity(indicators.len());
-    for (i, ind) in indicators.into_iter().enumerate() {
+    for (i, (ind, form_score)) in indicators.into_iter().enumerate() {
         let row = ind.row_number(i);
-        let (weight, weight_error) = match weights.get(i) {
+        let (weight, weight_error) = match weights.rows.get(i) {
             Some(Ok(w)) => (*w, None),
             Some(Err(e)) => (Decimal::ZERO, Some(e.clone())),
             None => (Decimal::ZERO, None),
         };
-        let mut r = score_row(&ind, row, weight, years, profile);
+        let mut r = if weights.assumed && above(&ind, weight) {
+            // S32: a stated 得分 above an assumed weight is not a manual
+            // score (S16): the row scores by its level; the audit compares it.
+            score_row(&IndicatorInput { score: None, ..(*ind).clone() }, row, weight, years, profile)
+        } else {
+            score_row(&ind, row, weight, years, profile)
+        };
+        // The 填报得分 is the form's, not the page's edit of it.
+        r.stated_score = form_score;
         [r.level1, r.level2, r.name, r.target, r.actual] = texts(ind);
         if let Some(e) = weight_error {
             r.status = Status::Error;
@@ -162,8 +173,23 @@ fn score_project(
         rows.push(r);
     }
     totals::rescale_not_applicable(&mut rows, profile, &mut notes);
-    let execution = execution::execution(&p.budget, p.stated.rate, profile, &mut notes);
-    totals::project(p, rows, execution, notes, profile)
+    let mut execution = execution::execution(&p.budget, p.stated.rate, profile, &mut notes);
+    execution.stated_rate = p.stated.rate;
+    execution.stated_score = p.stated.execution_score;
+    let mut result = totals::project(p, rows, execution, notes, profile);
+    result.weights_assumed = weights.assumed;
+    result.reason_column = Skipped(reason_column);
+    result
+}
+
+/// The 得分 the file states, as a number.
+fn stated(ind: &IndicatorInput) -> Option<Decimal> {
+    ind.score.as_deref().and_then(expr::parse_number)
+}
+
+/// S32: does the row state more than `weight`?
+fn above(ind: &IndicatorInput, weight: Decimal) -> bool {
+    stated(ind).is_some_and(|s| s > weight)
 }
 
 /// One row: its rule (S7–S22), the deduction (S23), the cap (S13), the
@@ -183,7 +209,7 @@ fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, years: Years, prof
         score: Decimal::ZERO,
         level: None,
         level_inferred: false,
-        stated_score: ind.score.as_deref().and_then(expr::parse_number),
+        stated_score: None,
         status: Status::Ok,
         explanation: String::new(),
         warnings: Vec::new(),
@@ -210,8 +236,9 @@ fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, years: Years, prof
     // S13: 0 ≤ score ≤ W, always.
     score = round2(score.max(Decimal::ZERO).min(weight.max(Decimal::ZERO)));
     let pending = r.level == Some(Level::Pending);
-    // S24: a shortfall needs a reason.
-    if score < weight && !pending && ind.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+    // S24: a shortfall needs a reason — in a form that has a 偏差原因
+    // column (S33: without one, the audit notes it once for the project).
+    if score < weight && !pending && ind.reason.as_deref().is_some_and(|r| r.trim().is_empty()) {
         r.flags.push(Flag::NoReason);
     }
     r.status = if pending {

@@ -10,19 +10,27 @@ use crate::num::{round2, MAX_WEIGHT};
 use crate::profile::Profile;
 use crate::report::decision::{Note, NoteKind, RowError};
 
+/// Each row's weight, and whether the weights are the rules' assumption.
+pub(super) struct Weights {
+    pub(super) rows: Vec<Result<Decimal, RowError>>,
+    /// S2/S32: no row gives 分值; the weights are split by the rules (分值（推定）).
+    pub(super) assumed: bool,
+}
+
 /// S1/S2: each row's weight, or the error that keeps it from having one.
 pub(super) fn weights(
     indicators: &[&IndicatorInput],
     level_weights: &[LevelWeight],
     profile: &Profile,
     notes: &mut Vec<Note>,
-) -> Vec<Result<Decimal, RowError>> {
+) -> Weights {
     let given: Vec<Option<&str>> =
         indicators.iter().map(|i| i.weight.as_deref().map(str::trim).filter(|w| !w.is_empty())).collect();
     if given.iter().any(Option::is_some) {
-        return indicators.iter().zip(&given).map(|(ind, w)| given_weight(ind, *w, profile, notes)).collect();
+        let rows = indicators.iter().zip(&given).map(|(ind, w)| given_weight(ind, *w, profile, notes)).collect();
+        return Weights { rows, assumed: false };
     }
-    split(indicators, level_weights, profile)
+    Weights { rows: split(indicators, level_weights, profile), assumed: !indicators.is_empty() }
 }
 
 /// S1: a weight as given; a row without one, when others have them, is an error (S2).

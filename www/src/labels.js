@@ -27,8 +27,23 @@ export const GRADE_CLASS = { '优': 'grade-a', '良': 'grade-b', '中': 'grade-c
 export const FINDING_KIND = {
   row_score: '指标得分', over_weight: '得分超过分值', band: '定性档次', total_sum: '总分合计',
   total: '总分', exec_rate: '预算执行率', exec_score: '执行率得分', weight_sum: '分值合计',
-  no_reason: '偏差原因',
+  no_reason: '偏差原因', weights_missing: '未给出分值', over_budget: '执行数超预算', targets_low: '指标值偏低',
 };
+
+/** Findings about the execution row and the total row (the others name an indicator row or none). */
+const EXEC_KINDS = ['exec_rate', 'exec_score', 'over_budget'];
+const TOTAL_KINDS = ['total', 'total_sum'];
+
+/** Where a finding is shown in the table: 'exec', 'total', an indicator's row number, or null (the whole form).
+ * @param {import('./types').Finding} f @returns {string | null} */
+export function findingPlace(f) {
+  if (EXEC_KINDS.indexOf(f.kind) >= 0) return 'exec';
+  if (TOTAL_KINDS.indexOf(f.kind) >= 0) return 'total';
+  return f.row === null || f.row === undefined ? null : String(f.row);
+}
+
+/** Findings that say a row's stated 得分 differs from the rules' (the 填报得分 cell is coloured). */
+export const SCORE_KINDS = ['row_score', 'over_weight', 'band', 'exec_score', 'total'];
 
 /** @param {string | null | undefined} grade */
 export function gradeClass(grade) {

@@ -30,7 +30,7 @@ function init() {
     renderInput(state, changed);
     renderNotices(state, changed);
     mapping.render(state, changed);
-    if (changed.report) results.render(state);
+    if (changed.report || changed.review) results.render(state);
     report.render(state, changed);
   });
   results = resultsView(store);

@@ -5,7 +5,7 @@
  *
  * Parts (the keys of `Changed`): text (the paste box's content was set by the
  * page, not typed), source, settings (encoding/profile selectors), profiles,
- * report, error, storage, ready. */
+ * report, error, storage, ready, review (the 复核 mode switch). */
 
 import * as api from './api.js';
 import * as storage from './storage.js';
@@ -40,9 +40,10 @@ import { debounce, errorMessage } from './format.js';
  * @property {HeaderGuess | null} guess  the header not recognised: the mapping panel's prefill
  * @property {string} storageNote
  * @property {{text: string, bad: boolean}} readyNote
+ * @property {boolean} review      复核 mode: only the rows with findings
  */
 
-/** @typedef {Partial<Record<'text'|'source'|'settings'|'profiles'|'report'|'error'|'storage'|'ready'|'draft', boolean>>} Changed */
+/** @typedef {Partial<Record<'text'|'source'|'settings'|'profiles'|'report'|'error'|'storage'|'ready'|'draft'|'review', boolean>>} Changed */
 
 /**
  * @typedef {{type: 'restore'}
@@ -59,6 +60,7 @@ import { debounce, errorMessage } from './format.js';
  *   | {type: 'draft', project: number, field: DraftField, text: string}
  *   | {type: 'error', message: string}
  *   | {type: 'map', columns: Record<string, string>, key: string}
+ *   | {type: 'review', on: boolean}
  *   | {type: 'saved', ok: boolean}} Action
  */
 
@@ -67,7 +69,7 @@ function initial() {
   return {
     source: 'none', text: '', fileName: '', fileBytes: null, fileInput: null, input: null,
     edits: [], drafts: [], profile: '', encoding: 'auto', report: null, profiles: [], ready: false,
-    error: '', columns: null, guess: null, storageNote: '', readyNote: { text: '正在加载评分引擎…', bad: false },
+    error: '', columns: null, guess: null, storageNote: '', readyNote: { text: '正在加载评分引擎…', bad: false }, review: false,
   };
 }
 
@@ -192,6 +194,10 @@ export function createStore(render) {
       case 'error':
         state.error = a.message;
         changed.error = true;
+        return {};
+      case 'review':
+        state.review = a.on;
+        changed.review = true;
         return {};
       case 'saved':
         state.storageNote = a.ok ? '' : NOT_SAVED;

@@ -120,7 +120,8 @@ export type Level = '达成' | '部分达成' | '未达成' | '待判定' | '不
 /** The audit's stable finding kinds. */
 export type FindingKind =
   | 'row_score' | 'over_weight' | 'band' | 'total_sum' | 'total'
-  | 'exec_rate' | 'exec_score' | 'weight_sum' | 'no_reason';
+  | 'exec_rate' | 'exec_score' | 'weight_sum' | 'no_reason'
+  | 'weights_missing' | 'over_budget' | 'targets_low';
 
 export interface ProjectResult {
   name: string | null;
@@ -142,6 +143,12 @@ export interface ProjectResult {
   warnings: Issue[];
   /** 复核: stated figures that differ from the computed ones. */
   audit: Finding[];
+  /** 复核 summary (S31–S35): totals, the difference by cause, the verdict line. */
+  audit_summary: AuditSummary;
+  /** S2/S32: the weights are the rules' split (分值（推定）). */
+  weights_assumed?: boolean;
+  /** S36: a cap on the total by execution rate, when one applies. */
+  cap?: TotalCap;
   goals?: Goal[];
   /** Rows of the file that were not read (absent when none). */
   ignored?: Ignored[];
@@ -162,6 +169,38 @@ export interface LevelWeight {
   row?: number;
 }
 
+export interface AuditSummary {
+  stated_total: number | null;
+  computed_total: number;
+  /** 填报总分 − 规则计算总分. */
+  difference: number | null;
+  causes: Cause[];
+  findings: number;
+  stated_any: boolean;
+  total_agrees: boolean;
+  /** The line for a 复核意见. */
+  verdict: string;
+  notes: string[];
+}
+
+export type CauseKind = 'rows' | 'unscored' | 'assumed_weights' | 'execution' | 'arithmetic' | 'unstated' | 'cap';
+
+export interface Cause {
+  kind: CauseKind;
+  /** Points, stated − computed. */
+  amount: number;
+  rows?: number[];
+}
+
+export interface TotalCap {
+  rate_from: number;
+  rate_below: number;
+  rate: number;
+  max_total: number;
+  uncapped: number;
+  explanation: string;
+}
+
 export interface Execution {
   /** 全年预算数 (万元) */
   budget: number | null;
@@ -171,6 +210,10 @@ export interface Execution {
   rate: number | null;
   weight: number;
   score: number;
+  /** The rate the form states (percent). */
+  stated_rate?: number;
+  /** The execution score the form states. */
+  stated_score?: number;
   explanation: string;
 }
 
@@ -217,7 +260,14 @@ export interface Finding {
   kind: FindingKind;
   stated: number | null;
   computed: number | null;
+  /** stated − computed, when both are figures of the same kind. */
+  difference?: number;
+  /** What the form states, what the rules give, the difference, what to do. */
   message: string;
+  /** The rule (S31…), for a tooltip. */
+  rule: string;
+  /** weights_missing: rows above their assumed weight; targets_low: rows. */
+  count?: number;
 }
 
 export interface Goal {
@@ -321,6 +371,14 @@ export interface Profile {
   not_applicable_rescale?: boolean;
   /** S28: a missed deadline scores W × T/A in days (ratio) or 0 (zero). */
   late?: 'ratio' | 'zero';
+  /** S36: caps on the total by execution rate. */
+  total_caps?: TotalCapSpec[];
+}
+
+export interface TotalCapSpec {
+  rate_from: Dec;
+  rate_below: Dec;
+  max_total: Dec;
 }
 
 export interface LevelSpec {

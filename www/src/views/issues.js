@@ -8,7 +8,7 @@ import { el, append } from '../dom.js';
 /** @typedef {import('../types').ProjectResult} ProjectResult */
 /** @typedef {import('../types').Issue} Issue */
 /** @typedef {import('../types').Ignored} Ignored */
-/** @typedef {(row: number) => void} Goto */
+/** @typedef {(place: number | string) => void} Goto */
 
 /** @param {ProjectResult} p @param {Goto} goto */
 export function issuesView(p, goto) {

@@ -14,7 +14,11 @@ use crate::report::decision::{
     Band, Deadline, DeadlineOutcome, ExecDecision, Flag, LevelSource, NoteKind, QualPoints, Qualitative, QuantKind,
     QuantOutcome, Quantitative, ReverseFormula, RowDecision, RowError, Rule, YearTaken,
 };
-use crate::report::{Execution, Finding, FindingKind, Level, ProjectResult, Report, RowResult};
+use crate::report::{Execution, Level, ProjectResult, Report};
+
+mod review;
+
+pub use review::{finding, verdict};
 
 /// A figure too large to compute with (Decimal arithmetic overflowed).
 const TOO_LARGE: &str = "数值过大，无法计算";
@@ -62,12 +66,7 @@ pub fn explain_project(p: &mut ProjectResult) {
             p.warnings.push(issue);
         }
     }
-    for i in 0..p.audit.len() {
-        let message = p.audit.get(i).map(|f| finding(f, &p.rows)).unwrap_or_default();
-        if let Some(f) = p.audit.get_mut(i) {
-            f.message = message;
-        }
-    }
+    review::explain_review(p);
 }
 
 /// S27: a row's line: its rule, then the deduction (S23) and rescaling (S22).
@@ -215,7 +214,7 @@ fn qualitative(q: &Qualitative) -> String {
 }
 
 /// S14: "部分达成档 [9, 12)".
-fn band(b: Band) -> String {
+pub(crate) fn band(b: Band) -> String {
     let close = if b.level == Level::Achieved { "]" } else { ")" };
     format!("{}档 [{}, {}{close}", b.level.label(), show(round2(b.low)), show(round2(b.high)))
 }
@@ -319,32 +318,5 @@ fn exec_column(e: &Execution) -> Option<&'static str> {
         ExecDecision::TooLarge { .. } => Some("全年执行数"),
         ExecDecision::ZeroBudget { .. } | ExecDecision::NegativeBudget(_) => Some("全年预算数"),
         ExecDecision::Rate { .. } | ExecDecision::StatedRate { .. } | ExecDecision::Missing => None,
-    }
-}
-
-/// A finding's sentence (S31–S34).
-pub fn finding(f: &Finding, rows: &[RowResult]) -> String {
-    let r = f.row_index.and_then(|i| rows.get(i));
-    let at = format!("第 {} 行「{}」", f.row.unwrap_or_default(), f.name.as_deref().unwrap_or_default());
-    let (stated, computed) = (f.stated.unwrap_or_default(), f.computed.unwrap_or_default());
-    let (s, c) = (show(stated), show(computed));
-    match f.kind {
-        FindingKind::OverWeight => format!("{at}填报得分 {s} 分，超过本行分值 {c} 分"),
-        FindingKind::Band => format!("{at}{}", r.map_or("", |r| r.explanation.as_str())),
-        FindingKind::RowScore => {
-            let diff = stated.saturating_sub(computed);
-            let dir = if diff > Decimal::ZERO { "多" } else { "少" };
-            format!("{at}填报得分 {s} 分，按规则应得 {c} 分，{dir}计 {} 分", show(diff.abs()))
-        }
-        FindingKind::NoReason => {
-            format!("{at}得分 {c} 低于分值 {}，未说明偏差原因", show(r.map_or(Decimal::ZERO, |r| r.weight)))
-        }
-        FindingKind::ExecRate => format!("填报预算执行率 {s}%，按全年执行数 / 全年预算数应为 {c}%"),
-        FindingKind::ExecScore => format!("填报预算执行率得分 {s} 分，按规则应得 {c} 分"),
-        FindingKind::TotalSum => format!("填报总分 {s} 分，不等于填报的各项得分之和 {c} 分"),
-        FindingKind::Total => {
-            format!("填报总分 {s} 分，按规则计算为 {c} 分，相差 {} 分", show(stated.saturating_sub(computed).abs()))
-        }
-        FindingKind::WeightSum => format!("各项分值合计 {s} 分，不等于 {c} 分"),
     }
 }
