@@ -51,7 +51,7 @@ pub struct ScoreOptions {
 /// Steps 1–2: read a file (any supported format) into the normalised input.
 pub fn read_input(bytes: &[u8], file_name: &str, opts: &ReadOptions) -> Result<Input, FileError> {
     match read::read(bytes, file_name, opts)? {
-        read::Source::Sheets(sheets) => layout::read_sheets(&sheets),
+        read::Source::Sheets(sheets) => layout::read_sheets(sheets),
         read::Source::Input(input) => Ok(input),
     }
 }
@@ -64,8 +64,46 @@ pub fn score_input(input: &Input, profile: &Profile, edits: &[Edit]) -> Report {
     report
 }
 
+/// Steps 1–4 (read, layout, score, audit) without `explain`: the figures
+/// and typed decisions of every project, no sentences yet. Explain the
+/// projects that are shown with [`explained_project`]; the overview needs
+/// none ([`render::Summary::of`]).
+pub fn score_bytes_unexplained(
+    bytes: &[u8],
+    file_name: &str,
+    profile: &Profile,
+    opts: &ScoreOptions,
+) -> Result<Report, FileError> {
+    // The input is not kept: its rows move into the report instead of being copied.
+    let mut input = read_input(bytes, file_name, &opts.read)?;
+    let mut report = score::score_taking(&mut input, &opts.edits, profile);
+    audit::audit(&input, &mut report, profile);
+    Ok(report)
+}
+
+/// Step 5 for one project of a report from [`score_bytes_unexplained`]:
+/// a copy of project `index` with its sentences written.
+pub fn explained_project(report: &Report, index: usize) -> Option<report::ProjectResult> {
+    let mut project = report.projects.get(index)?.clone();
+    explain::explain_project(&mut project);
+    Some(project)
+}
+
+/// The overview of a file ([`render::Summary`]: every project's total,
+/// grade, execution rate and row status counts): steps 1–4 without
+/// `explain`, since the overview shows no sentences.
+pub fn summarize_bytes(
+    bytes: &[u8],
+    file_name: &str,
+    profile: &Profile,
+    opts: &ScoreOptions,
+) -> Result<render::Summary, FileError> {
+    Ok(render::Summary::of(&score_bytes_unexplained(bytes, file_name, profile, opts)?))
+}
+
 /// The whole pipeline: bytes → report (render it with [`render`]).
 pub fn score_bytes(bytes: &[u8], file_name: &str, profile: &Profile, opts: &ScoreOptions) -> Result<Report, FileError> {
-    let input = read_input(bytes, file_name, &opts.read)?;
-    Ok(score_input(&input, profile, &opts.edits))
+    let mut report = score_bytes_unexplained(bytes, file_name, profile, opts)?;
+    explain::explain(&mut report);
+    Ok(report)
 }

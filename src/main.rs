@@ -8,6 +8,7 @@ use jixiao::{Encoding, Profile, ReadOptions, Report};
 const USAGE: &str = "用法：
   jixiao score FILE... [--format text|json|csv] [--profile NAME|PATH] [--encoding auto|utf8|gbk|utf16le|utf16be]
   jixiao audit FILE... [--format text|json] [--profile NAME|PATH] [--encoding …]
+  jixiao summarize FILE [--profile NAME|PATH] [--encoding …]   总览（JSON：每个项目的总分、等级、执行率、各状态行数）
   jixiao read FILE [--encoding …]        输出读入的数据（JSON，可再次读入）
   jixiao profile [NAME]                  列出规则配置，或输出一个配置（JSON，可修改后用 --profile 载入）
 
@@ -101,7 +102,16 @@ fn run() -> Result<ExitCode, String> {
             let [file] = args.files.as_slice() else { return Err(format!("read 需要一个文件\n\n{USAGE}")) };
             let bytes = std::fs::read(file).map_err(|e| format!("{file}：无法读取文件（{e}）"))?;
             let input = jixiao::read_input(&bytes, file, &read_opts).map_err(|e| format!("{file}：{e}"))?;
-            println!("{}", serde_json::to_string_pretty(&input).map_err(|e| e.to_string())?);
+            print_json(&input)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        "summarize" => {
+            let [file] = args.files.as_slice() else { return Err(format!("summarize 需要一个文件\n\n{USAGE}")) };
+            let profile = load_profile(args.profile.as_deref())?;
+            let bytes = std::fs::read(file).map_err(|e| format!("{file}：无法读取文件（{e}）"))?;
+            let opts = jixiao::ScoreOptions { read: read_opts, edits: vec![] };
+            let summary = jixiao::summarize_bytes(&bytes, file, &profile, &opts).map_err(|e| format!("{file}：{e}"))?;
+            print_json(&summary)?;
             Ok(ExitCode::SUCCESS)
         }
         "score" | "audit" => {
@@ -133,7 +143,7 @@ fn run() -> Result<ExitCode, String> {
                 use std::io::Write;
                 std::io::stdout().write_all(&jixiao::render::to_csv(&report)).map_err(|e| e.to_string())?;
             } else if args.format == Format::Json {
-                println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
+                print_json(&report)?;
             } else if args.command == "audit" {
                 print!("{}", render_audit_text(&report));
             } else {
@@ -143,4 +153,13 @@ fn run() -> Result<ExitCode, String> {
         }
         other => Err(format!("不认识的命令 {other}\n\n{USAGE}")),
     }
+}
+
+/// Pretty JSON and a line break on stdout, written as it is produced (a
+/// large report is never held as one string).
+fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    serde_json::to_writer_pretty(&mut out, value).map_err(|e| e.to_string())?;
+    writeln!(out).and_then(|()| out.flush()).map_err(|e| e.to_string())
 }

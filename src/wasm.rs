@@ -16,6 +16,7 @@ use std::fmt::Display;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+use crate::render::Summary;
 use crate::{Edit, Encoding, FileError, Input, Profile, ReadOptions};
 
 /// The options object every export takes (all fields optional):
@@ -67,6 +68,14 @@ impl Options {
     }
 }
 
+/// The profile and scoring options an options object asks for.
+fn scoring(options: JsValue) -> Result<(Profile, crate::ScoreOptions), JsError> {
+    let opts = self::options(options)?;
+    let profile = opts.profile().map_err(into_error)?;
+    let read = opts.read();
+    Ok((profile, crate::ScoreOptions { read, edits: opts.edits }))
+}
+
 /// Read and score a file: bytes → `Report`.
 #[wasm_bindgen(js_name = score, unchecked_return_type = "JixiaoReport")]
 pub fn score(
@@ -74,11 +83,75 @@ pub fn score(
     file_name: &str,
     #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let opts = self::options(options)?;
-    let profile = opts.profile().map_err(into_error)?;
-    let score_opts = crate::ScoreOptions { read: opts.read(), edits: opts.edits };
+    let (profile, score_opts) = scoring(options)?;
     let report = crate::score_bytes(bytes, file_name, &profile, &score_opts).map_err(into_error)?;
     to_js(&report)
+}
+
+/// Read and score a file for the overview: `{projects, rows, name: string[],
+/// total: Float64Array, grade: Uint8Array (index into grades), grades:
+/// string[], rate: Float64Array (NaN: none), provisional: Uint8Array,
+/// status: Uint32Array (ok, review, pending, error per project), issues:
+/// Uint32Array (errors, warnings, findings per project)}`. No sentences are
+/// written and no row crosses into JS, so it is much faster than `score`.
+#[wasm_bindgen(js_name = summarize)]
+pub fn summarize(bytes: &[u8], file_name: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let (profile, score_opts) = scoring(options)?;
+    let summary = crate::summarize_bytes(bytes, file_name, &profile, &score_opts).map_err(into_error)?;
+    summary_to_js(&summary)
+}
+
+/// A scored file kept in wasm memory (`jixiao.open`): the overview at once,
+/// one project's rows with their sentences when the page opens it. Nothing
+/// but the figures is written until asked; `free()` releases it.
+#[wasm_bindgen]
+pub struct Scored {
+    report: crate::Report,
+}
+
+/// Read and score a file and keep the result here (see [`Scored`]).
+#[wasm_bindgen(js_name = open)]
+pub fn open(bytes: &[u8], file_name: &str, options: JsValue) -> Result<Scored, JsError> {
+    let (profile, score_opts) = scoring(options)?;
+    let report = crate::score_bytes_unexplained(bytes, file_name, &profile, &score_opts).map_err(into_error)?;
+    Ok(Scored { report })
+}
+
+#[wasm_bindgen]
+impl Scored {
+    /// The overview, as `summarize` returns it.
+    pub fn summary(&self) -> Result<JsValue, JsError> {
+        summary_to_js(&Summary::of(&self.report))
+    }
+
+    /// Project `index` as in `score`'s report (rows, sentences, findings).
+    pub fn project(&self, index: usize) -> Result<JsValue, JsError> {
+        let project = crate::explained_project(&self.report, index)
+            .ok_or_else(|| JsError::new(&format!("没有第 {} 个项目", index.saturating_add(1))))?;
+        to_js(&project)
+    }
+}
+
+/// The summary's columns as typed arrays (one copy each, no per-value calls).
+fn summary_to_js(s: &Summary) -> Result<JsValue, JsError> {
+    let strings = |items: &[String]| items.iter().map(|t| JsValue::from_str(t)).collect::<js_sys::Array>();
+    let fields: [(&str, JsValue); 10] = [
+        ("projects", JsValue::from(u32::try_from(s.projects).unwrap_or(u32::MAX))),
+        ("rows", JsValue::from(u32::try_from(s.rows).unwrap_or(u32::MAX))),
+        ("name", strings(&s.name).into()),
+        ("total", js_sys::Float64Array::from(s.total.as_slice()).into()),
+        ("grade", js_sys::Uint8Array::from(s.grade.as_slice()).into()),
+        ("grades", strings(&s.grades).into()),
+        ("rate", js_sys::Float64Array::from(s.rate.as_slice()).into()),
+        ("provisional", js_sys::Uint8Array::from(s.provisional.as_slice()).into()),
+        ("status", js_sys::Uint32Array::from(s.status.as_slice()).into()),
+        ("issues", js_sys::Uint32Array::from(s.issues.as_slice()).into()),
+    ];
+    let object = js_sys::Object::new();
+    for (key, value) in fields {
+        js_sys::Reflect::set(&object, &JsValue::from_str(key), &value).map_err(|_| JsError::new("无法生成结果对象"))?;
+    }
+    Ok(object.into())
 }
 
 /// Read a file into the normalised `Input` (for export and local storage).

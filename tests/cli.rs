@@ -107,3 +107,15 @@ fn audit_lists_findings() {
     assert_eq!(code, 0);
     assert!(out.contains("复核：填报数字与规则计算一致"), "{out}");
 }
+
+#[test]
+fn summarize_prints_the_overview_columns() {
+    let (code, out, _) = jixiao(&["summarize", "tests/fixtures/baiyun-xinfang-2023.csv"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((v["projects"].clone(), v["rows"].clone()), (serde_json::json!(1), serde_json::json!(9)));
+    assert_eq!(v["total"], serde_json::json!([99.89]));
+    assert_eq!(v["grades"][v["grade"][0].as_u64().unwrap() as usize], "优");
+    assert_eq!(v["rate"], serde_json::json!([98.88]));
+    assert_eq!(v["status"].as_array().unwrap().len(), 4);
+}

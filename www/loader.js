@@ -12,6 +12,15 @@
  *   jixiao.ready                          Promise, resolves once instantiated
  *   jixiao.version                        crate version ("" until ready)
  *   jixiao.score(bytesOrText, fileName, options)   → Report
+ *   jixiao.summarize(bytesOrText, fileName, options) → the overview in columns:
+ *       {projects, rows, name[], total: Float64Array, grade: Uint8Array (index
+ *        into grades[]), rate: Float64Array (NaN: none), provisional: Uint8Array,
+ *        status: Uint32Array (ok, review, pending, error per project),
+ *        issues: Uint32Array (errors, warnings, findings per project)}
+ *   jixiao.open(bytesOrText, fileName, options) → a scored file kept in the
+ *       core: .summary() (as summarize), .project(i) (project i of score's
+ *       report, sentences written on demand), .free(); it does not survive
+ *       a reload after a trap (open the file again)
  *   jixiao.readInput(bytesOrText, fileName, options) → Input
  *   jixiao.scoreInput(input, options)     → Report
  *   jixiao.exportCsv(input, options)      → Uint8Array (CSV, UTF-8 with BOM)
@@ -45,6 +54,31 @@
     score: function (data, fileName, options) {
       return call(function (g) {
         return g.score(toBytes(data), fileName == null ? "" : String(fileName), options);
+      });
+    },
+    summarize: function (data, fileName, options) {
+      return call(function (g) {
+        return g.summarize(toBytes(data), fileName == null ? "" : String(fileName), options);
+      });
+    },
+    open: function (data, fileName, options) {
+      return call(function (g) {
+        var scored = g.open(toBytes(data), fileName == null ? "" : String(fileName), options);
+        return {
+          summary: function () {
+            return call(function () {
+              return scored.summary();
+            });
+          },
+          project: function (index) {
+            return call(function () {
+              return scored.project(index);
+            });
+          },
+          free: function () {
+            scored.free();
+          }
+        };
       });
     },
     readInput: function (data, fileName, options) {

@@ -77,6 +77,8 @@ pub(super) fn merge_budget(b: &mut Budget, from: &Budget) {
 
 /// A row holding both 全年预算数 and 全年执行数 labels.
 pub(super) fn is_funds_header(cells: &[String]) -> bool {
+    // The characters first, so most rows skip `label` ([`label`] only drops characters).
+    let holds = |ch: char| cells.iter().any(|c| c.contains(ch));
     let has = |k: &str| cells.iter().any(|c| label(c).0 == k);
-    has("全年预算数") && has("全年执行数")
+    holds('预') && holds('执') && has("全年预算数") && has("全年执行数")
 }

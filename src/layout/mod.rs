@@ -20,27 +20,31 @@ use crate::model::{Budget, Goal, Input, Issue, ProjectInput, Stated};
 use crate::FileError;
 
 use funds::is_funds_header;
-use vocab::{field_name, label, Columns, Field, REQUIRED};
+use vocab::{field_name, label, may_be_header, Columns, Field, REQUIRED};
 
 /// First cells that end a table: its 总分 row.
 const TOTAL_LABELS: [&str; 3] = ["总分", "合计", "总计"];
 
 /// Read every indicator block of every sheet.
-pub fn read_sheets(sheets: &[Sheet]) -> Result<Input, FileError> {
+/// The sheets are consumed: the cells the input keeps are moved, not copied.
+pub fn read_sheets(sheets: Vec<Sheet>) -> Result<Input, FileError> {
     let mut input = Input::default();
     let mut near_miss: Option<String> = None;
-    for sheet in sheets {
-        let headers: Vec<usize> = (0..sheet.rows.len()).filter(|&r| Columns::of(row(sheet, r)).is_header()).collect();
+    for mut sheet in sheets {
+        let headers: Vec<usize> = (0..sheet.rows.len())
+            .filter(|&r| may_be_header(row(&sheet, r)) && Columns::of(row(&sheet, r)).is_header())
+            .collect();
         if headers.is_empty() {
             if near_miss.is_none() {
-                near_miss = near_miss_message(sheet);
+                near_miss = near_miss_message(&sheet);
             }
             continue;
         }
         let mut start = 0;
+        let len = sheet.rows.len();
         for (i, &h) in headers.iter().enumerate() {
-            let next = headers.get(i + 1).copied().unwrap_or(sheet.rows.len());
-            let block = Block { sheet, start, header: h, next };
+            let next = headers.get(i + 1).copied().unwrap_or(len);
+            let mut block = Block { sheet: &mut sheet, start, header: h, next };
             let (projects, end) = block.read();
             input.projects.extend(projects);
             start = end;
@@ -76,7 +80,7 @@ fn row(sheet: &Sheet, r: usize) -> &[String] {
 
 /// One indicator block: its header row and the label cells around it.
 struct Block<'a> {
-    sheet: &'a Sheet,
+    sheet: &'a mut Sheet,
     /// First row that may hold this block's labels.
     start: usize,
     header: usize,
@@ -107,7 +111,7 @@ impl Block<'_> {
     }
 
     /// Read the block; returns its projects and the first row after its table.
-    fn read(&self) -> (Vec<ProjectInput>, usize) {
+    fn read(&mut self) -> (Vec<ProjectInput>, usize) {
         let cols = Columns::of(row(self.sheet, self.header));
         let mut ctx = Context::default();
         let mut table_rows = Vec::new();
@@ -115,7 +119,10 @@ impl Block<'_> {
         let mut r = self.header + 1;
         while r < self.next {
             let cells = row(self.sheet, r);
-            if let Some(first) = cells.iter().map(|c| label(c).0).find(|c| !c.is_empty()) {
+            // Every total label starts with 总 or 合, and `label` only drops
+            // characters: rows without either skip the labels.
+            let may_total = cells.iter().any(|c| c.contains(['总', '合']));
+            if let Some(first) = cells.iter().filter(|_| may_total).map(|c| label(c).0).find(|c| !c.is_empty()) {
                 if TOTAL_LABELS.iter().any(|k| first.starts_with(k)) {
                     self.stated_total(r, &cols, &mut ctx);
                     end = r + 1;

@@ -4,39 +4,45 @@ use super::funds::{merge_budget, to_wan};
 use super::vocab::{Columns, Field};
 use super::{row, Block, Context};
 use crate::expr;
-use crate::grid::row_number;
+use crate::grid::{row_number, Sheet};
 use crate::model::{IndicatorInput, Issue, ProjectInput};
 
 impl Block<'_> {
     /// The indicator rows, grouped into projects by the 项目名称 column.
-    pub(super) fn read_table(&self, cols: &Columns, rows: &[usize], ctx: Context) -> Vec<ProjectInput> {
-        let cell = |r: usize, f: Field| {
-            cols.get(f).map(|c| row(self.sheet, r).get(c).map(|s| s.trim().to_owned()).unwrap_or_default())
-        };
+    /// The cells an indicator keeps are moved out of the sheet (the table's
+    /// rows are read once, here), so they are not copied.
+    pub(super) fn read_table(&mut self, cols: &Columns, rows: &[usize], ctx: Context) -> Vec<ProjectInput> {
         let mut projects: Vec<ProjectInput> = Vec::new();
         // Project name → index in `projects` (a lookup per row, not a scan).
         let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut current: Option<usize> = None;
         let (mut last1, mut last2) = (String::new(), String::new());
         for &r in rows {
-            let text = |f: Field| cell(r, f).unwrap_or_default();
-            let (name, target, actual) = (text(Field::Name), text(Field::Target), text(Field::Actual));
+            // Cells as trimmed slices of the sheet, for the decisions.
+            let sheet = &*self.sheet;
+            let text = |f: Field| cols.get(f).and_then(|c| row(sheet, r).get(c)).map_or("", |s| s.trim());
             // The project column forward-fills like a merged cell.
             let project = text(Field::Project);
             if !project.is_empty() || current.is_none() {
-                let key = if cols.get(Field::Project).is_some() {
-                    Some(project.clone()).filter(|p| !p.is_empty())
-                } else {
-                    None
+                let key = Some(project).filter(|p| cols.get(Field::Project).is_some() && !p.is_empty());
+                // Rows of one project mostly follow each other: the current
+                // project first, then the map.
+                let same = |i: usize| projects.get(i).and_then(|p| p.name.as_deref()) == key;
+                let found = match current {
+                    Some(i) if key.is_some() && same(i) => Some(i),
+                    _ => key.and_then(|k| by_name.get(k)).copied(),
                 };
-                let found = key.as_ref().and_then(|k| by_name.get(k)).copied();
                 current = Some(match found {
                     Some(i) => i,
                     None => {
-                        if let Some(k) = &key {
-                            by_name.insert(k.clone(), projects.len());
+                        if let Some(k) = key {
+                            by_name.insert(k.to_owned(), projects.len());
                         }
-                        projects.push(ProjectInput { name: key, sheet: self.sheet.name.clone(), ..Default::default() });
+                        projects.push(ProjectInput {
+                            name: key.map(str::to_owned),
+                            sheet: sheet.name.clone(),
+                            ..Default::default()
+                        });
                         projects.len() - 1
                     }
                 });
@@ -49,54 +55,56 @@ impl Block<'_> {
             // Budget columns on indicator rows: the first value per project wins.
             for (f, slot) in [(Field::Budget, &mut p.budget.adjusted), (Field::Executed, &mut p.budget.executed)] {
                 if slot.is_none() {
-                    if let Some(v) = cell(r, f).as_deref().and_then(expr::parse_number) {
+                    if let Some(v) = cols.get(f).and_then(|_| expr::parse_number(text(f))) {
                         *slot = Some(to_wan(v, cols.budget_in_yuan));
                         p.budget.row = Some(row_number(r));
                     }
                 }
             }
-            if name.is_empty() && target.is_empty() && actual.is_empty() {
+            let (l1, l2) = (text(Field::Level1), text(Field::Level2));
+            if text(Field::Name).is_empty() && text(Field::Target).is_empty() && text(Field::Actual).is_empty() {
                 // A blank row, a note, or a parent row (产出指标 with its
                 // subtotal): not an indicator, but its 一级/二级 cells still
                 // name the rows under it.
-                let (l1, l2) = (text(Field::Level1), text(Field::Level2));
                 if !l1.is_empty() {
-                    last1 = l1;
-                    last2 = l2;
+                    l1.clone_into(&mut last1);
+                    l2.clone_into(&mut last2);
                 } else if !l2.is_empty() {
-                    last2 = l2;
+                    l2.clone_into(&mut last2);
                 }
                 continue;
             }
             // S2/INPUT: blank 一级/二级 inherit the value above within the project;
             // a new 一级 does not inherit the previous 二级.
-            let mut l1 = text(Field::Level1);
-            let mut l2 = text(Field::Level2);
-            if l1.is_empty() {
-                l1 = last1.clone();
-                if l2.is_empty() {
-                    l2 = last2.clone();
-                }
-            } else if l2.is_empty() && l1 == last1 {
-                l2 = last2.clone();
+            let inherit1 = l1.is_empty();
+            let inherit2 = l2.is_empty() && (inherit1 || l1 == last1);
+            let score_is_copy = sheet.is_merged_copy(r, cols.get(Field::Score).unwrap_or(0));
+            // From here on the row's cells are moved out.
+            let mut take = |f: Field| take_cell(self.sheet, cols, r, f);
+            let level1 = if inherit1 { last1.clone() } else { take(Field::Level1).unwrap_or_default() };
+            let level2 = if inherit2 { last2.clone() } else { take(Field::Level2).unwrap_or_default() };
+            if level1 != last1 {
+                level1.clone_into(&mut last1);
             }
-            last1 = l1.clone();
-            last2 = l2.clone();
+            if level2 != last2 {
+                level2.clone_into(&mut last2);
+            }
             p.indicators.push(IndicatorInput {
                 row: Some(row_number(r)),
-                level1: l1,
-                level2: l2,
-                name: strip_name_prefix(&name),
-                target,
-                actual,
-                weight: cell(r, Field::Weight),
-                score: cell(r, Field::Score)
-                    .filter(|_| !self.sheet.is_merged_copy(r, cols.get(Field::Score).unwrap_or(0))),
-                symbol: cell(r, Field::Symbol),
-                unit: cell(r, Field::Unit),
-                level: cell(r, Field::Level),
-                deduction: cell(r, Field::Deduction),
-                reason: cell(r, Field::Reason),
+                level1,
+                level2,
+                name: take(Field::Name)
+                    .map(|n| if n.starts_with("指标") { strip_name_prefix(&n) } else { n })
+                    .unwrap_or_default(),
+                target: take(Field::Target).unwrap_or_default(),
+                actual: take(Field::Actual).unwrap_or_default(),
+                weight: take(Field::Weight),
+                score: take(Field::Score).filter(|_| !score_is_copy),
+                symbol: take(Field::Symbol),
+                unit: take(Field::Unit),
+                level: take(Field::Level),
+                deduction: take(Field::Deduction),
+                reason: take(Field::Reason),
             });
         }
         if projects.is_empty() {
@@ -127,6 +135,14 @@ impl Block<'_> {
         }
         projects
     }
+}
+
+/// The cell of field `f` on row `r`, trimmed, moved out of the sheet (""
+/// when the row is short); `None` when the table has no such column.
+fn take_cell(sheet: &mut Sheet, cols: &Columns, r: usize, f: Field) -> Option<String> {
+    let c = cols.get(f)?;
+    let cell = sheet.rows.get_mut(r).and_then(|cells| cells.get_mut(c)).map(std::mem::take).unwrap_or_default();
+    Some(if cell.trim().len() == cell.len() { cell } else { cell.trim().to_owned() })
 }
 
 /// "指标1：改造学校数量" → "改造学校数量".

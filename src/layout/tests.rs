@@ -21,7 +21,7 @@ fn header_labels_are_normalised() {
 #[test]
 fn forward_fill_and_projects() {
     let s = sheet("项目名称,一级指标,二级指标,三级指标,年度指标值,实际完成值\nA,产出指标,数量指标,x,1,1\n,,,y,1,1\nB,效益指标,,z,1,1\n,,,w,1,1");
-    let i = read_sheets(&[s]).unwrap();
+    let i = read_sheets(vec![s]).unwrap();
     assert_eq!(i.projects.len(), 2);
     assert_eq!(i.projects[0].name.as_deref(), Some("A"));
     assert_eq!(i.projects[0].indicators[1].level2, "数量指标");
@@ -32,7 +32,7 @@ fn forward_fill_and_projects() {
 #[test]
 fn near_miss_header_is_explained() {
     let s = sheet("一级指标,二级指标,三级指标,年度指标值\n产出指标,数量指标,x,1");
-    let e = read_sheets(&[s]).unwrap_err();
+    let e = read_sheets(vec![s]).unwrap_err();
     assert!(matches!(&e, FileError::NoIndicatorTable(m) if m.contains("第 1 行") && m.contains("实际完成值")), "{e}");
 }
 

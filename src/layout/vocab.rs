@@ -74,6 +74,13 @@ pub(super) fn field_of(cell: &str) -> Option<Field> {
     SYNONYMS.iter().find(|(_, names)| names.contains(&l.as_str())).map(|(f, _)| *f)
 }
 
+/// A cheap test that must hold for [`Columns::of`] to find a header (so the
+/// many rows that fail it skip [`label`]): the name column's words all hold
+/// 指, the target's and the actual's 值, and [`label`] only drops characters.
+pub(super) fn may_be_header(row: &[String]) -> bool {
+    row.iter().any(|c| c.contains('指')) && row.iter().any(|c| c.contains('值'))
+}
+
 /// The columns of an indicator header row.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Columns {

@@ -4,9 +4,13 @@
 //!
 //! - [`text`]: the CLI's `score` and `audit` text
 //! - [`csv`]: the CSV export (UTF-8 with BOM, formula cells neutralised)
+//! - [`summary`]: the overview in columns (`jixiao.summarize`); it needs no
+//!   sentences, so it also reads a report before `explain`
 
 pub mod csv;
+pub mod summary;
 pub mod text;
 
 pub use csv::to_csv;
+pub use summary::Summary;
 pub use text::{render_audit_text, render_text};

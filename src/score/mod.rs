@@ -45,7 +45,33 @@ type Decided = Result<(Decimal, Rule), RowError>;
 /// Score every project of the input, with the page's edits applied to the
 /// rows they name (only those rows are copied).
 pub fn score(input: &Input, edits: &[Edit], profile: &Profile) -> Report {
-    let projects = input.projects.iter().enumerate().map(|(i, p)| score_project(i, p, edits, profile)).collect();
+    let projects =
+        input.projects.iter().enumerate().map(|(i, p)| score_project(p, edited(i, p, edits), profile)).collect();
+    Report { profile: profile.id.clone(), projects }
+}
+
+/// [`score`] for a caller that is done with the rows once scored: they are
+/// moved out of `input` (its projects keep every other field, which is all
+/// the audit reads) and their texts into the report, not copied.
+pub fn score_taking(input: &mut Input, edits: &[Edit], profile: &Profile) -> Report {
+    let projects = input
+        .projects
+        .iter_mut()
+        .enumerate()
+        .map(|(index, p)| {
+            let rows = std::mem::take(&mut p.indicators)
+                .into_iter()
+                .enumerate()
+                .map(|(i, mut ind)| {
+                    if edits.iter().any(|e| ind.is_edited_by(index, i, e)) {
+                        ind.apply_edits(index, i, edits);
+                    }
+                    Cow::Owned(ind)
+                })
+                .collect();
+            score_project(p, rows, profile)
+        })
+        .collect();
     Report { profile: profile.id.clone(), projects }
 }
 
@@ -67,20 +93,31 @@ fn edited<'a>(index: usize, p: &'a ProjectInput, edits: &[Edit]) -> Vec<Cow<'a, 
         .collect()
 }
 
-fn score_project(index: usize, p: &ProjectInput, edits: &[Edit], profile: &Profile) -> ProjectResult {
-    let indicators = edited(index, p, edits);
-    let indicators: Vec<&IndicatorInput> = indicators.iter().map(Cow::as_ref).collect();
+/// A row's texts for its result: moved from an owned row, copied from a borrowed one.
+fn texts(ind: Cow<'_, IndicatorInput>) -> [String; 5] {
+    match ind {
+        Cow::Owned(i) => [i.level1, i.level2, i.name, i.target, i.actual],
+        Cow::Borrowed(i) => [&i.level1, &i.level2, &i.name, &i.target, &i.actual].map(String::clone),
+    }
+}
+
+/// Score a project's rows (`indicators`, edits applied; `p` gives the rest).
+fn score_project(p: &ProjectInput, indicators: Vec<Cow<'_, IndicatorInput>>, profile: &Profile) -> ProjectResult {
     let mut notes: Vec<Note> = Vec::new();
-    let weights = weights::weights(&indicators, profile, &mut notes);
+    let weights = {
+        let refs: Vec<&IndicatorInput> = indicators.iter().map(Cow::as_ref).collect();
+        weights::weights(&refs, profile, &mut notes)
+    };
     let mut rows: Vec<RowResult> = Vec::with_capacity(indicators.len());
-    for (i, ind) in indicators.iter().enumerate() {
+    for (i, ind) in indicators.into_iter().enumerate() {
         let row = ind.row_number(i);
         let (weight, weight_error) = match weights.get(i) {
             Some(Ok(w)) => (*w, None),
             Some(Err(e)) => (Decimal::ZERO, Some(e.clone())),
             None => (Decimal::ZERO, None),
         };
-        let mut r = score_row(ind, row, weight, profile);
+        let mut r = score_row(&ind, row, weight, profile);
+        [r.level1, r.level2, r.name, r.target, r.actual] = texts(ind);
         if let Some(e) = weight_error {
             r.status = Status::Error;
             r.score = Decimal::ZERO;
@@ -99,13 +136,14 @@ fn score_project(index: usize, p: &ProjectInput, edits: &[Edit], profile: &Profi
 /// One row: its rule (S7–S22), the deduction (S23), the cap (S13), the
 /// rounding (S25) and the reason check (S24).
 fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, profile: &Profile) -> RowResult {
+    // The texts are set by the caller (moved or copied, see `texts`).
     let mut r = RowResult {
         row,
-        level1: ind.level1.clone(),
-        level2: ind.level2.clone(),
-        name: ind.name.clone(),
-        target: ind.target.clone(),
-        actual: ind.actual.clone(),
+        level1: String::new(),
+        level2: String::new(),
+        name: String::new(),
+        target: String::new(),
+        actual: String::new(),
         direction: None,
         direction_inferred: false,
         weight,

@@ -103,7 +103,7 @@ pub(super) fn qualitative(ind: &IndicatorInput, w: Decimal, profile: &Profile, r
 
 /// The level labels, full or short (S14).
 fn level_label(text: &str) -> Option<Level> {
-    match expr::normalize(text).as_str() {
+    match expr::normalize(text).as_ref() {
         "达成年度指标" | "达成" => Some(Level::Achieved),
         "部分达成年度指标并具有一定效果" | "部分达成" => Some(Level::Partial),
         "未达成年度指标且效果较差" | "未达成" => Some(Level::NotAchieved),
@@ -132,7 +132,7 @@ fn infer_level(target: &str, actual: &str) -> Option<Level> {
         return Some(Level::Partial);
     }
     // (5) achieved
-    if MET.contains(&a.as_str()) {
+    if MET.contains(&a.as_ref()) {
         return Some(Level::Achieved);
     }
     None

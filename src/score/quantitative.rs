@@ -32,7 +32,8 @@ pub(super) fn evaluate(ind: &IndicatorInput, w: Decimal, profile: &Profile, r: &
         return Err(RowError::TargetMissing);
     }
     // S22: 不适用.
-    let na = |s: &str| expr::normalize(s) == NOT_APPLICABLE;
+    // `normalize` never makes a CJK character: text without 适 is not 不适用.
+    let na = |s: &str| s.contains('适') && expr::normalize(s) == NOT_APPLICABLE;
     if na(&ind.target) || na(&ind.actual) || ind.level.as_deref().is_some_and(na) {
         r.level = Some(Level::NotApplicable);
         r.direction = None;
