@@ -40,7 +40,7 @@ const rel = (p) => path.relative(root, p) || ".";
 
 export const CSP =
   "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval'; " +
-  "style-src 'unsafe-inline'; img-src data: blob:";
+  "style-src 'unsafe-inline'; img-src data: blob:; worker-src blob:";
 const MARKER = "<!-- @JIXIAO_RUNTIME@ -->";
 // Optional, inside the template's <script type="text/plain" id="sample-csv">:
 // replaced by the 2023 example table (the page's 示例 button), `</` as `<\/`.
@@ -163,13 +163,23 @@ function runtimeScript(glueFile, wasmFile) {
   const loader = fs.readFileSync(path.join(root, "www", "loader.js"), "utf8");
   // The glue in a factory: each call is a fresh glue whose init can run once,
   // which is what lets the loader re-instantiate after a trap.
+  if (loader.split('"@JIXIAO_WASM@"').length !== 2) fail('www/loader.js must contain the placeholder "@JIXIAO_WASM@" exactly once');
+  // The Web Worker (www/src/worker.js, see www/src/client.js) is made from
+  // the same glue, its own bundled script and the same wasm, from a Blob URL:
+  // window.__jixiaoWorker() hands the page those parts (the wasm once only).
   const source =
     `(function () {\nfunction jixiaoGlue() {\n${glue}\nreturn wasm_bindgen;\n}\n` +
-    `${loader.replaceAll("__JIXIAO_GLUE__", "jixiaoGlue")}\n})();\n`;
+    `var jixiaoWasm = "@JIXIAO_WASM@";\n` +
+    `window.__jixiaoWorker = function () { return { glue: String(jixiaoGlue), code: "@JIXIAO_WORKER@", wasm: jixiaoWasm }; };\n` +
+    `${loader.replaceAll("__JIXIAO_GLUE__", "jixiaoGlue").replace('"@JIXIAO_WASM@"', "jixiaoWasm")}\n})();\n`;
   let code = lower(source, "runtime (wasm-bindgen glue + www/loader.js)");
-  const parts = code.split('"@JIXIAO_WASM@"');
-  if (parts.length !== 2) fail('www/loader.js must contain the placeholder "@JIXIAO_WASM@" exactly once');
-  code = parts.join(JSON.stringify(fs.readFileSync(wasmFile).toString("base64")));
+  const fill = (placeholder, value) => {
+    const parts = code.split(`"${placeholder}"`);
+    if (parts.length !== 2) fail(`runtime: the placeholder "${placeholder}" must appear exactly once`);
+    code = parts.join(JSON.stringify(value));
+  };
+  fill("@JIXIAO_WORKER@", bundle(path.join(root, "www", "src", "worker.js"), "src/worker.js"));
+  fill("@JIXIAO_WASM@", fs.readFileSync(wasmFile).toString("base64"));
   return `<script>\n${scriptSafe(code)}</script>`;
 }
 

@@ -32,7 +32,7 @@ export function exporters(store) {
 }
 
 /** @param {Blob} blob @param {string} name */
-function download(blob, name) {
+export function download(blob, name) {
   const nav = /** @type {any} */ (window.navigator);
   if (nav && nav.msSaveBlob) { nav.msSaveBlob(blob, name); return; }
   const a = document.createElement('a');
