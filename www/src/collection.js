@@ -44,7 +44,7 @@ export const SIZE_LIMIT = 50 * 1024 * 1024;
 /**
  * @typedef {object} CState
  * @property {FileEntry[]} files
- * @property {{key: string, dir: 1 | -1}} sort
+ * @property {{key: string, dir: 1 | -1}} sort   key '': the collection's order
  * @property {{grade: string, status: string, text: string}} filter
  * @property {number} scrollTop
  * @property {{n: number, perDept: boolean, seed: number, picked: Record<string, true>} | null} draw
@@ -79,7 +79,7 @@ export function linesOf(s, id, fileName) {
 export function createCollection(render, hooks) {
   /** @type {CState} */
   const state = {
-    files: [], sort: { key: 'file', dir: 1 }, filter: { grade: '', status: '', text: '' }, scrollTop: 0,
+    files: [], sort: { key: '', dir: 1 }, filter: { grade: '', status: '', text: '' }, scrollTop: 0,
     draw: null, opened: null, progress: null, edits: {}, error: '', version: 0,
   };
   let seq = 0;

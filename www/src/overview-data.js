@@ -48,7 +48,8 @@ export function visible(lines, s) {
     if (text && (l.name + ' ' + l.department + ' ' + l.fileName + ' ' + l.sheet).toLowerCase().indexOf(text) < 0) return false;
     return true;
   });
-  const col = COLUMNS.find((c) => c.key === s.sort.key) || COLUMNS[0];
+  const col = COLUMNS.find((c) => c.key === s.sort.key);
+  if (!col) return out; // the collection's order: files as added, projects as in the file
   const dir = s.sort.dir;
   const byFile = COLUMNS[0].value;
   return out
