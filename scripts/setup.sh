@@ -6,7 +6,8 @@
 #     scripts/build.mjs names (NIGHTLY) with rust-src and wasm32 (the page's
 #     wasm is built with it and -Zbuild-std for pure MVP)
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
-#   - Debian: chromium, chromium-driver (wasm-bindgen tests, e2e), binaryen
+#   - Debian: chromium, chromium-driver (wasm-bindgen tests, e2e), binaryen,
+#     poppler-utils and unzip (the export tests read PDFs and zip packages)
 #     (wasm-opt, required by the build) — the one step that needs root: run
 #     as root, or through sudo when not root
 #   - npm devDependencies (esbuild, acorn, wabt, playwright-core, typescript,
@@ -52,6 +53,9 @@ apt_pkgs=()
 [ -x /usr/bin/chromium ] || apt_pkgs+=(chromium)
 [ -x /usr/bin/chromedriver ] || apt_pkgs+=(chromium-driver)
 command -v wasm-opt >/dev/null || apt_pkgs+=(binaryen)
+# the export tests read PDFs (pdftotext) and zip packages (unzip)
+command -v pdftotext >/dev/null || apt_pkgs+=(poppler-utils)
+command -v unzip >/dev/null || apt_pkgs+=(unzip)
 if [ ${#apt_pkgs[@]} -gt 0 ]; then
   # apt needs root: as root directly, otherwise through sudo (asks for a password).
   sudo=()

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite, in order, stopping at the first failure.
-#   setup → rustfmt → clippy (native, and wasm32 for src/wasm.rs + tests/wasm.rs)
+#   setup → rustfmt → clippy (native, and wasm32 for src/wasm.rs + tests/wasm.rs and writers/)
 #   → cargo test → page build → type check of the page (tsc) → wasm-bindgen
 #   tests in headless Chromium
 #   → browser and build tests (node --test tests/e2e/)
@@ -15,13 +15,14 @@ step setup
 bash scripts/setup.sh
 
 step "cargo fmt --check"
-cargo fmt --check
+cargo fmt --all --check
 
 step "cargo clippy (native)"
 cargo clippy --all-targets -- "${LINTS[@]}"
 
 step "cargo clippy (wasm32: the binding and its tests)"
 cargo clippy --target wasm32-unknown-unknown --lib --test wasm -- "${LINTS[@]}"
+cargo clippy --target wasm32-unknown-unknown -p jixiao-writers -- "${LINTS[@]}"
 
 step "cargo test"
 cargo test

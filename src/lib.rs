@@ -107,3 +107,12 @@ pub fn score_bytes(bytes: &[u8], file_name: &str, profile: &Profile, opts: &Scor
     explain::explain(&mut report);
     Ok(report)
 }
+
+/// What the exports render: the input with the page's edits written into it
+/// (a level chosen in the page goes into the exported form), and its report.
+pub fn score_for_export(input: &Input, profile: &Profile, edits: &[Edit]) -> (Input, Report) {
+    let mut edited = input.clone();
+    edited.apply_edits(edits);
+    let report = score_input(&edited, profile, &[]);
+    (edited, report)
+}

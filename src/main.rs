@@ -11,6 +11,9 @@ const USAGE: &str = "用法：
   jixiao summarize FILE [--profile NAME|PATH] [--encoding …]   总览（JSON：每个项目的部门、预算、执行数、总分、填报总分、等级、执行率、各状态行数）
   jixiao read FILE [--encoding …]        输出读入的数据（JSON，可再次读入）
   jixiao profile [NAME]                  列出规则配置，或输出一个配置（JSON，可修改后用 --profile 载入）
+  jixiao report FILE [--format docx|text] [-o OUT]   绩效自评报告草稿（docx 须给出 -o）
+  jixiao export FILE [--format xlsx] -o OUT          项目支出绩效自评表（XLSX）
+  jixiao template -o OUT                              空白自评表模板（XLSX）
 
 退出码：0 全部指标已计分；1 有指标行出错（输出仍完整）；2 文件无法读取";
 
@@ -19,6 +22,8 @@ enum Format {
     Text,
     Json,
     Csv,
+    Docx,
+    Xlsx,
 }
 
 struct Args {
@@ -27,12 +32,14 @@ struct Args {
     format: Format,
     profile: Option<String>,
     encoding: Encoding,
+    out: Option<String>,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut it = std::env::args().skip(1);
     let command = it.next().ok_or_else(|| USAGE.to_owned())?;
-    let mut a = Args { command, files: vec![], format: Format::Text, profile: None, encoding: Encoding::Auto };
+    let mut a =
+        Args { command, files: vec![], format: Format::Text, profile: None, encoding: Encoding::Auto, out: None };
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--format" => {
@@ -40,11 +47,17 @@ fn parse_args() -> Result<Args, String> {
                     Some("json") => Format::Json,
                     Some("text") => Format::Text,
                     Some("csv") => Format::Csv,
+                    Some("docx") => Format::Docx,
+                    Some("xlsx") => Format::Xlsx,
                     other => {
-                        return Err(format!("--format 只能是 text、json 或 csv，而不是 {}", other.unwrap_or("（空）")))
+                        return Err(format!(
+                            "--format 只能是 text、json、csv、docx 或 xlsx，而不是 {}",
+                            other.unwrap_or("（空）")
+                        ))
                     }
                 }
             }
+            "-o" | "--output" => a.out = Some(it.next().ok_or("-o 需要一个输出文件名")?),
             "--profile" => a.profile = Some(it.next().ok_or("--profile 需要一个名称或文件")?),
             "--encoding" => {
                 let v = it.next().unwrap_or_default();
@@ -151,6 +164,7 @@ fn run() -> Result<ExitCode, String> {
             }
             Ok(if report.all_scored() && unreadable == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
+        "report" | "export" | "template" => write_document(&args, &read_opts),
         other => Err(format!("不认识的命令 {other}\n\n{USAGE}")),
     }
 }
@@ -162,4 +176,38 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     serde_json::to_writer_pretty(&mut out, value).map_err(|e| e.to_string())?;
     writeln!(out).and_then(|()| out.flush()).map_err(|e| e.to_string())
+}
+
+/// `report`, `export` and `template`: a document written to `-o` (text may go to stdout).
+fn write_document(args: &Args, read_opts: &ReadOptions) -> Result<ExitCode, String> {
+    use jixiao::render::{docx, draft, draft_text, xlsx};
+    use jixiao::score_for_export as scored;
+    let bytes = if args.command == "template" {
+        xlsx::blank_template().map_err(|e| e.to_string())?
+    } else {
+        let [file] = args.files.as_slice() else {
+            return Err(format!("{} 需要一个文件\n\n{USAGE}", args.command));
+        };
+        let bytes = std::fs::read(file).map_err(|e| format!("{file}：无法读取文件（{e}）"))?;
+        let input = jixiao::read_input(&bytes, file, read_opts).map_err(|e| format!("{file}：{e}"))?;
+        let profile = load_profile(args.profile.as_deref())?;
+        let (input, report) = scored(&input, &profile, &[]);
+        match (args.command.as_str(), &args.format) {
+            ("export", Format::Xlsx | Format::Text) => xlsx::form(&input, &report).map_err(|e| e.to_string())?,
+            ("report", Format::Docx) => {
+                docx::write(&draft::drafts(&input, &report, &profile)).map_err(|e| e.to_string())?
+            }
+            ("report", Format::Text) => draft_text::render(&draft::drafts(&input, &report, &profile)).into_bytes(),
+            (cmd, _) => return Err(format!("{cmd} 不支持这种 --format（report：docx、text；export：xlsx）")),
+        }
+    };
+    match &args.out {
+        Some(out) => std::fs::write(out, &bytes).map_err(|e| format!("{out}：无法写入（{e}）"))?,
+        None if args.format == Format::Text && args.command == "report" => {
+            use std::io::Write;
+            std::io::stdout().write_all(&bytes).map_err(|e| e.to_string())?;
+        }
+        None => return Err(format!("请用 -o 给出输出文件名\n\n{USAGE}")),
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -45,6 +45,39 @@ pub struct ProjectInput {
     /// not place); reported with the scoring warnings.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Issue>,
+    /// The passages of the 绩效自评报告 the user writes (in the page or the
+    /// JSON); absent from the JSON while all are empty.
+    #[serde(skip_serializing_if = "DraftFields::is_empty")]
+    pub draft: DraftFields,
+}
+
+/// What the user writes into the report draft; the rest of the draft is
+/// computed from the scores. Empty: the draft shows a marked blank (or, for
+/// `problems`, the text drafted from the findings).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DraftFields {
+    /// 一（一）项目基本情况: background, purpose, content.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub background: String,
+    /// 一（二）资金使用及管理情况, after the computed budget sentence.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub management: String,
+    /// 三、综合评价.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub evaluation: String,
+    /// 六、存在的问题和改进措施 as edited by the user; replaces the drafted items.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub problems: String,
+}
+
+impl DraftFields {
+    pub fn is_empty(&self) -> bool {
+        self.background.is_empty()
+            && self.management.is_empty()
+            && self.evaluation.is_empty()
+            && self.problems.is_empty()
+    }
 }
 
 /// Budget figures in 万元 (readers convert 元 to 万元).

@@ -6,6 +6,10 @@
 //!
 //! Errors are `JsError`s whose message is the core's Chinese text.
 //!
+//! The exports are behind the `wasm-exports` feature (on by default): the
+//! writers' module (`writers/`, compiled by the page on the first export)
+//! links this library without them and uses the helpers here.
+//!
 //! The TypeScript declarations wasm-bindgen writes (build/wasm/jixiao.d.ts)
 //! name the JSON types of `www/src/types.d.ts` (`JixiaoReport` is its
 //! `Report`, and so on: www/src/globals.d.ts); `scripts/typecheck.mjs`
@@ -24,10 +28,10 @@ use crate::{Edit, Encoding, FileError, Input, Profile, ReadOptions};
 ///   profile?: string id | profile object, edits?: Edit[]}`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-struct Options {
+pub struct Options {
     encoding: Encoding,
     profile: Option<ProfileChoice>,
-    edits: Vec<Edit>,
+    pub edits: Vec<Edit>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -39,15 +43,15 @@ enum ProfileChoice {
     Custom(serde_json::Value),
 }
 
-fn into_error<E: Display>(err: E) -> JsError {
+pub fn into_error<E: Display>(err: E) -> JsError {
     JsError::new(&err.to_string())
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(into_error)
 }
 
-fn options(value: JsValue) -> Result<Options, JsError> {
+pub fn options(value: JsValue) -> Result<Options, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
@@ -55,11 +59,11 @@ fn options(value: JsValue) -> Result<Options, JsError> {
 }
 
 impl Options {
-    fn read(&self) -> ReadOptions {
+    pub fn read(&self) -> ReadOptions {
         ReadOptions { encoding: self.encoding, ..ReadOptions::default() }
     }
 
-    fn profile(&self) -> Result<Profile, FileError> {
+    pub fn profile(&self) -> Result<Profile, FileError> {
         match &self.profile {
             None => Profile::default_profile(),
             Some(ProfileChoice::Id(id)) => Profile::builtin(id),
@@ -77,6 +81,7 @@ fn scoring(options: JsValue) -> Result<(Profile, crate::ScoreOptions), JsError> 
 }
 
 /// Read and score a file: bytes → `Report`.
+#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = score, unchecked_return_type = "JixiaoReport")]
 pub fn score(
     bytes: &[u8],
@@ -161,6 +166,7 @@ fn summary_to_js(s: &Summary) -> Result<JsValue, JsError> {
 }
 
 /// Read a file into the normalised `Input` (for export and local storage).
+#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = readInput, unchecked_return_type = "JixiaoInput")]
 pub fn read_input(
     bytes: &[u8],
@@ -173,13 +179,13 @@ pub fn read_input(
 }
 
 /// Re-score an `Input` with the options' edits and profile, without re-reading.
+#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = scoreInput, unchecked_return_type = "JixiaoReport")]
 pub fn score_input(
     #[wasm_bindgen(unchecked_param_type = "JixiaoInput")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let input: Input =
-        serde_wasm_bindgen::from_value(input).map_err(|e| into_error(format!("输入数据无法读取：{e}")))?;
+    let input = input_arg(input)?;
     let opts = self::options(options)?;
     let profile = opts.profile().map_err(into_error)?;
     to_js(&crate::score_input(&input, &profile, &opts.edits))
@@ -187,25 +193,40 @@ pub fn score_input(
 
 /// Score an `Input` like `scoreInput` and return the CSV export (UTF-8 with
 /// BOM, formula cells neutralised) as bytes.
+#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = exportCsv)]
 pub fn export_csv(
     #[wasm_bindgen(unchecked_param_type = "JixiaoInput")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
 ) -> Result<Vec<u8>, JsError> {
-    let input: Input =
-        serde_wasm_bindgen::from_value(input).map_err(|e| into_error(format!("输入数据无法读取：{e}")))?;
+    let input = input_arg(input)?;
     let opts = self::options(options)?;
     let profile = opts.profile().map_err(into_error)?;
     Ok(crate::render::to_csv(&crate::score_input(&input, &profile, &opts.edits)))
 }
 
+pub fn input_arg(input: JsValue) -> Result<Input, JsError> {
+    serde_wasm_bindgen::from_value(input).map_err(|e| into_error(format!("输入数据无法读取：{e}")))
+}
+
+/// The input with the options' edits applied and scored, with its profile.
+pub fn scored(input: JsValue, options: JsValue) -> Result<(Input, crate::Report, Profile), JsError> {
+    let input = input_arg(input)?;
+    let opts = self::options(options)?;
+    let profile = opts.profile().map_err(into_error)?;
+    let (input, report) = crate::score_for_export(&input, &profile, &opts.edits);
+    Ok((input, report, profile))
+}
+
 /// The built-in rule profiles.
+#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = profiles, unchecked_return_type = "JixiaoProfile[]")]
 pub fn profiles() -> Result<JsValue, JsError> {
     to_js(&crate::profile::builtins())
 }
 
 /// The crate version.
+#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = version)]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()

@@ -1,14 +1,15 @@
 /*
  * jixiao runtime loader: defines window.jixiao, the page's only way to the
- * scoring core (Rust compiled to WebAssembly, embedded as base64).
+ * scoring core (Rust compiled to WebAssembly, embedded gzipped as base64).
  *
  * The build (scripts/build.mjs) places this file, lowered to Chrome 58
- * syntax, after the wasm-bindgen "no-modules" glue wrapped in a factory
- * function, and fills the two placeholders in the last line (named only
- * there): the glue factory (each call returns a fresh glue with its own
- * state) and the module's bytes as base64.
+ * syntax, after the two wasm-bindgen "no-modules" glues (the core's and the
+ * writers') each wrapped in a factory function, and fills the placeholders
+ * in the last line (named only there): per module the glue factory (each
+ * call returns a fresh glue with its own state) and the module's bytes,
+ * gzipped, as base64.
  *
- * API (all synchronous once `ready` has resolved):
+ * API (synchronous once `ready` has resolved, but for the writers):
  *   jixiao.ready                          Promise, resolves once instantiated
  *   jixiao.version                        crate version ("" until ready)
  *   jixiao.score(bytesOrText, fileName, options)   → Report
@@ -25,12 +26,19 @@
  *   jixiao.scoreInput(input, options)     → Report
  *   jixiao.exportCsv(input, options)      → Uint8Array (CSV, UTF-8 with BOM)
  *   jixiao.profiles()                     → [Profile]
+ *   jixiao.exportXlsx(input, options)     → Promise<Uint8Array> (the 自评表 as XLSX)
+ *   jixiao.blankTemplate()                → Promise<Uint8Array> (the blank form, XLSX)
+ *   jixiao.reportDraft(input, options)    → Promise<[Draft]> (the 绩效自评报告 drafts)
+ *   jixiao.reportText(input, options)     → Promise<string>
+ *   jixiao.reportDocx(input, options)     → Promise<Uint8Array> (the drafts as DOCX)
+ * These five are a second module (writers/), compiled on the first
+ * of these calls, so that opening the page costs what it did without them.
  * options: {encoding?: "auto"|"utf8"|"gbk"|"utf16le"|"utf16be",
  *           profile?: id | profile object, edits?: [{project,row,level,score,weight}]}
  * Errors are thrown as Error with a Chinese message. If the core traps, the
  * module is instantiated afresh and the call throws RELOADED below.
  */
-(function (global, makeGlue, wasmBase64) {
+(function (global, makeGlue, wasmBase64, makeWritersGlue, writersBase64) {
   "use strict";
 
   var RELOADED = "计算核心出现内部错误，已自动重新加载，请重试";
@@ -46,6 +54,21 @@
       bytes[i] = bin.charCodeAt(i);
     }
     return bytes;
+  }
+
+  // The build gzips the module (1f 8b); DecompressionStream (Chrome 80+)
+  // inflates it. Bytes that are not gzip are the module itself.
+  function inflate(bytes) {
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) {
+      return Promise.resolve(bytes);
+    }
+    if (typeof global.DecompressionStream !== "function" || typeof global.Response !== "function") {
+      return Promise.reject(new Error("此浏览器内核过旧（需要 Chrome 80 及以上），请使用极速模式或较新的浏览器"));
+    }
+    var stream = new global.Blob([bytes]).stream().pipeThrough(new global.DecompressionStream("gzip"));
+    return new global.Response(stream).arrayBuffer().then(function (buffer) {
+      return new Uint8Array(buffer);
+    });
   }
 
   var api = {
@@ -100,6 +123,33 @@
       return call(function (g) {
         return g.profiles();
       });
+    },
+    // The writers live in a second module, compiled on the first call:
+    // these return a Promise of the bytes.
+    exportXlsx: function (input, options) {
+      return writing(function (w) {
+        return w.exportXlsx(input, options);
+      });
+    },
+    blankTemplate: function () {
+      return writing(function (w) {
+        return w.blankTemplate();
+      });
+    },
+    reportDraft: function (input, options) {
+      return writing(function (w) {
+        return w.reportDraft(input, options);
+      });
+    },
+    reportText: function (input, options) {
+      return writing(function (w) {
+        return w.reportText(input, options);
+      });
+    },
+    reportDocx: function (input, options) {
+      return writing(function (w) {
+        return w.reportDocx(input, options);
+      });
     }
   };
 
@@ -137,6 +187,37 @@
     }
   }
 
+  // The writers' module: decoded, inflated, compiled and instantiated on the
+  // first export (not at open); a trap drops the instance, the next call
+  // makes a fresh one.
+  var writers = null;
+  function writing(fn) {
+    if (!writers) {
+      writers = inflate(decodeBase64(writersBase64)).then(function (bytes) {
+        return global.WebAssembly.compile(bytes);
+      }).then(function (module) {
+        var fresh = makeWritersGlue();
+        return fresh({ module_or_path: module }).then(function () {
+          return fresh;
+        });
+      });
+      writers["catch"](function () {
+        writers = null;
+      });
+    }
+    return writers.then(function (w) {
+      try {
+        return fn(w);
+      } catch (e) {
+        if (e instanceof global.WebAssembly.RuntimeError) {
+          writers = null;
+          throw new Error(RELOADED);
+        }
+        throw e instanceof Error ? e : new Error(String(e));
+      }
+    });
+  }
+
   // A trapped instance may have left its memory in any state: drop it and
   // instantiate the already-compiled module afresh (fast, asynchronous).
   function reload() {
@@ -160,7 +241,9 @@
   if (typeof global.WebAssembly !== "object") {
     api.ready = Promise.reject(new Error("此浏览器不支持 WebAssembly，请使用极速模式或较新的浏览器"));
   } else {
-    api.ready = global.WebAssembly.compile(decodeBase64(wasmBase64)).then(function (module) {
+    api.ready = inflate(decodeBase64(wasmBase64)).then(function (bytes) {
+      return global.WebAssembly.compile(bytes);
+    }).then(function (module) {
       compiled = module;
       return load(module);
     });
@@ -170,4 +253,4 @@
   api.ready["catch"](function () {});
 
   global.jixiao = api;
-})(window, __JIXIAO_GLUE__, "@JIXIAO_WASM@");
+})(window, __JIXIAO_GLUE__, "@JIXIAO_WASM@", __WRITERS_GLUE__, "@WRITERS_WASM@");

@@ -29,7 +29,7 @@ impl Block<'_> {
                     continue;
                 }
                 let Some(key) = KEYS.iter().find(|(k, _)| *k == l).map(|(_, k)| *k) else { continue };
-                let Some(value) = next_value(cells, c) else { continue };
+                let Some(value) = self.next_value(r, c) else { continue };
                 let value = value.trim().to_owned();
                 match key {
                     Key::Name => ctx.name = ctx.name.clone().or(Some(value)),
@@ -75,7 +75,14 @@ impl Block<'_> {
     /// another label row.
     fn goals(&self, r: usize, ctx: &mut Context) {
         for rr in r + 1..(r + 1 + GOAL_ROWS).min(self.header) {
-            let cells: Vec<&str> = row(self.sheet, rr).iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+            // merged cells (年度总体目标 down the rows, 预期目标 across) count once
+            let cells: Vec<&str> = row(self.sheet, rr)
+                .iter()
+                .enumerate()
+                .filter(|(c, _)| !self.sheet.is_merged_copy(rr, *c))
+                .map(|(_, c)| c.trim())
+                .filter(|c| !c.is_empty())
+                .collect();
             let (Some(first), rest) = (cells.first(), cells.get(1..).unwrap_or(&[])) else { break };
             if field_of(first).is_some() || KEYS.iter().any(|(k, _)| *k == label(first).0) {
                 break;
@@ -83,9 +90,17 @@ impl Block<'_> {
             ctx.goals.push(Goal { expected: (*first).to_owned(), actual: rest.join(" ") });
         }
     }
-}
 
-/// The next non-empty cell to the right of `c`.
-fn next_value(cells: &[String], c: usize) -> Option<&String> {
-    cells.iter().skip(c + 1).find(|v| !v.trim().is_empty())
+    /// The value of the label at (r, c): the next non-empty cell to its
+    /// right that is not a copy of a merged label, unless that cell is
+    /// another label (a blank 主管部门 beside 实施单位).
+    fn next_value(&self, r: usize, c: usize) -> Option<&String> {
+        let (_, value) = row(self.sheet, r)
+            .iter()
+            .enumerate()
+            .skip(c + 1)
+            .find(|(cc, v)| !v.trim().is_empty() && !self.sheet.is_merged_copy(r, *cc))?;
+        let (l, _) = label(value);
+        (!KEYS.iter().any(|(k, _)| *k == l)).then_some(value)
+    }
 }

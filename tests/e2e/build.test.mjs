@@ -62,7 +62,7 @@ test("every script parses as ES2017 (Chrome 58), nothing is loaded from outside"
   }
   assert.doesNotMatch(html, /<link\b[^>]*\bhref=/i);
   assert.doesNotMatch(html, /\b(?:src|href)=["']?(?:https?:)?\/\//i);
-  assert.ok(!html.includes("@JIXIAO_RUNTIME@") && !html.includes("@JIXIAO_WASM@"));
+  assert.ok(!html.includes("@JIXIAO_RUNTIME@") && !html.includes("@JIXIAO_WASM@") && !html.includes("@WRITERS_WASM@"));
 });
 
 test("the example table is embedded for the 示例 button", () => {

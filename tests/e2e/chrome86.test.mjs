@@ -79,6 +79,38 @@ test("Chromium 86: the page's 示例 button shows 99.89 / 优", async () => {
   assert.equal(grade, "优");
 });
 
+/** Wait for a finished download in `dir` whose name ends with `suffix`. */
+async function downloaded(dir, suffix) {
+  for (let i = 0; i < 100; i++) {
+    const f = fs.readdirSync(dir).find((n) => n.endsWith(suffix));
+    if (f) return fs.readFileSync(path.join(dir, f));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no ${suffix} in ${dir}: ${fs.readdirSync(dir)}`);
+}
+
+test("Chromium 86: the 自评表 (XLSX) and the report (DOCX) download, and the XLSX scores the same", async () => {
+  const dir = fs.mkdtempSync(path.join("/tmp", "jixiao-c86-dl-"));
+  try {
+    await page._client.send("Page.setDownloadBehavior", { behavior: "allow", downloadPath: dir });
+    await page.click("[data-testid=export-xlsx]");
+    const xlsx = await downloaded(dir, ".xlsx");
+    await page.click("[data-testid=export-docx]");
+    const docx = await downloaded(dir, ".docx");
+    assert.equal(xlsx.subarray(0, 2).toString(), "PK");
+    assert.equal(docx.subarray(0, 2).toString(), "PK");
+    const total = await page.evaluate((b64) => {
+      const bin = atob(b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      return window.jixiao.score(bytes, "form.xlsx").projects[0].total;
+    }, xlsx.toString("base64"));
+    assert.equal(total, 99.89);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("Chromium 86: two files dropped are scored in the Web Worker (Blob URL from file://) and shown in the overview", async () => {
   const text = fs.readFileSync(path.join(root, FIXTURE), "utf8");
   await page.evaluate((t) => {

@@ -4,6 +4,7 @@
 
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import zlib from "node:zlib";
 import path from "node:path";
 import { test } from "node:test";
 
@@ -12,9 +13,20 @@ import { root } from "./browser.mjs";
 const RELOADED = "计算核心出现内部错误，已自动重新加载，请重试";
 const EMPTY_MODULE = Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]).toString("base64");
 
-/** Runs the loader with a fake glue; returns the window and the glue log. */
-function load(behaviour) {
-  const log = { made: 0, inits: [], calls: [] };
+/** Runs the loader with a fake glue; returns the window and the glue log.
+ * `module` is what the build would put in: the module gzipped, as base64. */
+function load(behaviour, module = zlib.gzipSync(Buffer.from(EMPTY_MODULE, "base64")).toString("base64")) {
+  const log = { made: 0, inits: [], calls: [], writers: 0 };
+  const makeWriters = () => {
+    log.writers += 1;
+    const init = () => Promise.resolve();
+    return Object.assign(init, {
+      exportXlsx: (input) => {
+        if (input === "trap") throw new WebAssembly.RuntimeError("unreachable");
+        return new Uint8Array([0x50, 0x4b]);
+      },
+    });
+  };
   const makeGlue = () => {
     log.made += 1;
     const generation = log.made;
@@ -35,9 +47,11 @@ function load(behaviour) {
   };
   const code = fs.readFileSync(path.join(root, "www", "loader.js"), "utf8")
     .replaceAll("__JIXIAO_GLUE__", "makeGlue")
-    .replace('"@JIXIAO_WASM@"', JSON.stringify(EMPTY_MODULE));
-  const window = { atob, TextEncoder, WebAssembly };
-  new Function("window", "makeGlue", code)(window, makeGlue);
+    .replaceAll("__WRITERS_GLUE__", "makeWriters")
+    .replace('"@JIXIAO_WASM@"', JSON.stringify(module))
+    .replace('"@WRITERS_WASM@"', JSON.stringify(module));
+  const window = { atob, TextEncoder, WebAssembly, Blob, Response, DecompressionStream };
+  new Function("window", "makeGlue", "makeWriters", code)(window, makeGlue, makeWriters);
   return { window, log };
 }
 
@@ -91,8 +105,27 @@ test("loader: a trap re-instantiates the module and asks to retry", async () => 
 });
 
 test("loader: no WebAssembly → ready rejects with a Chinese message", async () => {
-  const code = fs.readFileSync(path.join(root, "www", "loader.js"), "utf8").replaceAll("__JIXIAO_GLUE__", "null");
+  const code = fs.readFileSync(path.join(root, "www", "loader.js"), "utf8").replaceAll("__JIXIAO_GLUE__", "null").replaceAll("__WRITERS_GLUE__", "null");
   const window = { atob, TextEncoder };
   new Function("window", code)(window);
   await assert.rejects(window.jixiao.ready, { message: /不支持 WebAssembly/ });
+});
+
+test("loader: an uncompressed module still loads", async () => {
+  const { window } = load(() => ({ ok: true }), EMPTY_MODULE);
+  await window.jixiao.ready;
+  assert.deepEqual(window.jixiao.score("a", "a.csv"), { ok: true });
+});
+
+test("loader: the writers' module is made on the first export, once; a trap drops it", async () => {
+  const { window, log } = load(() => ({ ok: true }));
+  const j = window.jixiao;
+  await j.ready;
+  assert.equal(log.writers, 0, "not at open");
+  assert.deepEqual([...(await j.exportXlsx({ projects: [] }))], [0x50, 0x4b]);
+  await j.exportXlsx({ projects: [] });
+  assert.equal(log.writers, 1, "made once");
+  await assert.rejects(j.exportXlsx("trap"), { message: RELOADED });
+  await j.exportXlsx({ projects: [] });
+  assert.equal(log.writers, 2, "made afresh after a trap");
 });

@@ -7,6 +7,7 @@
 /** @typedef {import('./types').Report} Report */
 /** @typedef {import('./types').Input} Input */
 /** @typedef {import('./types').Edit} Edit */
+/** @typedef {import('./types').DraftFields} DraftFields */
 /** @typedef {import('./types').Profile} Profile */
 /** @typedef {import('./types').Encoding} Encoding */
 /** @typedef {import('./types').JixiaoApi} JixiaoApi */
@@ -73,6 +74,44 @@ export function score(input, edits, profile) {
  * @param {Input} input @param {Edit[]} edits @param {string} profile */
 export function exportCsv(input, edits, profile) {
   return /** @type {JixiaoApi} */ (core()).exportCsv(input, { edits, profile: profile || undefined });
+}
+
+/** The 项目支出绩效自评表 as XLSX (the edits written into it).
+ * @param {Input} input @param {Edit[]} edits @param {string} profile */
+export function exportXlsx(input, edits, profile) {
+  return /** @type {JixiaoApi} */ (core()).exportXlsx(input, { edits, profile: profile || undefined });
+}
+
+/** The blank 自评表 template as XLSX. */
+export function blankTemplate() {
+  return /** @type {JixiaoApi} */ (core()).blankTemplate();
+}
+
+/** The 绩效自评报告 drafts, one per project.
+ * @param {Input} input @param {Edit[]} edits @param {string} profile */
+export function reportDraft(input, edits, profile) {
+  return /** @type {JixiaoApi} */ (core()).reportDraft(input, { edits, profile: profile || undefined });
+}
+
+/** The report drafts as DOCX.
+ * @param {Input} input @param {Edit[]} edits @param {string} profile */
+export function reportDocx(input, edits, profile) {
+  return /** @type {JixiaoApi} */ (core()).reportDocx(input, { edits, profile: profile || undefined });
+}
+
+/** The input with the report passages the user wrote (per project) in it.
+ * @param {Input} input @param {DraftFields[]} drafts @returns {Input} */
+export function withDrafts(input, drafts) {
+  if (!drafts.some((d) => d && Object.keys(d).length)) return input;
+  return {
+    projects: input.projects.map((p, i) => {
+      const d = drafts[i];
+      const copy = Object.assign({}, p);
+      if (d && Object.keys(d).length) copy.draft = Object.assign({}, d);
+      else delete copy.draft;
+      return copy;
+    }),
+  };
 }
 
 /**

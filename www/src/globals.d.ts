@@ -5,3 +5,4 @@ type JixiaoReport = import('./types').Report;
 type JixiaoInput = import('./types').Input;
 type JixiaoProfile = import('./types').Profile;
 type JixiaoOptions = import('./types').Options;
+type JixiaoDraft = import('./types').Draft;

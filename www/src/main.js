@@ -23,6 +23,7 @@ import { $ } from './dom.js';
 import { bindInput, renderInput } from './views/input.js';
 import { renderNotices } from './views/notices.js';
 import { resultsView } from './views/results.js';
+import { reportView } from './views/report.js';
 
 function init() {
   /** @type {ReturnType<typeof resultsView>} */
@@ -30,10 +31,13 @@ function init() {
   /** @type {ReturnType<typeof overviewView>} */
   let overview;
   let backY = 0; // the page's scroll when a project was opened
+  /** @type {ReturnType<typeof reportView>} */
+  let report;
   const store = createStore((state, changed) => {
     renderInput(state, changed);
     renderNotices(state, changed);
     if (changed.report) results.render(state);
+    report.render(state, changed);
   }, { edits: (edits) => coll.update({ type: 'edits', edits }) });
   const coll = createCollection((cs) => {
     overview.render(cs);
@@ -51,6 +55,7 @@ function init() {
     options: () => ({ encoding: store.state.encoding, profile: store.state.profile || undefined }),
   });
   results = resultsView(store);
+  report = reportView(store);
   overview = overviewView(coll, download);
   $('back').addEventListener('click', () => {
     coll.update({ type: 'back' });

@@ -6,7 +6,7 @@
 /** @typedef {import('./store').State} State */
 
 const PREFIX = 'jixiao:';
-const KEYS = ['text', 'source', 'fileName', 'input', 'edits', 'profile', 'encoding'];
+const KEYS = ['text', 'source', 'fileName', 'input', 'edits', 'profile', 'encoding', 'drafts'];
 const ENCODINGS = /^(auto|utf8|gbk|utf16le|utf16be)$/;
 
 /** @param {string} key */
@@ -37,6 +37,7 @@ export function save(s) {
   ok = set('source', s.source) && ok;
   ok = set('fileName', s.source === 'file' ? s.fileName : null) && ok;
   ok = set('edits', s.edits.length ? JSON.stringify(s.edits) : null) && ok;
+  ok = set('drafts', s.drafts.some((d) => d && Object.keys(d).length) ? JSON.stringify(s.drafts) : null) && ok;
   ok = set('profile', s.profile || null) && ok;
   ok = set('encoding', s.encoding !== 'auto' ? s.encoding : null) && ok;
   if (s.source === 'file') {
@@ -67,6 +68,13 @@ export function load() {
     try {
       const list = JSON.parse(edits);
       if (Array.isArray(list)) out.edits = list.filter((e) => e && typeof e === 'object');
+    } catch (e) { /* a corrupted list is dropped */ }
+  }
+  const drafts = get('drafts');
+  if (drafts) {
+    try {
+      const list = JSON.parse(drafts);
+      if (Array.isArray(list)) out.drafts = list.map((d) => (d && typeof d === 'object' ? d : {}));
     } catch (e) { /* a corrupted list is dropped */ }
   }
   const inputJson = get('input');

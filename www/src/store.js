@@ -14,6 +14,8 @@ import { debounce, errorMessage } from './format.js';
 /** @typedef {import('./types').Report} Report */
 /** @typedef {import('./types').Input} Input */
 /** @typedef {import('./types').Edit} Edit */
+/** @typedef {import('./types').DraftFields} DraftFields */
+/** @typedef {import('./types').DraftField} DraftField */
 /** @typedef {import('./types').Profile} Profile */
 /** @typedef {import('./types').Encoding} Encoding */
 
@@ -26,6 +28,7 @@ import { debounce, errorMessage } from './format.js';
  * @property {Input | null} fileInput  the file's input restored from storage (no bytes)
  * @property {Input | null} input   what was read
  * @property {Edit[]} edits         the user's choices
+ * @property {DraftFields[]} drafts  the report passages the user wrote, per project
  * @property {string} profile       rule profile id
  * @property {Encoding} encoding
  * @property {Report | null} report
@@ -38,7 +41,7 @@ import { debounce, errorMessage } from './format.js';
  *           (report and edits are that project's; here what they were before)
  */
 
-/** @typedef {Partial<Record<'text'|'source'|'settings'|'profiles'|'report'|'error'|'storage'|'ready', boolean>>} Changed */
+/** @typedef {Partial<Record<'text'|'source'|'settings'|'profiles'|'report'|'error'|'storage'|'ready'|'draft', boolean>>} Changed */
 
 /**
  * @typedef {{type: 'restore'}
@@ -52,6 +55,7 @@ import { debounce, errorMessage } from './format.js';
  *   | {type: 'profile', id: string}
  *   | {type: 'edit', project: number, row: number, patch: {level?: string | null, score?: string | null, weight?: string | null}}
  *   | {type: 'rescore', reread: boolean, retried?: boolean}
+ *   | {type: 'draft', project: number, field: DraftField, text: string}
  *   | {type: 'error', message: string}
  *   | {type: 'saved', ok: boolean}
  *   | {type: 'opened', report: Report, edits: Edit[]}
@@ -62,7 +66,7 @@ import { debounce, errorMessage } from './format.js';
 function initial() {
   return {
     source: 'none', text: '', fileName: '', fileBytes: null, fileInput: null, input: null,
-    edits: [], profile: '', encoding: 'auto', report: null, profiles: [], ready: false,
+    edits: [], drafts: [], profile: '', encoding: 'auto', report: null, profiles: [], ready: false,
     error: '', storageNote: '', readyNote: { text: '正在加载评分引擎…', bad: false }, opened: null,
   };
 }
@@ -134,11 +138,12 @@ export function createStore(render, hooks = {}) {
         state.fileInput = null;
         state.source = 'file';
         state.edits = [];
+        state.drafts = [];
         changed.source = true;
         return { score: 'reread' };
       case 'sample':
         rereadTyped.cancel();
-        Object.assign(state, { text: a.text, source: 'text', edits: [], fileBytes: null, fileInput: null, fileName: '' });
+        Object.assign(state, { text: a.text, source: 'text', edits: [], drafts: [], fileBytes: null, fileInput: null, fileName: '' });
         changed.text = changed.source = true;
         return { score: 'reread' };
       case 'clear': {
@@ -185,6 +190,17 @@ export function createStore(render, hooks = {}) {
         return {};
       case 'rescore':
         return { score: a.reread ? 'reread' : 'rescore', retried: a.retried };
+      case 'draft': {
+        // the report's passages: kept and saved; the scores do not change
+        const drafts = state.drafts.slice();
+        while (drafts.length <= a.project) drafts.push({});
+        const own = Object.assign({}, drafts[a.project]);
+        if (a.text.trim()) own[a.field] = a.text; else delete own[a.field];
+        drafts[a.project] = own;
+        state.drafts = drafts;
+        changed.draft = true;
+        return { save: true };
+      }
       case 'error':
         state.error = a.message;
         changed.error = true;
@@ -216,6 +232,8 @@ export function createStore(render, hooks = {}) {
       if (reread || !state.input) {
         state.input = null;
         state.input = readCurrent();
+        // a JSON input brings the report passages written before
+        if (state.input && state.input.projects.some((p) => p.draft)) state.drafts = state.input.projects.map((p) => Object.assign({}, p.draft));
       }
       state.report = state.input ? api.score(state.input, state.edits, state.profile) : null;
       state.error = '';

@@ -15,10 +15,18 @@ export interface JixiaoApi {
   scoreInput(input: Parameters<Glue['scoreInput']>[0], options?: Options): ReturnType<Glue['scoreInput']>;
   exportCsv(input: Parameters<Glue['exportCsv']>[0], options?: Options): ReturnType<Glue['exportCsv']>;
   profiles(): ReturnType<Glue['profiles']>;
+  /** The writers and the report draft: a second module, compiled on the first call. */
+  exportXlsx(input: Parameters<Writers['exportXlsx']>[0], options?: Options): Promise<ReturnType<Writers['exportXlsx']>>;
+  blankTemplate(): Promise<ReturnType<Writers['blankTemplate']>>;
+  reportDraft(input: Parameters<Writers['reportDraft']>[0], options?: Options): Promise<ReturnType<Writers['reportDraft']>>;
+  reportText(input: Parameters<Writers['reportText']>[0], options?: Options): Promise<ReturnType<Writers['reportText']>>;
+  reportDocx(input: Parameters<Writers['reportDocx']>[0], options?: Options): Promise<ReturnType<Writers['reportDocx']>>;
 }
 
 /** The wasm-bindgen glue's exports (build/wasm/jixiao.d.ts, from src/wasm.rs). */
 type Glue = typeof wasm_bindgen;
+/** The writers' glue (build/wasm-writers/jixiao_writers.d.ts, from writers/src/lib.rs). */
+type Writers = typeof jixiao_writers;
 
 /** A file's content: text is encoded as UTF-8; bytes as they are. */
 export type Data = string | Uint8Array | ArrayBuffer | ArrayBufferView;
@@ -167,7 +175,31 @@ export interface ProjectInput {
   goals?: Goal[];
   errors?: Issue[];
   warnings?: Issue[];
+  /** The report passages the user wrote (src/model.rs DraftFields). */
+  draft?: DraftFields;
 }
+
+export type DraftField = 'background' | 'management' | 'evaluation' | 'problems';
+export type DraftFields = Partial<Record<DraftField, string>>;
+
+// ---- the report draft (src/render/draft.rs) ----------------------------------
+
+export interface Draft {
+  title: string;
+  sections: { heading: string; blocks: DraftBlock[] }[];
+}
+
+export interface DraftRow {
+  level1: string; level2: string; name: string; target: string; actual: string; weight: string; score: string;
+}
+
+export type DraftBlock =
+  | { kind: 'subheading'; text: string }
+  | { kind: 'computed'; text: string }
+  | { kind: 'field'; field: DraftField; label: string; text: string }
+  | { kind: 'drafted'; text: string }
+  | { kind: 'table'; rows: DraftRow[] }
+  | { kind: 'list'; items: string[] };
 
 export interface Budget {
   initial?: Dec | null;

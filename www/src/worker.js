@@ -2,12 +2,12 @@
 /* The Web Worker that reads and scores files for the overview, so the page
  * never waits on the core. Built on its own by scripts/build.mjs and started
  * by client.js from a Blob URL made of the wasm-bindgen glue (`jixiaoGlue`,
- * a factory defined just before this script) and this code; the wasm comes
- * in the first message. Scored files stay here (`open`'s handle in wasm
+ * a factory defined just before this script) and this code; the core's
+ * module comes gzipped in the first message (as the page embeds it). Scored files stay here (`open`'s handle in wasm
  * memory): the page gets the overview's columns, and one project's full
  * report when it opens it.
  *
- * In:  {type:'init', wasm: base64}
+ * In:  {type:'init', wasm: base64 of the gzipped module}
  *      {type:'add', id, name, bytes: ArrayBuffer, options}
  *      {type:'project', id, index, edits}   (edits: that file's, project = index in the file)
  *      {type:'remove', id}
@@ -77,12 +77,11 @@ function scored(f) {
 self_.onmessage = (/** @type {MessageEvent} */ ev) => {
   const m = ev.data;
   if (m.type === 'init') {
-    try {
-      glue = fresh(new WebAssembly.Module(decode(m.wasm)));
+    const gz = new Blob([decode(m.wasm)]).stream().pipeThrough(new self_.DecompressionStream('gzip'));
+    new Response(gz).arrayBuffer().then((bytes) => {
+      glue = fresh(new WebAssembly.Module(bytes));
       self_.postMessage({ type: 'ready' });
-    } catch (e) {
-      self_.postMessage({ type: 'failed', message: message(e) });
-    }
+    }).catch((e) => self_.postMessage({ type: 'failed', message: message(e) }));
     return;
   }
   if (m.type === 'add') {

@@ -5,13 +5,16 @@
 import { $, el, append, clear } from '../dom.js';
 import { fmtW, num } from '../format.js';
 import { gradeClass } from '../labels.js';
+import { printForm } from './print.js';
+import { printReport } from './report.js';
 
 /** @typedef {import('../store').State} State */
 /** @typedef {import('../store').Changed} Changed */
 /** @typedef {import('../store').Store} Store */
 
 /** Wire the panel's controls to the store.
- * @param {Store} store @param {{exportJson(): void, exportCsv(): void}} exports
+/** Wire the panel's controls to the store.
+ * @param {Store} store @param {ReturnType<typeof import('../export').exporters>} exports
  * @param {(files: File[]) => boolean} [many]  takes files for the collection (several, or
  *        large ones: collection.js) and says whether it did; else one file is read here */
 export function bindInput(store, exports, many = () => false) {
@@ -35,6 +38,11 @@ export function bindInput(store, exports, many = () => false) {
   $('export-json').addEventListener('click', exports.exportJson);
   $('export-csv').addEventListener('click', exports.exportCsv);
   $('print').addEventListener('click', () => window.print());
+  $('export-xlsx').addEventListener('click', exports.exportXlsx);
+  $('blank-template').addEventListener('click', exports.blankTemplate);
+  $('export-docx').addEventListener('click', exports.exportDocx);
+  $('print-form').addEventListener('click', () => { const s = store.state; if (s.report) printForm(s.report, s.input); });
+  $('print-report').addEventListener('click', () => printReport(store.state, (message) => update({ type: 'error', message })));
   bindDrop(take);
 }
 
@@ -102,7 +110,9 @@ export function renderInput(state, changed) {
   if (changed.report || changed.source) {
     $('export-json').disabled = !state.input;
     $('export-csv').disabled = !state.input;
-    $('print').disabled = !(state.report && state.report.projects && state.report.projects.length);
+    const scored = !!(state.report && state.report.projects && state.report.projects.length);
+    $('print').disabled = !scored;
+    ['export-xlsx', 'export-docx', 'print-form', 'print-report'].forEach((id) => { $(id).disabled = !scored; });
   }
 }
 
