@@ -164,3 +164,24 @@ test('抽查：同一种子抽出同样的项目，换种子可不同', async ()
     await s.close();
   }
 });
+
+test('总览中打开的项目改判定：重新评分，返回后该行总分随之改变，其他文件不变', async () => {
+  const s = await openPage();
+  try {
+    const csv = files['信访局GBK.csv'];
+    await drop(s.page, [['甲.csv', csv], ['乙.csv', csv]]);
+    await s.page.waitForFunction(() => document.querySelectorAll('[data-testid=overview-line]').length === 2, null, { timeout: 30_000 });
+    const before = csv.projects[0].total.toFixed(2);
+    await s.page.locator('[data-testid=overview-line]').nth(1).click();
+    const level = s.page.locator('[data-testid=row][data-row="5"] [data-testid=level-select]');
+    await level.waitFor({ state: 'visible', timeout: T });
+    await level.selectOption('部分达成');
+    await s.page.waitForFunction((b) => document.querySelector('[data-testid=project] [data-testid=total]').textContent.trim() !== b, before, { timeout: T });
+    const changed = (await s.page.locator('[data-testid=project] [data-testid=total]').first().textContent()).trim();
+    await s.page.click('[data-testid=back]');
+    assert.deepEqual(await s.page.$$eval('[data-testid=overview-line] [data-testid=total]', (x) => x.map((e) => e.textContent)), [before, changed]);
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});
