@@ -78,7 +78,7 @@ const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
  * `global` the glue's global (wasm-bindgen --no-modules-global). */
 export const MODULES = [
   { pkg: "jixiao", name: "jixiao", global: "wasm_bindgen", placeholder: "@JIXIAO_WASM@", factory: "__JIXIAO_GLUE__" },
-  { pkg: "jixiao-writers", name: "jixiao_writers", global: "jixiao_writers", placeholder: "@WRITERS_WASM@", factory: "__WRITERS_GLUE__" },
+  { pkg: "jixiao-writers", name: "jixiao_writers", global: "jixiao_writers", placeholder: "@WRITERS_WASM@", factory: "__WRITERS_GLUE__", optLevel: "z" },
 ];
 
 function buildWasm(mod) {
@@ -96,6 +96,9 @@ function buildWasm(mod) {
   ];
   const env = { ...process.env, CARGO_ENCODED_RUSTFLAGS: flags.join("\x1f") };
   delete env.RUSTFLAGS;
+  // The core ships at Cargo.toml's opt-level (3: speed, docs/performance.md);
+  // the writers, used once per export, for size.
+  if (mod.optLevel) env.CARGO_PROFILE_RELEASE_OPT_LEVEL = mod.optLevel;
   // one cargo run per module: built together, cargo would unify jixiao's
   // features and put the core's exports into the writers' module too
   run("cargo", [

@@ -8,7 +8,7 @@ use jixiao::{Encoding, Profile, ReadOptions, Report};
 const USAGE: &str = "用法：
   jixiao score FILE... [--format text|json|csv] [--profile NAME|PATH] [--encoding auto|utf8|gbk|utf16le|utf16be]
   jixiao audit FILE... [--format text|json] [--profile NAME|PATH] [--encoding …]
-  jixiao summarize FILE [--profile NAME|PATH] [--encoding …]   总览（JSON：每个项目的部门、预算、执行数、总分、填报总分、等级、执行率、各状态行数）
+  jixiao summarize FILE [--profile NAME|PATH] [--encoding …]   总览（JSON：每个项目的部门、工作表、预算、执行数、总分、填报总分、等级、执行率、各状态行数）
   jixiao read FILE [--encoding …]        输出读入的数据（JSON，可再次读入）
   jixiao profile [NAME]                  列出规则配置，或输出一个配置（JSON，可修改后用 --profile 载入）
   jixiao report FILE [--format docx|text] [-o OUT]   绩效自评报告草稿（docx 须给出 -o）
@@ -169,15 +169,6 @@ fn run() -> Result<ExitCode, String> {
     }
 }
 
-/// Pretty JSON and a line break on stdout, written as it is produced (a
-/// large report is never held as one string).
-fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
-    use std::io::Write;
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    serde_json::to_writer_pretty(&mut out, value).map_err(|e| e.to_string())?;
-    writeln!(out).and_then(|()| out.flush()).map_err(|e| e.to_string())
-}
-
 /// `report`, `export` and `template`: a document written to `-o` (text may go to stdout).
 fn write_document(args: &Args, read_opts: &ReadOptions) -> Result<ExitCode, String> {
     use jixiao::render::{docx, draft, draft_text, xlsx};
@@ -210,4 +201,13 @@ fn write_document(args: &Args, read_opts: &ReadOptions) -> Result<ExitCode, Stri
         None => return Err(format!("请用 -o 给出输出文件名\n\n{USAGE}")),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Pretty JSON and a line break on stdout, written as it is produced (a
+/// large report is never held as one string).
+fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    serde_json::to_writer_pretty(&mut out, value).map_err(|e| e.to_string())?;
+    writeln!(out).and_then(|()| out.flush()).map_err(|e| e.to_string())
 }

@@ -99,8 +99,12 @@ pub fn score(
 /// status: Uint32Array (ok, review, pending, error per project), issues:
 /// Uint32Array (errors, warnings, findings per project)}`. No sentences are
 /// written and no row crosses into JS, so it is much faster than `score`.
-#[wasm_bindgen(js_name = summarize)]
-pub fn summarize(bytes: &[u8], file_name: &str, options: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(js_name = summarize, unchecked_return_type = "JixiaoSummary")]
+pub fn summarize(
+    bytes: &[u8],
+    file_name: &str,
+    #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
     let (profile, score_opts) = scoring(options)?;
     let summary = crate::summarize_bytes(bytes, file_name, &profile, &score_opts).map_err(into_error)?;
     summary_to_js(&summary)
@@ -116,7 +120,11 @@ pub struct Scored {
 
 /// Read and score a file and keep the result here (see [`Scored`]).
 #[wasm_bindgen(js_name = open)]
-pub fn open(bytes: &[u8], file_name: &str, options: JsValue) -> Result<Scored, JsError> {
+pub fn open(
+    bytes: &[u8],
+    file_name: &str,
+    #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
+) -> Result<Scored, JsError> {
     let (profile, score_opts) = scoring(options)?;
     let report = crate::score_bytes_unexplained(bytes, file_name, &profile, &score_opts).map_err(into_error)?;
     Ok(Scored { report })
@@ -125,11 +133,13 @@ pub fn open(bytes: &[u8], file_name: &str, options: JsValue) -> Result<Scored, J
 #[wasm_bindgen]
 impl Scored {
     /// The overview, as `summarize` returns it.
+    #[wasm_bindgen(unchecked_return_type = "JixiaoSummary")]
     pub fn summary(&self) -> Result<JsValue, JsError> {
         summary_to_js(&Summary::of(&self.report))
     }
 
     /// Project `index` as in `score`'s report (rows, sentences, findings).
+    #[wasm_bindgen(unchecked_return_type = "JixiaoProjectResult")]
     pub fn project(&self, index: usize) -> Result<JsValue, JsError> {
         let project = crate::explained_project(&self.report, index)
             .ok_or_else(|| JsError::new(&format!("没有第 {} 个项目", index.saturating_add(1))))?;

@@ -4,11 +4,11 @@
 //!
 //! - [`text`]: the CLI's `score` and `audit` text
 //! - [`csv`]: the CSV export (UTF-8 with BOM, formula cells neutralised)
-//! - [`summary`]: the overview in columns (`jixiao.summarize`); it needs no
-//!   sentences, so it also reads a report before `explain`
 //! - [`xlsx`]: the 项目支出绩效自评表 as a workbook (and a blank template)
 //! - [`draft`]: the 绩效自评报告 draft as a typed structure; [`draft_text`] its text
 //! - [`docx`]: that draft as a Word document
+//! - [`summary`]: the overview in columns (`jixiao.summarize`); it needs no
+//!   sentences, so it also reads a report before `explain`
 
 pub mod csv;
 pub mod docx;

@@ -6,3 +6,5 @@ type JixiaoInput = import('./types').Input;
 type JixiaoProfile = import('./types').Profile;
 type JixiaoOptions = import('./types').Options;
 type JixiaoDraft = import('./types').Draft;
+type JixiaoSummary = import('./types').Summary;
+type JixiaoProjectResult = import('./types').ProjectResult;

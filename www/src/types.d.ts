@@ -21,6 +21,35 @@ export interface JixiaoApi {
   reportDraft(input: Parameters<Writers['reportDraft']>[0], options?: Options): Promise<ReturnType<Writers['reportDraft']>>;
   reportText(input: Parameters<Writers['reportText']>[0], options?: Options): Promise<ReturnType<Writers['reportText']>>;
   reportDocx(input: Parameters<Writers['reportDocx']>[0], options?: Options): Promise<ReturnType<Writers['reportDocx']>>;
+  summarize(data: Data, fileName: string, options?: Options): ReturnType<Glue['summarize']>;
+  open(data: Data, fileName: string, options?: Options): ScoredFile;
+}
+
+/** `jixiao.summarize`, `open(…).summary()`: the overview in columns
+ * (src/render/summary.rs; `jixiao summarize` prints it with plain arrays). */
+export interface Summary {
+  projects: number;
+  rows: number;
+  name: string[];
+  total: Float64Array;
+  /** Index into `grades`. */
+  grade: Uint8Array;
+  grades: string[];
+  /** Percent; NaN where the file gives none. */
+  rate: Float64Array;
+  provisional: Uint8Array;
+  /** Per project: rows ok, review, pending, error. */
+  status: Uint32Array;
+  /** Per project: errors, warnings, audit findings. */
+  issues: Uint32Array;
+}
+
+/** `jixiao.open`: a scored file kept in the core. */
+export interface ScoredFile {
+  summary(): Summary;
+  /** Project `index` as in `score`'s report, its sentences written on demand. */
+  project(index: number): ProjectResult;
+  free(): void;
 }
 
 /** The wasm-bindgen glue's exports (build/wasm/jixiao.d.ts, from src/wasm.rs). */
