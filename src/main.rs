@@ -8,7 +8,7 @@ use jixiao::{Encoding, Profile, ReadOptions, Report};
 const USAGE: &str = "用法：
   jixiao score FILE... [--format text|json|csv] [--profile NAME|PATH] [--encoding auto|utf8|gbk|utf16le|utf16be]
   jixiao audit FILE... [--format text|json] [--profile NAME|PATH] [--encoding …]
-  jixiao summarize FILE [--profile NAME|PATH] [--encoding …]   总览（JSON：每个项目的总分、等级、执行率、各状态行数）
+  jixiao summarize FILE [--profile NAME|PATH] [--encoding …]   总览（JSON：每个项目的部门、工作表、预算、执行数、总分、填报总分、等级、执行率、各状态行数）
   jixiao read FILE [--encoding …]        输出读入的数据（JSON，可再次读入）
   --map 字段=表头 或 --map 字段=D（可重复）：表头认不出时指定各列，如 --map 年度指标值=年初目标值(A)
   jixiao profile [NAME]                  列出规则配置，或输出一个配置（JSON，可修改后用 --profile 载入）

@@ -158,10 +158,16 @@ impl Scored {
 /// The summary's columns as typed arrays (one copy each, no per-value calls).
 fn summary_to_js(s: &Summary) -> Result<JsValue, JsError> {
     let strings = |items: &[String]| items.iter().map(|t| JsValue::from_str(t)).collect::<js_sys::Array>();
-    let fields: [(&str, JsValue); 10] = [
+    let floats = |v: &[f64]| JsValue::from(js_sys::Float64Array::from(v));
+    let fields: [(&str, JsValue); 15] = [
         ("projects", JsValue::from(u32::try_from(s.projects).unwrap_or(u32::MAX))),
         ("rows", JsValue::from(u32::try_from(s.rows).unwrap_or(u32::MAX))),
         ("name", strings(&s.name).into()),
+        ("department", strings(&s.department).into()),
+        ("sheet", strings(&s.sheet).into()),
+        ("budget", floats(&s.budget)),
+        ("executed", floats(&s.executed)),
+        ("stated", floats(&s.stated)),
         ("total", js_sys::Float64Array::from(s.total.as_slice()).into()),
         ("grade", js_sys::Uint8Array::from(s.grade.as_slice()).into()),
         ("grades", strings(&s.grades).into()),

@@ -33,6 +33,15 @@ fn agree(bytes: &[u8], name: &str) {
             None => assert!(s.rate[i].is_nan(), "{name} #{i}"),
         }
         assert_eq!(s.provisional[i] == 1, p.provisional, "{name} #{i}");
+        let dept = p.department.clone().or_else(|| p.implementer.clone()).unwrap_or_default();
+        assert_eq!((&s.department[i], &s.sheet[i]), (&dept, &p.sheet.clone().unwrap_or_default()), "{name} #{i}");
+        let same = |got: f64, want: Option<rust_decimal::Decimal>| match want {
+            Some(d) => got == d.to_f64().unwrap(),
+            None => got.is_nan(),
+        };
+        assert!(same(s.budget[i], p.execution.budget), "{name} #{i} budget");
+        assert!(same(s.executed[i], p.execution.executed), "{name} #{i} executed");
+        assert!(same(s.stated[i], p.stated_total), "{name} #{i} stated");
         let count = |st: Status| u32::try_from(p.rows.iter().filter(|r| r.status == st).count()).unwrap();
         let want = [count(Status::Ok), count(Status::Review), count(Status::Pending), count(Status::Error)];
         assert_eq!(s.status[4 * i..4 * i + 4], want, "{name} #{i}");

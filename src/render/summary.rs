@@ -18,6 +18,15 @@ pub struct Summary {
     pub rows: usize,
     /// Project names ("" for a project without one).
     pub name: Vec<String>,
+    /// 主管部门 (else 实施单位; "" for neither).
+    pub department: Vec<String>,
+    /// The sheet each project was read from ("" for none).
+    pub sheet: Vec<String>,
+    /// 全年预算数 and 全年执行数 (万元); NaN where the file gives none.
+    pub budget: Vec<f64>,
+    pub executed: Vec<f64>,
+    /// 填报总分 (the total the file states); NaN where it states none.
+    pub stated: Vec<f64>,
     /// Totals, as the report's JSON gives them (2 decimals).
     pub total: Vec<f64>,
     /// Index into `grades` of each project's grade.
@@ -50,6 +59,12 @@ impl Summary {
     fn push(&mut self, p: &ProjectResult) {
         self.rows += p.rows.len();
         self.name.push(p.name.clone().unwrap_or_default());
+        self.department.push(p.department.clone().or_else(|| p.implementer.clone()).unwrap_or_default());
+        self.sheet.push(p.sheet.clone().unwrap_or_default());
+        let f = |d: Option<rust_decimal::Decimal>| d.and_then(|v| v.to_f64()).unwrap_or(f64::NAN);
+        self.budget.push(f(p.execution.budget));
+        self.executed.push(f(p.execution.executed));
+        self.stated.push(f(p.stated_total));
         self.total.push(p.total.to_f64().unwrap_or(f64::NAN));
         let grade = match self.grades.iter().position(|g| *g == p.grade) {
             Some(i) => i,

@@ -41,6 +41,8 @@ import { debounce, errorMessage } from './format.js';
  * @property {string} storageNote
  * @property {{text: string, bad: boolean}} readyNote
  * @property {boolean} review      复核 mode: only the rows with findings
+ * @property {{report: Report | null, edits: Edit[]} | null} opened  a collection's project is shown
+ *           (report and edits are that project's; here what they were before)
  */
 
 /** @typedef {Partial<Record<'text'|'source'|'settings'|'profiles'|'report'|'error'|'storage'|'ready'|'draft'|'review', boolean>>} Changed */
@@ -61,7 +63,9 @@ import { debounce, errorMessage } from './format.js';
  *   | {type: 'error', message: string}
  *   | {type: 'map', columns: Record<string, string>, key: string}
  *   | {type: 'review', on: boolean}
- *   | {type: 'saved', ok: boolean}} Action
+ *   | {type: 'saved', ok: boolean}
+ *   | {type: 'opened', report: Report, edits: Edit[]}
+ *   | {type: 'closed'}} Action
  */
 
 /** @returns {State} */
@@ -69,7 +73,7 @@ function initial() {
   return {
     source: 'none', text: '', fileName: '', fileBytes: null, fileInput: null, input: null,
     edits: [], drafts: [], profile: '', encoding: 'auto', report: null, profiles: [], ready: false,
-    error: '', columns: null, guess: null, storageNote: '', readyNote: { text: '正在加载评分引擎…', bad: false }, review: false,
+    error: '', columns: null, guess: null, storageNote: '', readyNote: { text: '正在加载评分引擎…', bad: false }, review: false, opened: null,
   };
 }
 
@@ -78,8 +82,12 @@ const HEADER_ERRORS = /^(没有找到指标表|列对应有误)/;
 
 const NOT_SAVED = '浏览器不允许本地保存（或空间已满），关闭页面后输入不会保留。';
 
-/** @param {(state: State, changed: Changed) => void} render */
-export function createStore(render) {
+/**
+ * @param {(state: State, changed: Changed) => void} render
+ * @param {{edits?(edits: Edit[]): void}} [hooks]  edits: a choice in a collection's opened project
+ *        (collection.js scores it in the worker and answers with 'opened')
+ */
+export function createStore(render, hooks = {}) {
   const state = initial();
   const save = debounce(() => update({ type: 'saved', ok: storage.save(state) }), 400);
   const rereadTyped = debounce(() => update({ type: 'rescore', reread: true }), 250);
@@ -172,8 +180,25 @@ export function createStore(render) {
         const next = patched(state.edits, a.project, a.row, a.patch);
         if (next === state.edits) return {}; // the same choice again: nothing to do
         state.edits = next;
+        if (state.opened) {
+          if (hooks.edits) hooks.edits(next);
+          return {};
+        }
         return { score: 'rescore' };
       }
+      case 'opened':
+        if (!state.opened) state.opened = { report: state.report, edits: state.edits };
+        state.report = a.report;
+        state.edits = a.edits;
+        changed.report = true;
+        return {};
+      case 'closed':
+        if (!state.opened) return {};
+        state.report = state.opened.report;
+        state.edits = state.opened.edits;
+        state.opened = null;
+        changed.report = true;
+        return {};
       case 'rescore':
         return { score: a.reread ? 'reread' : 'rescore', retried: a.retried };
       case 'map':
