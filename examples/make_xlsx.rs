@@ -26,7 +26,12 @@
 use std::error::Error;
 use std::path::{Path, PathBuf};
 
-use rust_xlsxwriter::{Format, Formula, Workbook, Worksheet};
+use rust_xlsxwriter::{Format, Formula, Workbook};
+
+#[path = "../tests/common/grid_book.rs"]
+#[allow(dead_code)]
+mod grid_book;
+use grid_book::write_cell;
 
 const FORM_CSV: &str = include_str!("../tests/fixtures/campus-safety-form-2024.csv");
 
@@ -69,21 +74,6 @@ fn csv_cells(text: &str) -> Result<Vec<Vec<String>>, Box<dyn Error>> {
     Ok(rows)
 }
 
-/// A cell the way Excel stores what the user typed: "12.5" as a number,
-/// "95.00%" as 0.95 with the format "0.00%", anything else as text.
-fn write_cell(ws: &mut Worksheet, row: u32, col: u16, text: &str) -> Result<(), Box<dyn Error>> {
-    if let Ok(x) = text.parse::<f64>() {
-        ws.write_number(row, col, x)?;
-    } else if let Some((digits, x)) = text.strip_suffix('%').and_then(|p| p.parse::<f64>().ok().map(|x| (p, x))) {
-        let decimals = digits.split_once('.').map_or(0, |(_, d)| d.len());
-        let fmt = if decimals == 0 { "0%".to_owned() } else { format!("0.{}%", "0".repeat(decimals)) };
-        ws.write_number_with_format(row, col, x / 100.0, &Format::new().set_num_format(fmt))?;
-    } else if !text.is_empty() {
-        ws.write_string(row, col, text)?;
-    }
-    Ok(())
-}
-
 /// The campus form, with `changes` applied to its cells.
 fn form(changes: &[((u32, u16), &str)]) -> Result<Vec<u8>, Box<dyn Error>> {
     let csv = csv_cells(FORM_CSV)?;
@@ -119,18 +109,27 @@ struct Grid {
     rows: Vec<Vec<String>>,
 }
 
+/// A GRID.json: `{"file", "sheet", "rows"}` (one sheet), or a fixture grid
+/// `NAME.xlsx.json` (`{"sheets": [{"name", "rows", "merges"}]}`), written as NAME.xlsx.
 fn grid(path: &Path, dir: &Path) -> Result<PathBuf, Box<dyn Error>> {
-    let grid: Grid = serde_json::from_slice(&std::fs::read(path)?)?;
-    let mut book = Workbook::new();
-    let ws = book.add_worksheet().set_name(&grid.sheet)?;
-    for (r, row) in grid.rows.iter().enumerate() {
-        for (c, text) in row.iter().enumerate() {
-            write_cell(ws, u32::try_from(r)?, u16::try_from(c)?, text)?;
+    let bytes = std::fs::read(path)?;
+    let (name, book) = match serde_json::from_slice::<Grid>(&bytes) {
+        Ok(g) => {
+            let name = Path::new(&g.file).file_name().ok_or("grid: no file name")?.to_owned();
+            (
+                name,
+                grid_book::GridBook {
+                    sheets: vec![grid_book::GridSheet { name: g.sheet, rows: g.rows, merges: vec![] }],
+                },
+            )
         }
-    }
-    let name = Path::new(&grid.file).file_name().ok_or("grid: no file name")?;
+        Err(_) => {
+            let stem = path.file_name().and_then(|n| n.to_str()).ok_or("grid: no file name")?;
+            (stem.trim_end_matches(".json").into(), serde_json::from_slice(&bytes)?)
+        }
+    };
     let out = dir.join(name);
-    std::fs::write(&out, book.save_to_buffer()?)?;
+    std::fs::write(&out, grid_book::build(&book)?)?;
     Ok(out)
 }
 

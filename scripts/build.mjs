@@ -40,7 +40,7 @@ const rel = (p) => path.relative(root, p) || ".";
 
 export const CSP =
   "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval'; " +
-  "style-src 'unsafe-inline'; img-src data: blob:";
+  "style-src 'unsafe-inline'; img-src data: blob:; worker-src blob:";
 const MARKER = "<!-- @JIXIAO_RUNTIME@ -->";
 // Optional, inside the template's <script type="text/plain" id="sample-csv">:
 // replaced by the 2023 example table (the page's 示例 button), `</` as `<\/`.
@@ -78,10 +78,11 @@ const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
  * `global` the glue's global (wasm-bindgen --no-modules-global). */
 export const MODULES = [
   { pkg: "jixiao", name: "jixiao", global: "wasm_bindgen", placeholder: "@JIXIAO_WASM@", factory: "__JIXIAO_GLUE__" },
-  { pkg: "jixiao-writers", name: "jixiao_writers", global: "jixiao_writers", placeholder: "@WRITERS_WASM@", factory: "__WRITERS_GLUE__" },
+  { pkg: "jixiao-writers", name: "jixiao_writers", global: "jixiao_writers", placeholder: "@WRITERS_WASM@", factory: "__WRITERS_GLUE__", profile: "release-size" },
 ];
 
 function buildWasm(mod) {
+  const profile = mod.profile || "release";
   const targetDir = path.join(root, "target", "mvp");
   // Source paths end up in the module (panic locations): written relative to
   // fixed names, so that where the checkout, cargo's registry and the
@@ -99,12 +100,14 @@ function buildWasm(mod) {
   // one cargo run per module: built together, cargo would unify jixiao's
   // features and put the core's exports into the writers' module too
   run("cargo", [
-    `+${NIGHTLY}`, "build", "--lib", "--release", "-p", mod.pkg,
+    // The core ships at opt-level 3 (speed, docs/performance.md); the
+    // writers, used once per export, at Cargo.toml's release-size ("z").
+    `+${NIGHTLY}`, "build", "--lib", "--profile", profile, "-p", mod.pkg,
     "--target", "wasm32-unknown-unknown",
     "-Zbuild-std=std,panic_abort",
     "--target-dir", targetDir,
   ], { env });
-  const raw = path.join(targetDir, "wasm32-unknown-unknown", "release", `${mod.name}.wasm`);
+  const raw = path.join(targetDir, "wasm32-unknown-unknown", profile, `${mod.name}.wasm`);
 
   // wasm-bindgen and wasm-opt only when the module changed.
   const outDir = path.join(root, "build", mod.pkg === "jixiao" ? "wasm" : "wasm-writers");
@@ -186,7 +189,22 @@ function runtimeScript(built) {
     factories += `function glue${i}() {\n${glue}\nreturn ${mod.global};\n}\n`;
     loader = loader.replaceAll(mod.factory, `glue${i}`);
   });
+  // The Web Worker (www/src/worker.js, see www/src/client.js) is made from
+  // the core's glue, its own bundled script and the same gzipped core
+  // module, from a Blob URL: window.__jixiaoWorker() hands the page those
+  // parts (the module is in the page once).
+  const core = MODULES[0];
+  if (loader.split(`"${core.placeholder}"`).length !== 2) fail(`www/loader.js must contain the placeholder "${core.placeholder}" exactly once`);
+  loader = loader.replace(`"${core.placeholder}"`, "jixiaoWasm");
+  factories +=
+    `var jixiaoWasm = "${core.placeholder}";\n` +
+    `window.__jixiaoWorker = function () { return { glue: String(glue0), code: "@JIXIAO_WORKER@", wasm: jixiaoWasm }; };\n`;
   let code = lower(`(function () {\n${factories}${loader}\n})();\n`, "runtime (wasm-bindgen glues + www/loader.js)");
+  {
+    const parts = code.split('"@JIXIAO_WORKER@"');
+    if (parts.length !== 2) fail('runtime: the placeholder "@JIXIAO_WORKER@" must appear exactly once');
+    code = parts.join(JSON.stringify(bundle(path.join(root, "www", "src", "worker.js"), "src/worker.js")));
+  }
   // The modules gzipped (the loader inflates them with DecompressionStream):
   // the page must stay within PAGE_BUDGET on disk (docs/build.md).
   built.forEach(({ mod, wasm }) => {

@@ -4,6 +4,7 @@
 #   → cargo test → page build → type check of the page (tsc) → wasm-bindgen
 #   tests in headless Chromium
 #   → browser and build tests (node --test tests/e2e/)
+#   → benchmark smoke run (small files; checks counts, not timing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,3 +39,6 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=180 \
 
 step "node --test tests/e2e/"
 node --test --test-concurrency=1 tests/e2e/
+
+step "bench smoke (counts, not timing)"
+BENCH_NO_BUILD=1 node bench/run.mjs --smoke

@@ -20,7 +20,7 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const out = path.join(root, "build", "types", "golden.ts");
 
-const REPORTS = ["baiyun-xinfang-2023.csv", "campus-safety-form-2024.csv", "campus-safety-form-2024.xls", "form-variants.csv"];
+const REPORTS = ["baiyun-xinfang-2023.csv", "campus-safety-form-2024.csv", "campus-safety-form-2024.xls", "form-variants.csv", "audit-planted-2024.csv", "audit-clean-no-weights-2023.csv"];
 const INPUTS = ["baiyun-xinfang-2023.csv", "campus-safety-form-2024.xls"];
 
 function fail(msg) {

@@ -14,6 +14,12 @@ pub enum FileError {
     NotATable(String),
     #[error("没有找到指标表：{0}")]
     NoIndicatorTable(String),
+    /// A header with no indicator rows under it (or JSON with no indicators).
+    #[error("没有指标：文件中没有任何指标行，无法计分。请填写三级指标、年度指标值和实际完成值")]
+    NoIndicators,
+    /// A column mapping (`--map`, the page's panel) that cannot be used.
+    #[error("列对应有误：{0}")]
+    Mapping(String),
     #[error("JSON 无法读取：{0}")]
     Json(String),
     #[error("工作簿无法读取：{0}")]

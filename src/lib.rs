@@ -46,28 +46,89 @@ pub use report::Report;
 pub struct ScoreOptions {
     pub read: ReadOptions,
     pub edits: Vec<Edit>,
+    /// The current year, from the caller's clock (the core reads none): a
+    /// date written without a year, in a row and project without one,
+    /// takes the year before it (S28). `None`: such dates stay without a year.
+    pub current_year: Option<i32>,
 }
 
 /// Steps 1–2: read a file (any supported format) into the normalised input.
 pub fn read_input(bytes: &[u8], file_name: &str, opts: &ReadOptions) -> Result<Input, FileError> {
     match read::read(bytes, file_name, opts)? {
-        read::Source::Sheets(sheets) => layout::read_sheets(&sheets),
+        read::Source::Sheets(sheets) => layout::read_sheets_mapped(&sheets, &layout::Mapping::parse(&opts.columns)?),
         read::Source::Input(input) => Ok(input),
+    }
+}
+
+/// The row most like an indicator header and each field's guessed column:
+/// what the page prefills its column-mapping panel with when the header is
+/// not recognised. `None` for JSON and for sheets without text.
+pub fn guess_header(
+    bytes: &[u8],
+    file_name: &str,
+    opts: &ReadOptions,
+) -> Result<Option<layout::HeaderGuess>, FileError> {
+    match read::read(bytes, file_name, opts)? {
+        read::Source::Sheets(sheets) => Ok(layout::guess(&sheets, &layout::Mapping::parse(&opts.columns)?)),
+        read::Source::Input(_) => Ok(None),
     }
 }
 
 /// Steps 3–5: score an input with the page's edits, audit it, explain it.
 pub fn score_input(input: &Input, profile: &Profile, edits: &[Edit]) -> Report {
-    let mut report = score::score(input, edits, profile);
+    score_input_in_year(input, profile, edits, None)
+}
+
+/// [`score_input`] knowing the current year (see [`ScoreOptions::current_year`]).
+pub fn score_input_in_year(input: &Input, profile: &Profile, edits: &[Edit], current_year: Option<i32>) -> Report {
+    let mut report = score::score_in_year(input, edits, profile, current_year);
     audit::audit(input, &mut report, profile);
     explain::explain(&mut report);
     report
 }
 
+/// Steps 1–4 (read, layout, score, audit) without `explain`: the figures
+/// and typed decisions of every project, no sentences yet. Explain the
+/// projects that are shown with [`explained_project`]; the overview needs
+/// none ([`render::Summary::of`]).
+pub fn score_bytes_unexplained(
+    bytes: &[u8],
+    file_name: &str,
+    profile: &Profile,
+    opts: &ScoreOptions,
+) -> Result<Report, FileError> {
+    // The input is not kept: its rows move into the report instead of being copied.
+    let mut input = read_input(bytes, file_name, &opts.read)?;
+    let mut report = score::score_taking(&mut input, &opts.edits, profile, opts.current_year);
+    audit::audit(&input, &mut report, profile);
+    Ok(report)
+}
+
+/// Step 5 for one project of a report from [`score_bytes_unexplained`]:
+/// a copy of project `index` with its sentences written.
+pub fn explained_project(report: &Report, index: usize) -> Option<report::ProjectResult> {
+    let mut project = report.projects.get(index)?.clone();
+    explain::explain_project(&mut project);
+    Some(project)
+}
+
+/// The overview of a file ([`render::Summary`]: every project's total,
+/// grade, execution rate and row status counts): steps 1–4 without
+/// `explain`, since the overview shows no sentences.
+pub fn summarize_bytes(
+    bytes: &[u8],
+    file_name: &str,
+    profile: &Profile,
+    opts: &ScoreOptions,
+) -> Result<render::Summary, FileError> {
+    Ok(render::Summary::of(&score_bytes_unexplained(bytes, file_name, profile, opts)?))
+}
+
 /// The whole pipeline: bytes → report (render it with [`render`]).
 pub fn score_bytes(bytes: &[u8], file_name: &str, profile: &Profile, opts: &ScoreOptions) -> Result<Report, FileError> {
-    let input = read_input(bytes, file_name, &opts.read)?;
-    Ok(score_input(&input, profile, &opts.edits))
+    let mut report = score_bytes_unexplained(bytes, file_name, profile, opts)?;
+    explain::explain(&mut report);
+    Ok(report)
 }
 
 /// What the exports render: the input with the page's edits written into it

@@ -8,13 +8,16 @@ use jixiao::{Encoding, Profile, ReadOptions, Report};
 const USAGE: &str = "用法：
   jixiao score FILE... [--format text|json|csv] [--profile NAME|PATH] [--encoding auto|utf8|gbk|utf16le|utf16be]
   jixiao audit FILE... [--format text|json] [--profile NAME|PATH] [--encoding …]
+  jixiao summarize FILE [--profile NAME|PATH] [--encoding …]   总览（JSON：每个项目的部门、工作表、预算、执行数、总分、填报总分、等级、执行率、各状态行数）
   jixiao read FILE [--encoding …]        输出读入的数据（JSON，可再次读入）
+  --map 字段=表头 或 --map 字段=D（可重复）：表头认不出时指定各列，如 --map 年度指标值=年初目标值(A)
   jixiao profile [NAME]                  列出规则配置，或输出一个配置（JSON，可修改后用 --profile 载入）
   jixiao report FILE [--format docx|text] [-o OUT]   绩效自评报告草稿（docx 须给出 -o）
   jixiao export FILE [--format xlsx] -o OUT          项目支出绩效自评表（XLSX）
   jixiao template -o OUT                              空白自评表模板（XLSX）
 
-退出码：0 全部指标已计分；1 有指标行出错（输出仍完整）；2 文件无法读取";
+退出码（score）：0 全部指标已计分；1 有指标行出错（输出仍完整）；2 文件无法读取
+退出码（audit）：0 未发现问题；1 有复核发现或指标行出错；2 有文件无法读取";
 
 #[derive(PartialEq)]
 enum Format {
@@ -32,13 +35,22 @@ struct Args {
     profile: Option<String>,
     encoding: Encoding,
     out: Option<String>,
+    /// `--map 字段=表头` / `--map 字段=D` (INPUT.md "When the header is not recognised").
+    columns: std::collections::BTreeMap<String, String>,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut it = std::env::args().skip(1);
     let command = it.next().ok_or_else(|| USAGE.to_owned())?;
-    let mut a =
-        Args { command, files: vec![], format: Format::Text, profile: None, encoding: Encoding::Auto, out: None };
+    let mut a = Args {
+        command,
+        files: vec![],
+        format: Format::Text,
+        profile: None,
+        encoding: Encoding::Auto,
+        out: None,
+        columns: Default::default(),
+    };
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--format" => {
@@ -63,6 +75,13 @@ fn parse_args() -> Result<Args, String> {
                 a.encoding = serde_json::from_value(serde_json::Value::String(v.clone()))
                     .map_err(|_| format!("--encoding 不认识“{v}”（可用 auto utf8 gbk utf16le utf16be）"))?;
             }
+            "--map" => {
+                let v = it.next().unwrap_or_default();
+                let Some((field, column)) = v.split_once('=') else {
+                    return Err(format!("--map 需要“字段=表头”或“字段=列号”（如 --map 年度指标值=D），而不是“{v}”"));
+                };
+                a.columns.insert(field.trim().to_owned(), column.trim().to_owned());
+            }
             "-h" | "--help" => return Err(USAGE.to_owned()),
             f if f.starts_with("--") => return Err(format!("不认识的选项 {f}\n\n{USAGE}")),
             f => a.files.push(f.to_owned()),
@@ -82,11 +101,29 @@ fn load_profile(spec: Option<&str>) -> Result<Profile, String> {
     }
 }
 
+/// The current year from the system clock (S28: dates with no year anywhere
+/// take the year before it).
+fn current_year() -> Option<i32> {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    let days = i64::try_from(secs / 86_400).ok()?;
+    Some(jixiao::expr::Ymd::from_unix_days(days).year)
+}
+
+/// A file error, with the `--map` hint when the header was not recognised.
+fn file_error(e: &jixiao::FileError) -> String {
+    match e {
+        jixiao::FileError::NoIndicatorTable(_) => {
+            format!("{e}\n可用 --map 指定各列对应的表头或列号，如 --map 年度指标值=年初目标值(A) --map 实际完成值=E")
+        }
+        _ => e.to_string(),
+    }
+}
+
 fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
         Err(msg) => {
-            eprintln!("{msg}");
+            eprintln!("{}", jixiao::render::escape::visible(&msg));
             ExitCode::from(2)
         }
     }
@@ -94,7 +131,7 @@ fn main() -> ExitCode {
 
 fn run() -> Result<ExitCode, String> {
     let args = parse_args()?;
-    let read_opts = ReadOptions { encoding: args.encoding, ..Default::default() };
+    let read_opts = ReadOptions { encoding: args.encoding, columns: args.columns.clone(), ..Default::default() };
     match args.command.as_str() {
         "profile" => {
             match args.files.first() {
@@ -113,8 +150,18 @@ fn run() -> Result<ExitCode, String> {
         "read" => {
             let [file] = args.files.as_slice() else { return Err(format!("read 需要一个文件\n\n{USAGE}")) };
             let bytes = std::fs::read(file).map_err(|e| format!("{file}：无法读取文件（{e}）"))?;
-            let input = jixiao::read_input(&bytes, file, &read_opts).map_err(|e| format!("{file}：{e}"))?;
-            println!("{}", serde_json::to_string_pretty(&input).map_err(|e| e.to_string())?);
+            let input =
+                jixiao::read_input(&bytes, file, &read_opts).map_err(|e| format!("{file}：{}", file_error(&e)))?;
+            print_json(&input)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        "summarize" => {
+            let [file] = args.files.as_slice() else { return Err(format!("summarize 需要一个文件\n\n{USAGE}")) };
+            let profile = load_profile(args.profile.as_deref())?;
+            let bytes = std::fs::read(file).map_err(|e| format!("{file}：无法读取文件（{e}）"))?;
+            let opts = jixiao::ScoreOptions { read: read_opts, edits: vec![], current_year: current_year() };
+            let summary = jixiao::summarize_bytes(&bytes, file, &profile, &opts).map_err(|e| format!("{file}：{e}"))?;
+            print_json(&summary)?;
             Ok(ExitCode::SUCCESS)
         }
         "score" | "audit" => {
@@ -124,17 +171,19 @@ fn run() -> Result<ExitCode, String> {
             let profile = load_profile(args.profile.as_deref())?;
             let mut report = Report { profile: profile.id.clone(), projects: vec![] };
             let mut unreadable = 0;
+            // --encoding applies to every file scored or audited, as to `read`.
+            let opts = jixiao::ScoreOptions { read: read_opts, current_year: current_year(), ..Default::default() };
             for file in &args.files {
-                let result = std::fs::read(file).map_err(|e| format!("无法读取文件（{e}）")).and_then(|b| {
-                    jixiao::score_bytes(&b, file, &profile, &Default::default()).map_err(|e| e.to_string())
-                });
+                let result = std::fs::read(file)
+                    .map_err(|e| format!("无法读取文件（{e}）"))
+                    .and_then(|b| jixiao::score_bytes(&b, file, &profile, &opts).map_err(|e| file_error(&e)));
                 match result {
                     Ok(r) => report.projects.extend(r.projects.into_iter().map(|mut p| {
                         p.file = Some(file.clone());
                         p
                     })),
                     Err(msg) => {
-                        eprintln!("{file}：{msg}");
+                        eprintln!("{}", jixiao::render::escape::visible(&format!("{file}：{msg}")));
                         unreadable += 1;
                     }
                 }
@@ -146,11 +195,21 @@ fn run() -> Result<ExitCode, String> {
                 use std::io::Write;
                 std::io::stdout().write_all(&jixiao::render::to_csv(&report)).map_err(|e| e.to_string())?;
             } else if args.format == Format::Json {
-                println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
+                print_json(&report)?;
             } else if args.command == "audit" {
                 print!("{}", render_audit_text(&report));
             } else {
                 print!("{}", render_text(&report));
+            }
+            if args.command == "audit" {
+                // 0 clean, 1 findings (or rows in error), 2 a file unreadable:
+                // a script can sort a folder of forms by it.
+                let findings = report.projects.iter().any(|p| !p.audit.is_empty());
+                return Ok(ExitCode::from(match (unreadable, findings || !report.all_scored()) {
+                    (0, false) => 0,
+                    (0, true) => 1,
+                    _ => 2,
+                }));
             }
             Ok(if report.all_scored() && unreadable == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
@@ -191,4 +250,13 @@ fn write_document(args: &Args, read_opts: &ReadOptions) -> Result<ExitCode, Stri
         None => return Err(format!("请用 -o 给出输出文件名\n\n{USAGE}")),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Pretty JSON and a line break on stdout, written as it is produced (a
+/// large report is never held as one string).
+fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    serde_json::to_writer_pretty(&mut out, value).map_err(|e| e.to_string())?;
+    writeln!(out).and_then(|()| out.flush()).map_err(|e| e.to_string())
 }

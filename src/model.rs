@@ -45,10 +45,49 @@ pub struct ProjectInput {
     /// not place); reported with the scoring warnings.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Issue>,
+    /// S30: level weights the form states ("产出指标（60分）", or a 一级 row
+    /// with a 分值); they win over the profile's (S1) when S2 splits.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub level_weights: Vec<LevelWeight>,
+    /// Non-empty rows of the file that were not read (INPUT.md "Nothing is
+    /// dropped silently"); empty, and then absent from JSON, when every row was read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ignored: Vec<Ignored>,
     /// The passages of the 绩效自评报告 the user writes (in the page or the
     /// JSON); absent from the JSON while all are empty.
     #[serde(skip_serializing_if = "DraftFields::is_empty")]
     pub draft: DraftFields,
+}
+
+/// The 一级 name given to the rows of a table without level columns
+/// (部门整体 forms: 指标名称, 指标值, 指标权重 …; INPUT.md).
+pub const UNGRADED: &str = "未分级";
+
+/// S30: a level's weight as the form states it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LevelWeight {
+    /// The 一级 name as read (without the weight): 产出指标.
+    pub level1: String,
+    /// Written as a decimal string, like the budget figures; read from a number too.
+    #[serde(deserialize_with = "de_decimal")]
+    pub weight: Decimal,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<u32>,
+}
+
+/// A non-empty row that was not read: its place and first cells.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Ignored {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// 1-based row as the spreadsheet shows it.
+    pub row: u32,
+    /// Its first non-empty cells (at most three).
+    pub cells: Vec<String>,
+    /// 「第 14 行未使用：「备注」「……」」
+    pub message: String,
 }
 
 /// What the user writes into the report draft; the rest of the draft is
@@ -314,6 +353,10 @@ fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 
 fn de_text_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     Ok(TextOrNumber::deserialize(d)?.into_text())
+}
+
+fn de_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    Ok(de_decimal_opt(d)?.unwrap_or_default())
 }
 
 /// Amounts in JSON may be numbers or strings ("60", "36,500").

@@ -12,6 +12,9 @@ use crate::error::FileError;
 const BUILTIN: &[(&str, &str)] = &[
     ("mof-2020", include_str!("../profiles/mof-2020.json")),
     ("bands-80-70-60", include_str!("../profiles/bands-80-70-60.json")),
+    // S36: regional variants, each naming its source in its description.
+    ("exec-20", include_str!("../profiles/exec-20.json")),
+    ("bands-80-50-cap", include_str!("../profiles/bands-80-50-cap.json")),
 ];
 
 /// The default profile's id.
@@ -42,6 +45,32 @@ pub struct Profile {
     /// S22: rescale the remaining rows when some are 不适用.
     #[serde(default)]
     pub not_applicable_rescale: bool,
+    /// S28: a deadline missed scores W × T/A in days (`ratio`) or 0 (`zero`).
+    #[serde(default)]
+    pub late: LateRule,
+    /// S36: caps on the total by execution rate (none in `mof-2020`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub total_caps: Vec<TotalCapSpec>,
+}
+
+/// S28: how a missed deadline scores.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LateRule {
+    /// W × T/A, T and A counted in days from 1 January of the target's year.
+    #[default]
+    Ratio,
+    /// 0 points.
+    Zero,
+}
+
+/// S36: a total capped at `max_total` when the execution rate (percent) is
+/// in [`rate_from`, `rate_below`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TotalCapSpec {
+    pub rate_from: Decimal,
+    pub rate_below: Decimal,
+    pub max_total: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -121,6 +150,15 @@ impl Profile {
                 return Err(FileError::Profile(format!("规则配置中「{name}」的分值 {w} 应在 0 到 {max} 之间")));
             }
         }
+        // S36: a cap's rate band must be a band, its total within range.
+        for c in &self.total_caps {
+            if c.rate_from >= c.rate_below || c.max_total < Decimal::ZERO || c.max_total > max {
+                return Err(FileError::Profile(format!(
+                    "规则配置中的总分封顶（total_caps）应为 rate_from < rate_below、0 ≤ max_total ≤ {max}：{} / {} / {}",
+                    c.rate_from, c.rate_below, c.max_total
+                )));
+            }
+        }
         Ok(())
     }
 
@@ -128,6 +166,11 @@ impl Profile {
     pub fn level_of(&self, level1: &str) -> Option<&LevelSpec> {
         let n = crate::expr::normalize(level1);
         self.levels.iter().find(|l| n == l.name || l.keywords.iter().any(|k| n.contains(k.as_str())))
+    }
+
+    /// S36: the cap whose rate band holds `rate` (percent), if any.
+    pub fn cap_for(&self, rate: Decimal) -> Option<&TotalCapSpec> {
+        self.total_caps.iter().find(|c| rate >= c.rate_from && rate < c.rate_below)
     }
 
     /// S26: the grade of a total.
@@ -178,6 +221,17 @@ mod tests {
         assert_eq!(p.level_of("服务对象满意度指标等").unwrap().name, "满意度指标");
         assert_eq!(p.level_of("成本指标").unwrap().name, "成本指标");
         assert!(p.level_of("其他").is_none());
+    }
+
+    /// S36: caps on the total are profile data, checked when read.
+    #[test]
+    fn s36_total_caps_are_checked() {
+        let mut v: serde_json::Value = serde_json::from_str(include_str!("../profiles/bands-80-50-cap.json")).unwrap();
+        let p = Profile::from_json(&v.to_string()).unwrap();
+        assert_eq!(p.cap_for("75".parse().unwrap()).map(|c| c.max_total), Some(Decimal::from(89)));
+        assert!(p.cap_for(Decimal::from(80)).is_none() && p.cap_for(Decimal::from(69)).is_none());
+        v["total_caps"][0]["rate_below"] = serde_json::json!("60");
+        assert!(Profile::from_json(&v.to_string()).is_err());
     }
 
     /// S26: grade bands are profile data.

@@ -20,17 +20,22 @@ use std::fmt::Display;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+use crate::render::Summary;
 use crate::{Edit, Encoding, FileError, Input, Profile, ReadOptions};
 
 /// The options object every export takes (all fields optional):
 /// `{encoding?: "auto"|"utf8"|"gbk"|"utf16le"|"utf16be",
-///   profile?: string id | profile object, edits?: Edit[]}`.
+///   profile?: string id | profile object, edits?: Edit[],
+///   columns?: {[field]: header text | column letter}}`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct Options {
     encoding: Encoding,
     profile: Option<ProfileChoice>,
     pub edits: Vec<Edit>,
+    /// Column mapping: field → header text or column letter (INPUT.md).
+    /// (`Option`: the page may pass `columns: undefined`.)
+    pub columns: Option<std::collections::BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -59,7 +64,11 @@ pub fn options(value: JsValue) -> Result<Options, JsError> {
 
 impl Options {
     pub fn read(&self) -> ReadOptions {
-        ReadOptions { encoding: self.encoding, ..ReadOptions::default() }
+        ReadOptions {
+            encoding: self.encoding,
+            columns: self.columns.clone().unwrap_or_default(),
+            ..ReadOptions::default()
+        }
     }
 
     pub fn profile(&self) -> Result<Profile, FileError> {
@@ -71,6 +80,14 @@ impl Options {
     }
 }
 
+/// The profile and scoring options an options object asks for.
+fn scoring(options: JsValue) -> Result<(Profile, crate::ScoreOptions), JsError> {
+    let opts = self::options(options)?;
+    let profile = opts.profile().map_err(into_error)?;
+    let read = opts.read();
+    Ok((profile, crate::ScoreOptions { read, edits: opts.edits, current_year: current_year() }))
+}
+
 /// Read and score a file: bytes → `Report`.
 #[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = score, unchecked_return_type = "JixiaoReport")]
@@ -79,11 +96,91 @@ pub fn score(
     file_name: &str,
     #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let opts = self::options(options)?;
-    let profile = opts.profile().map_err(into_error)?;
-    let score_opts = crate::ScoreOptions { read: opts.read(), edits: opts.edits };
+    let (profile, score_opts) = scoring(options)?;
     let report = crate::score_bytes(bytes, file_name, &profile, &score_opts).map_err(into_error)?;
     to_js(&report)
+}
+
+/// Read and score a file for the overview: `{projects, rows, name: string[],
+/// total: Float64Array, grade: Uint8Array (index into grades), grades:
+/// string[], rate: Float64Array (NaN: none), provisional: Uint8Array,
+/// status: Uint32Array (ok, review, pending, error per project), issues:
+/// Uint32Array (errors, warnings, findings per project)}`. No sentences are
+/// written and no row crosses into JS, so it is much faster than `score`.
+#[wasm_bindgen(js_name = summarize, unchecked_return_type = "JixiaoSummary")]
+pub fn summarize(
+    bytes: &[u8],
+    file_name: &str,
+    #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let (profile, score_opts) = scoring(options)?;
+    let summary = crate::summarize_bytes(bytes, file_name, &profile, &score_opts).map_err(into_error)?;
+    summary_to_js(&summary)
+}
+
+/// A scored file kept in wasm memory (`jixiao.open`): the overview at once,
+/// one project's rows with their sentences when the page opens it. Nothing
+/// but the figures is written until asked; `free()` releases it.
+#[wasm_bindgen]
+pub struct Scored {
+    report: crate::Report,
+}
+
+/// Read and score a file and keep the result here (see [`Scored`]).
+#[wasm_bindgen(js_name = open)]
+pub fn open(
+    bytes: &[u8],
+    file_name: &str,
+    #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
+) -> Result<Scored, JsError> {
+    let (profile, score_opts) = scoring(options)?;
+    let report = crate::score_bytes_unexplained(bytes, file_name, &profile, &score_opts).map_err(into_error)?;
+    Ok(Scored { report })
+}
+
+#[wasm_bindgen]
+impl Scored {
+    /// The overview, as `summarize` returns it.
+    #[wasm_bindgen(unchecked_return_type = "JixiaoSummary")]
+    pub fn summary(&self) -> Result<JsValue, JsError> {
+        summary_to_js(&Summary::of(&self.report))
+    }
+
+    /// Project `index` as in `score`'s report (rows, sentences, findings).
+    #[wasm_bindgen(unchecked_return_type = "JixiaoProjectResult")]
+    pub fn project(&self, index: usize) -> Result<JsValue, JsError> {
+        let project = crate::explained_project(&self.report, index)
+            .ok_or_else(|| JsError::new(&format!("没有第 {} 个项目", index.saturating_add(1))))?;
+        to_js(&project)
+    }
+}
+
+/// The summary's columns as typed arrays (one copy each, no per-value calls).
+fn summary_to_js(s: &Summary) -> Result<JsValue, JsError> {
+    let strings = |items: &[String]| items.iter().map(|t| JsValue::from_str(t)).collect::<js_sys::Array>();
+    let floats = |v: &[f64]| JsValue::from(js_sys::Float64Array::from(v));
+    let fields: [(&str, JsValue); 15] = [
+        ("projects", JsValue::from(u32::try_from(s.projects).unwrap_or(u32::MAX))),
+        ("rows", JsValue::from(u32::try_from(s.rows).unwrap_or(u32::MAX))),
+        ("name", strings(&s.name).into()),
+        ("department", strings(&s.department).into()),
+        ("sheet", strings(&s.sheet).into()),
+        ("budget", floats(&s.budget)),
+        ("executed", floats(&s.executed)),
+        ("stated", floats(&s.stated)),
+        ("total", js_sys::Float64Array::from(s.total.as_slice()).into()),
+        ("grade", js_sys::Uint8Array::from(s.grade.as_slice()).into()),
+        ("grades", strings(&s.grades).into()),
+        ("rate", js_sys::Float64Array::from(s.rate.as_slice()).into()),
+        ("provisional", js_sys::Uint8Array::from(s.provisional.as_slice()).into()),
+        ("status", js_sys::Uint32Array::from(s.status.as_slice()).into()),
+        ("issues", js_sys::Uint32Array::from(s.issues.as_slice()).into()),
+    ];
+    let object = js_sys::Object::new();
+    for (key, value) in fields {
+        js_sys::Reflect::set(&object, &JsValue::from_str(key), &value).map_err(|_| JsError::new("无法生成结果对象"))?;
+    }
+    Ok(object.into())
 }
 
 /// Read a file into the normalised `Input` (for export and local storage).
@@ -99,6 +196,19 @@ pub fn read_input(
     to_js(&input)
 }
 
+/// The best guess at the indicator header of a file whose header was not
+/// recognised (the mapping panel's prefill), or `null`.
+#[cfg(feature = "wasm-exports")]
+#[wasm_bindgen(js_name = guessHeader, unchecked_return_type = "JixiaoHeaderGuess | null")]
+pub fn guess_header(
+    bytes: &[u8],
+    file_name: &str,
+    #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let opts = self::options(options)?;
+    to_js(&crate::guess_header(bytes, file_name, &opts.read()).map_err(into_error)?)
+}
+
 /// Re-score an `Input` with the options' edits and profile, without re-reading.
 #[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = scoreInput, unchecked_return_type = "JixiaoReport")]
@@ -109,7 +219,7 @@ pub fn score_input(
     let input = input_arg(input)?;
     let opts = self::options(options)?;
     let profile = opts.profile().map_err(into_error)?;
-    to_js(&crate::score_input(&input, &profile, &opts.edits))
+    to_js(&crate::score_input_in_year(&input, &profile, &opts.edits, current_year()))
 }
 
 /// Score an `Input` like `scoreInput` and return the CSV export (UTF-8 with
@@ -123,7 +233,12 @@ pub fn export_csv(
     let input = input_arg(input)?;
     let opts = self::options(options)?;
     let profile = opts.profile().map_err(into_error)?;
-    Ok(crate::render::to_csv(&crate::score_input(&input, &profile, &opts.edits)))
+    Ok(crate::render::to_csv(&crate::score_input_in_year(&input, &profile, &opts.edits, current_year())))
+}
+
+/// The current year from the browser's clock (S28).
+fn current_year() -> Option<i32> {
+    i32::try_from(js_sys::Date::new_0().get_full_year()).ok()
 }
 
 /// The input with the edits written into it (`Input::apply_edits`), for the

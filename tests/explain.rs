@@ -44,7 +44,11 @@ fn explain_writes_the_s27_sentence() {
     let p = &report.projects[0];
     assert_eq!(p.rows[0].explanation, "反向指标：完成值 7 天 > 指标值 5 天，得分 = 10 × 5/7 = 7.14，扣 2.86 分");
     assert_eq!(p.rows[0].warnings, ["未说明偏差原因"]);
-    assert_eq!(p.audit[1].message, "第 2 行「x」得分 7.14 低于分值 10，未说明偏差原因");
+    // Issue 10: a finding also says what to do.
+    assert_eq!(
+        p.audit[1].message,
+        "第 2 行「x」得分 7.14 低于分值 10，未说明偏差原因；请在偏差原因栏说明未完成的原因和改进措施"
+    );
     // One row on demand, from its decision alone.
     assert_eq!(jixiao::explain::row(&p.rows[0].decision), p.rows[0].explanation);
 }

@@ -65,7 +65,9 @@ fn audit_finds_every_planted_discrepancy() {
 
 #[test]
 fn audit_of_a_form_with_wrong_figures() {
-    let csv = "项目名称,测试项目\n全年预算数,100\n全年执行数,80\n执行率,85%\n预算执行率得分,9\n\
+    // 预算执行率得分 7 against 10 × 85% = 8.5 (a stated 9 would agree at its
+    // own decimals, S31, and is no longer a finding).
+    let csv = "项目名称,测试项目\n全年预算数,100\n全年执行数,80\n执行率,85%\n预算执行率得分,7\n\
                一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因\n\
                产出指标,数量指标,a,≥10 个,10 个,40,38,\n\
                ,,b,≥10 个,5 个,20,22,\n\
@@ -82,7 +84,7 @@ fn audit_of_a_form_with_wrong_figures() {
     let band = p.audit.iter().find(|f| f.kind.id() == "band").unwrap();
     assert!(band.message.contains("部分达成档"), "{}", band.message);
     let total_sum = p.audit.iter().find(|f| f.kind.id() == "total_sum").unwrap();
-    assert_eq!(total_sum.computed, Some(d("98")));
+    assert_eq!(total_sum.computed, Some(d("96")));
 }
 
 #[test]

@@ -72,4 +72,70 @@ proptest! {
         }
         let _ = jixiao::score_bytes(csv.as_bytes(), "x.csv", &jixiao::Profile::default_profile().unwrap(), &Default::default());
     }
+
+    /// Grids of form words (headers, labels, leftovers, numbers, 元 amounts)
+    /// never panic, and every non-empty row is read or ignored, never both.
+    #[test]
+    fn form_words_are_read_or_ignored(cells in prop::collection::vec(prop::collection::vec(form_word(), 0..9), 0..14)) {
+        let sheet = jixiao::grid::Sheet { name: None, rows: cells, merged: Default::default() };
+        if let Ok((input, read)) = jixiao::layout::read_sheets_traced(std::slice::from_ref(&sheet), &Default::default()) {
+            let ignored: Vec<u32> = input.projects.iter().flat_map(|p| &p.ignored).map(|i| i.row).collect();
+            for (r, row) in sheet.rows.iter().enumerate() {
+                let filled = row.iter().any(|c| !c.trim().is_empty());
+                let is_read = read[0].contains(&r);
+                let is_ignored = ignored.contains(&jixiao::grid::row_number(r));
+                prop_assert!(!filled || is_read != is_ignored, "row {}: read {is_read}, ignored {is_ignored}: {row:?}", r + 1);
+            }
+        }
+    }
+}
+
+fn form_word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标名称",
+            "年度指标值",
+            "年初目标值(A)",
+            "实际完成值",
+            "全年完成值",
+            "分值",
+            "指标权重(分)",
+            "得分",
+            "自评得分",
+            "绩效指标",
+            "指标性质",
+            "度量单位",
+            "偏差原因",
+            "项目名称",
+            "全年预算数",
+            "全年执行数",
+            "年初预算数",
+            "调整后预算数",
+            "预算执行数",
+            "执行率",
+            "年度资金总额",
+            "其中：当年财政拨款",
+            "总分",
+            "合计",
+            "自评总分",
+            "年度总体目标",
+            "……",
+            "——",
+            "略",
+            "产出指标（60分）",
+            "效益指标 30分",
+            "项目支出绩效自评表",
+            "预算执行情况（万元）（20分）",
+            "346400元",
+            "5.8万",
+            "≥10个",
+            "",
+        ])
+        .prop_map(str::to_owned),
+        "[0-9]{1,4}(\\.[0-9]{1,2})?%?",
+        "\\PC{0,6}",
+    ]
 }

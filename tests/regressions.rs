@@ -167,3 +167,46 @@ fn xlsx_with_an_overflowing_cell_reference() {
     }
     let _ = score(&bytes);
 }
+
+/// Read a damaged workbook the way the CLI and the page do; it must be a
+/// Chinese 「文件已损坏」 error, not a panic (a trap in the page).
+fn damaged_workbook_message(name: &str, file: &str) -> String {
+    let bytes = fixture(name);
+    let e = jixiao::score_bytes(&bytes, file, &profile(), &ScoreOptions::default()).unwrap_err();
+    assert!(matches!(e, FileError::Workbook(_)), "{e:?}");
+    let msg = e.to_string();
+    assert!(msg.contains("文件已损坏"), "{msg}");
+    msg
+}
+
+#[test]
+fn xls_with_a_one_byte_bof_record_is_a_damaged_file() {
+    // tests/fixtures/campus-safety-form-2024.xls with byte 514 0x10 → 0x01:
+    // the first BOF record's length becomes 1; calamine 0.38 read its
+    // version unchecked (xls.rs:772) and panicked.
+    let msg = damaged_workbook_message("xls-bof-length-1.xls", "form.xls");
+    assert!(msg.contains("记录长度有误"), "{msg}");
+}
+
+#[test]
+fn xls_with_a_broken_shared_string_header_is_a_damaged_file() {
+    // tests/fixtures/percent-formats.xls with byte 1970 0x01 → 0x80: a string
+    // header of the shared string table; calamine 0.38 then read a field past
+    // the end of the record (utils.rs:43) and panicked.
+    let msg = damaged_workbook_message("xls-sst-string-header.xls", "percent.xls");
+    assert!(msg.contains("共享字符串表"), "{msg}");
+}
+
+#[test]
+fn xls_with_a_damaged_formula_reads_like_the_sound_file() {
+    // A FORMULA record (xlwt, =45+45 in 分值) whose token count says 255
+    // where 7 tokens bytes follow: calamine 0.38 decoded the tokens with
+    // unchecked slicing and panicked. Formulas are never used (their cached
+    // values are), so the reader empties the token arrays it hands calamine.
+    let bytes = fixture("xls-formula-token-count.xls");
+    let report = jixiao::score_bytes(&bytes, "f.xls", &profile(), &ScoreOptions::default()).unwrap();
+    let p = &report.projects[0];
+    assert_eq!(p.rows.len(), 1);
+    assert_eq!(p.rows[0].name, "培训人次");
+    assert_eq!(p.rows[0].score, d("50"));
+}

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{d, one, project, project_with, row};
-use jixiao::report::Status;
+use jixiao::report::{FindingKind, Status};
 use jixiao::Profile;
 
 const HEAD: &str = "一级指标,二级指标,三级指标,年度指标值,实际完成值";
@@ -344,4 +344,168 @@ fn s27_explanation_names_rule_numbers_and_deduction() {
     assert_eq!(p.rows[0].explanation, "反向指标：完成值 7 天 > 指标值 5 天，得分 = 10 × 5/7 = 7.14，扣 2.86 分");
     let p = one("≥12 所", "11 所", "20");
     assert_eq!(p.rows[0].explanation, "正向指标：完成值 11 所 < 指标值 12 所，得分 = 20 × 11/12 = 18.33，扣 1.67 分");
+}
+
+#[test]
+fn s11_bare_amount_under_cost_is_a_ceiling_marked_inferred() {
+    // Issue 9 item 16: 400元/人 against 180元/人 is met, not 4.5 points.
+    let p = project(&format!("{HEAD},分值\n产出指标,成本指标,培训成本,400元/人,180元/人,10\n"));
+    let r = &p.rows[0];
+    assert_eq!(r.score, d("10"), "{}", r.explanation);
+    assert_eq!(r.direction.map(|d| d.symbol()), Some("≤"));
+    assert!(r.direction_inferred);
+    assert!(r.warnings.iter().any(|w| w.contains("方向为推断") && w.contains("≤")), "{:?}", r.warnings);
+    // Over the ceiling: S9 ratio. 成本 as the 一级 too.
+    let p = project(&format!("{HEAD},分值\n成本指标,经济成本指标,设备费,120万元,150万元,10\n"));
+    assert_eq!(p.rows[0].score, d("8"));
+    // Not an amount, or not under 成本: S11's ≥.
+    let p = project(&format!("{HEAD},分值\n成本指标,经济成本指标,节约率,10%,12%,10\n"));
+    assert_eq!(p.rows[0].direction.map(|d| d.symbol()), Some("≥"));
+    let p = project(&format!("{HEAD},分值\n产出指标,数量指标,补助金额,400元/人,180元/人,10\n"));
+    assert_eq!(p.rows[0].score, d("4.5"));
+    // A written comparator wins.
+    let p = project(&format!("{HEAD},分值\n产出指标,成本指标,培训成本,≥400元/人,180元/人,10\n"));
+    assert_eq!(p.rows[0].score, d("4.5"));
+    assert!(!p.rows[0].direction_inferred);
+}
+
+#[test]
+fn s11_quantitative_nature_column_gives_no_direction() {
+    // Issue 9 item 17: 指标性质 定量 / 定量指标 says only "quantitative".
+    let csv = |nature: &str, target: &str| {
+        format!("{HEAD},指标性质,分值\n效益指标,经济效益指标,预算调整率,{target},0,{nature},10\n")
+    };
+    for nature in ["定量", "定量指标"] {
+        let p = project(&csv(nature, "≤3%"));
+        assert_eq!(p.rows[0].score, d("10"), "{nature}: {}", p.rows[0].explanation);
+        assert!(!p.rows[0].direction_inferred);
+        // No comparator in the text: S11 (≥), marked inferred — not an explicit ≥.
+        let p = project(&csv(nature, "3%"));
+        assert!(p.rows[0].direction_inferred, "{nature}");
+        assert!(p.rows[0].warnings.iter().any(|w| w.contains("方向为推断")));
+    }
+    // 正向 is still an explicit ≥.
+    let p = project(&csv("正向", "3%"));
+    assert!(!p.rows[0].direction_inferred);
+}
+
+#[test]
+fn s14_level_vocabulary_of_published_forms() {
+    // Issue 9 item 6 (INPUT.md, level vocabulary): in a 完成情况 column ...
+    let csv = |level: &str| format!("{HEAD},分值,完成情况\n产出指标,质量指标,q,建立机制,见说明,10,{level}\n");
+    let cases = [
+        ("达成预期指标", "达成", "10"),
+        ("部分达成预期指标", "部分达成", "7"),
+        ("未达成预期指标", "未达成", "3"),
+        ("已达成", "达成", "10"),
+        ("完全达成", "达成", "10"),
+        ("基本达成", "部分达成", "7"),
+        ("全部完成", "达成", "10"),
+    ];
+    for (text, level, score) in cases {
+        let p = project(&csv(text));
+        assert_ne!(p.rows[0].status, Status::Error, "{text}: {:?}", p.errors);
+        assert_eq!(p.rows[0].level.map(|l| l.label()), Some(level), "{text}");
+        assert_eq!(p.rows[0].score, d(score), "{text}");
+    }
+    // ... and as the actual of a qualitative row (S17 (1)).
+    for (text, level, _) in cases {
+        let p = project(&format!("{HEAD},分值\n产出指标,质量指标,q,建立并有效运行,{text},10\n"));
+        assert_eq!(p.rows[0].level.map(|l| l.label()), Some(level), "{text}");
+    }
+}
+
+/// Score a CSV with the current year known (as the CLI and the page do).
+fn project_in_year(csv: &str, year: i32) -> jixiao::report::ProjectResult {
+    let opts = jixiao::ScoreOptions { current_year: Some(year), ..Default::default() };
+    let r = jixiao::score_bytes(csv.as_bytes(), "t.csv", &Profile::default_profile().unwrap(), &opts).unwrap();
+    r.projects.into_iter().next().unwrap()
+}
+
+#[test]
+fn s28_deadlines_are_dates_not_month_counts() {
+    // Issue 9 item 5, its minimal input.
+    let csv = format!(
+        "{HEAD},分值\n产出指标,时效指标,t1,9月前,7月,25\n产出指标,时效指标,t2,2021年12月31日前,2022年1月15日,25\n产出指标,时效指标,t3,2022年3月,2021年12月,40\n"
+    );
+    let p = project_in_year(&csv, 2026);
+    let (t1, t2, t3) = (row(&p, "t1"), row(&p, "t2"), row(&p, "t3"));
+    assert_eq!(t1.score, d("25"), "{}", t1.explanation);
+    assert_eq!(t1.direction.map(|d| d.symbol()), Some("≤"));
+    assert!(t1.explanation.contains("取上一年 2025 年"), "{}", t1.explanation);
+    assert!(t1.explanation.contains("2025-09-30"), "{}", t1.explanation);
+    // Late: 25 × 365/380 in days from 1 January 2021.
+    assert_eq!(t2.score, d("24.01"), "{}", t2.explanation);
+    assert!(
+        t2.explanation.contains("2022-01-15 晚于期限 2021-12-31：第 380 天 / 第 365 天，得分 = 25 × 365/380 = 24.01"),
+        "{}",
+        t2.explanation
+    );
+    assert_eq!(t3.score, d("40"), "{}", t3.explanation);
+    assert_eq!(p.total, d("89.01") + p.execution.score);
+}
+
+#[test]
+fn s28_granularity_year_rules_and_late_zero() {
+    let one_row = |target: &str, actual: &str| format!("{HEAD},分值\n产出指标,时效指标,t,{target},{actual},10\n");
+    // "9月前" is met by any day of September; a quarter means its last month.
+    assert_eq!(project_in_year(&one_row("9月前", "9月30日"), 2026).rows[0].score, d("10"));
+    assert_eq!(project_in_year(&one_row("第三季度前", "9月"), 2026).rows[0].score, d("10"));
+    // 10月 (from 1 October, day 274) against 9月底 (day 273) in 2025.
+    let p = project_in_year(&one_row("12月底前", "2025年12月20日"), 2026);
+    assert_eq!(p.rows[0].score, d("10"));
+    let p = project_in_year(&one_row("9月前", "10月"), 2026);
+    assert_eq!(p.rows[0].score, d("9.96"), "{}", p.rows[0].explanation);
+    // The other date's year wins over the project's; the project's over last year.
+    let named = |target: &str, actual: &str| {
+        format!("项目名称,{HEAD},分值\n2023年度培训项目,产出指标,时效指标,t,{target},{actual},10\n")
+    };
+    let p = project_in_year(&named("6月30日前", "2022年7月1日"), 2026);
+    assert!(p.rows[0].explanation.contains("同行日期取 2022 年"), "{}", p.rows[0].explanation);
+    assert!(p.rows[0].score < d("10"));
+    let p = project_in_year(&named("2月底前", "3月1日"), 2026);
+    assert!(p.rows[0].explanation.contains("项目年度取 2023 年"), "{}", p.rows[0].explanation);
+    // 2023: February has 28 days, so 3月1日 is day 60 against day 59.
+    assert_eq!(p.rows[0].score, d("9.83"));
+    // Without any year, and no clock: dates shown without a year.
+    let p = project(&one_row("9月前", "10月"));
+    assert!(p.rows[0].explanation.contains("（日期未写年份）"), "{}", p.rows[0].explanation);
+    // An actual with no date is qualitative (S17).
+    let p = project_in_year(&one_row("9月前", "按时完成"), 2026);
+    assert_eq!(p.rows[0].direction.map(|d| d.symbol()), Some("定性"));
+    assert_eq!(p.rows[0].score, d("10"));
+    // A month count is still a count.
+    let p = project_in_year(&one_row("≤10 个月", "11 个月"), 2026);
+    assert_eq!(p.rows[0].score, d("9.09"));
+    // Profile switch late = "zero".
+    let mut zero = Profile::default_profile().unwrap();
+    zero.late = jixiao::profile::LateRule::Zero;
+    let p = project_with(&one_row("2021年12月31日前", "2022年1月15日"), &zero);
+    assert_eq!(p.rows[0].score, d("0"));
+    assert!(p.rows[0].explanation.contains("逾期计 0 分"), "{}", p.rows[0].explanation);
+}
+
+#[test]
+fn s29_execution_from_a_stated_rate() {
+    // Issue 9 item 7: a stated rate, no amounts.
+    let csv = format!(
+        "执行率,79.27%\n预算执行率分值,10\n预算执行率得分,7.93\n{HEAD},分值\n产出指标,数量指标,x,≥10个,10个,90\n"
+    );
+    let p = project(&csv);
+    assert_eq!(p.execution.rate, Some(d("79.27")));
+    assert_eq!(p.execution.score, d("7.93"), "{}", p.execution.explanation);
+    assert!(p.execution.explanation.contains("表内填报"), "{}", p.execution.explanation);
+    assert!(p.warnings.iter().any(|w| w.message.contains("未提供预算金额，按表内执行率计算")), "{:?}", p.warnings);
+    assert_eq!(p.total, d("97.93"));
+    // The audit does not claim the execution score should be 0.
+    assert!(p.audit.iter().all(|f| !matches!(f.kind, FindingKind::ExecScore | FindingKind::ExecRate)), "{:?}", p.audit);
+    // Amounts, when given, are what the rate is computed from (S4).
+    let csv = format!("全年预算数,100\n全年执行数,90\n执行率,79.27%\n{HEAD},分值\n产出指标,数量指标,x,≥10个,10个,90\n");
+    let p = project(&csv);
+    assert_eq!(p.execution.rate, Some(d("90")));
+    assert!(p.audit.iter().any(|f| f.kind == FindingKind::ExecRate), "{:?}", p.audit);
+    // No rate and no amounts: S6.
+    let p = project(&format!("{HEAD},分值\n产出指标,数量指标,x,≥10个,10个,90\n"));
+    assert_eq!(p.execution.score, d("0"));
+    assert!(p.warnings.iter().any(|w| w.message.contains("未提供预算执行数据")));
 }

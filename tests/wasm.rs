@@ -20,6 +20,14 @@ const FIXTURES: &[(&str, &[u8])] = &[
     ("baiyun-xinfang-2023.csv", include_bytes!("fixtures/baiyun-xinfang-2023.csv")),
     ("campus-safety-form-2024.csv", include_bytes!("fixtures/campus-safety-form-2024.csv")),
     ("form-variants.csv", include_bytes!("fixtures/form-variants.csv")),
+    ("henan-old-estates-2019.csv", include_bytes!("fixtures/henan-old-estates-2019.csv")),
+    ("hubei-transfer-2023.csv", include_bytes!("fixtures/hubei-transfer-2023.csv")),
+    ("sichuan-dept-overall-2021.csv", include_bytes!("fixtures/sichuan-dept-overall-2021.csv")),
+    ("yunnan-water-2022.csv", include_bytes!("fixtures/yunnan-water-2022.csv")),
+    ("audit-planted-2024.csv", include_bytes!("fixtures/audit-planted-2024.csv")),
+    ("audit-clean-no-weights-2023.csv", include_bytes!("fixtures/audit-clean-no-weights-2023.csv")),
+    ("audit-clean-no-reason-2022.csv", include_bytes!("fixtures/audit-clean-no-reason-2022.csv")),
+    ("audit-clean-rounded-2024.csv", include_bytes!("fixtures/audit-clean-rounded-2024.csv")),
 ];
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
@@ -37,8 +45,14 @@ fn options(json: &str) -> JsValue {
     js_sys::JSON::parse(json).unwrap()
 }
 
+/// The browser's current year: the exports pass it to the core (S28).
+fn this_year() -> Option<i32> {
+    i32::try_from(js_sys::Date::new_0().get_full_year()).ok()
+}
+
 fn native(bytes: &[u8], name: &str) -> Report {
-    jixiao::score_bytes(bytes, name, &Profile::default_profile().unwrap(), &ScoreOptions::default()).unwrap()
+    let opts = ScoreOptions { current_year: this_year(), ..Default::default() };
+    jixiao::score_bytes(bytes, name, &Profile::default_profile().unwrap(), &opts).unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -71,7 +85,8 @@ fn options_choose_profile_and_encoding() {
     )))
     .unwrap();
     let other = Profile::builtin("bands-80-70-60").unwrap();
-    let want = jixiao::score_bytes(bytes, name, &other, &ScoreOptions::default()).unwrap();
+    let opts = ScoreOptions { current_year: this_year(), ..Default::default() };
+    let want = jixiao::score_bytes(bytes, name, &other, &opts).unwrap();
     assert_eq!(with_id, want);
 
     // A profile object, as profiles() gives it, is accepted back.
@@ -91,7 +106,7 @@ fn edits_are_applied() {
     let json = format!(r#"{{"edits":[{{"project":0,"row":{row},"weight":"3"}}]}}"#);
     let got: Report = serde_wasm_bindgen::from_value(ok(wasm::score(bytes, name, options(&json)))).unwrap();
     let edits: Vec<jixiao::Edit> = serde_json::from_str(&json[9..json.len() - 1]).unwrap();
-    let want = jixiao::score_input(&input, &Profile::default_profile().unwrap(), &edits);
+    let want = jixiao::score_input_in_year(&input, &Profile::default_profile().unwrap(), &edits, this_year());
     assert_eq!(got, want);
 }
 
@@ -114,4 +129,37 @@ fn errors_carry_the_chinese_message() {
     assert_eq!(err_message(wasm::score(bytes, name, options(r#"{"profile":"nope"}"#))), unknown);
     assert!(err_message(wasm::score(bytes, name, options(r#"{"encoding":"latin1"}"#))).starts_with("选项无法读取"));
     assert!(err_message(wasm::score_input(options("[1]"), JsValue::UNDEFINED)).starts_with("输入数据无法读取"));
+}
+
+/// Issue 9 item 13: XLS files damaged by one byte are a Chinese error from
+/// the export, not a trap; the module keeps working for the next file.
+#[wasm_bindgen_test]
+fn damaged_xls_is_an_error_not_a_trap() {
+    let damaged: [&[u8]; 3] = [
+        include_bytes!("fixtures/regressions/xls-bof-length-1.xls"),
+        include_bytes!("fixtures/regressions/xls-sst-string-header.xls"),
+        // the retry that used to trap again
+        include_bytes!("fixtures/regressions/xls-sst-string-header.xls"),
+    ];
+    for bytes in damaged {
+        let msg = err_message(wasm::score(bytes, "x.xls", JsValue::UNDEFINED));
+        assert!(msg.contains("文件已损坏"), "{msg}");
+    }
+    let formula = include_bytes!("fixtures/regressions/xls-formula-token-count.xls");
+    let got: Report = serde_wasm_bindgen::from_value(ok(wasm::score(formula, "f.xls", JsValue::UNDEFINED))).unwrap();
+    assert_eq!(got.projects[0].rows.len(), 1);
+    let (name, bytes) = FIXTURES[0];
+    assert!(wasm::score(bytes, name, JsValue::UNDEFINED).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn column_mapping_and_header_guess() {
+    let csv = "序号,指标,计划数,完成数,分值\n1,x,≥10个,10个,90\n".as_bytes();
+    let guess = ok(wasm::guess_header(csv, "m.csv", JsValue::UNDEFINED));
+    let missing = js_sys::Reflect::get(&guess, &"missing".into()).unwrap();
+    assert_eq!(js_sys::Array::from(&missing).length(), 3);
+    assert!(err_message(wasm::score(csv, "m.csv", JsValue::UNDEFINED)).contains("「序号」「指标」"));
+    let map = options(r#"{"columns":{"三级指标":"指标","年度指标值":"C","实际完成值":"完成数"}}"#);
+    let got: Report = serde_wasm_bindgen::from_value(ok(wasm::score(csv, "m.csv", map))).unwrap();
+    assert_eq!(got.projects[0].total, "90".parse().unwrap());
 }

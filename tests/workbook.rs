@@ -765,3 +765,21 @@ fn zip_bomb_is_refused_before_unpacking() {
     let msg = workbook_error(read(&bytes, &opts()));
     assert!(msg.contains("疑似压缩炸弹") && msg.contains("512 MB"), "{msg}");
 }
+
+/// Every single-byte change of the XLS fixtures (each byte set to 0x00,
+/// 0x01, 0x80, 0xFF and flipped in its low bit): sheets or a workbook error,
+/// never a panic. About 75,000 reads: run with
+/// `cargo test --release --test workbook -- --ignored`.
+#[test]
+#[ignore]
+fn every_single_byte_change_of_the_xls_fixtures() {
+    for (name, good) in [("xls", FORM_XLS), ("xls percent", PERCENT_XLS)] {
+        for at in 0..good.len() {
+            for value in [0x00, 0x01, 0x80, 0xFF, good[at] ^ 0x01] {
+                let mut bad = good.to_vec();
+                bad[at] = value;
+                check_no_panic(&format!("{name} byte {at} = {value:#04x}"), &bad);
+            }
+        }
+    }
+}

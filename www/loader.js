@@ -13,9 +13,20 @@
  *   jixiao.ready                          Promise, resolves once instantiated
  *   jixiao.version                        crate version ("" until ready)
  *   jixiao.score(bytesOrText, fileName, options)   → Report
+ *   jixiao.summarize(bytesOrText, fileName, options) → the overview in columns:
+ *       {projects, rows, name[], total: Float64Array, grade: Uint8Array (index
+ *        into grades[]), rate: Float64Array (NaN: none), provisional: Uint8Array,
+ *        status: Uint32Array (ok, review, pending, error per project),
+ *        issues: Uint32Array (errors, warnings, findings per project)}
+ *   jixiao.open(bytesOrText, fileName, options) → a scored file kept in the
+ *       core: .summary() (as summarize), .project(i) (project i of score's
+ *       report, sentences written on demand), .free(); it does not survive
+ *       a reload after a trap (open the file again)
  *   jixiao.readInput(bytesOrText, fileName, options) → Input
  *   jixiao.scoreInput(input, options)     → Report
  *   jixiao.exportCsv(input, options)      → Uint8Array (CSV, UTF-8 with BOM)
+ *   jixiao.guessHeader(bytesOrText, fileName, options) → HeaderGuess | null
+ *                                         (the best-guess header when none is recognised)
  *   jixiao.profiles()                     → [Profile]
  *   jixiao.applyEdits(input, options)     → Input (the options' edits written in)
  *   jixiao.labels(options)                → Labels (statuses, levels, grades…)
@@ -28,7 +39,8 @@
  * These five are a second module (writers/), compiled on the first
  * of these calls, so that opening the page costs what it did without them.
  * options: {encoding?: "auto"|"utf8"|"gbk"|"utf16le"|"utf16be",
- *           profile?: id | profile object, edits?: [{project,row,level,score,weight}]}
+ *           profile?: id | profile object, edits?: [{project,row,level,score,weight}],
+ *           columns?: {field: header text | column letter}}
  * Errors are thrown as Error with a Chinese message. If the core traps, the
  * module is instantiated afresh and the call throws RELOADED below.
  */
@@ -73,6 +85,31 @@
         return g.score(toBytes(data), fileName == null ? "" : String(fileName), options);
       });
     },
+    summarize: function (data, fileName, options) {
+      return call(function (g) {
+        return g.summarize(toBytes(data), fileName == null ? "" : String(fileName), options);
+      });
+    },
+    open: function (data, fileName, options) {
+      return call(function (g) {
+        var scored = g.open(toBytes(data), fileName == null ? "" : String(fileName), options);
+        return {
+          summary: function () {
+            return call(function () {
+              return scored.summary();
+            });
+          },
+          project: function (index) {
+            return call(function () {
+              return scored.project(index);
+            });
+          },
+          free: function () {
+            scored.free();
+          }
+        };
+      });
+    },
     readInput: function (data, fileName, options) {
       return call(function (g) {
         return g.readInput(toBytes(data), fileName == null ? "" : String(fileName), options);
@@ -86,6 +123,11 @@
     exportCsv: function (input, options) {
       return call(function (g) {
         return g.exportCsv(input, options);
+      });
+    },
+    guessHeader: function (data, fileName, options) {
+      return call(function (g) {
+        return g.guessHeader(toBytes(data), fileName == null ? "" : String(fileName), options);
       });
     },
     profiles: function () {

@@ -1,4 +1,5 @@
-//! Arbitrary UTF-8 → every public function of the value-expression parser.
+//! Arbitrary UTF-8 → every public function of the value-expression parser
+//! (and the S28 date parser).
 #![no_main]
 
 use jixiao::expr;
@@ -27,6 +28,14 @@ fuzz_target!(|data: &[u8]| {
         let _ = expr::is_zero_word(x);
         if let Some(v) = expr::parse_value(x) {
             let _ = v.unit.label();
+        }
+        // S28 dates: a strict target date is also found leniently.
+        let _ = expr::year_in(x);
+        if let Some(d) = expr::parse_date(x) {
+            assert_eq!(expr::find_date(x), Some(d.clone()), "parse_date and find_date disagree on {x:?}");
+            let (first, last) = (d.first_day(2024), d.last_day(2023));
+            let _ = (first.day_from(2023), last.day_from(i32::MAX), first.to_string());
+            assert!(d.first_day(2025) <= d.last_day(2025), "span ends before it starts: {x:?}");
         }
     }
     if let (Some(tv), Some(av)) = (expr::parse_value(t), expr::parse_value(a)) {

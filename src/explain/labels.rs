@@ -58,6 +58,9 @@ pub fn finding_kind(k: FindingKind) -> &'static str {
         FindingKind::ExecScore => "执行率得分",
         FindingKind::WeightSum => "分值合计",
         FindingKind::NoReason => "偏差原因",
+        FindingKind::WeightsMissing => "未给出分值",
+        FindingKind::OverBudget => "执行数超预算",
+        FindingKind::TargetsLow => "指标值偏低",
     }
 }
 
@@ -76,7 +79,7 @@ pub fn direction(d: Direction) -> &'static str {
 const STATUSES: [Status; 4] = [Status::Ok, Status::Review, Status::Pending, Status::Error];
 const DIRECTIONS: [Direction; 6] =
     [Direction::Ge, Direction::Gt, Direction::Eq, Direction::Lt, Direction::Le, Direction::Qualitative];
-const FINDINGS: [FindingKind; 9] = [
+const FINDINGS: [FindingKind; 12] = [
     FindingKind::RowScore,
     FindingKind::OverWeight,
     FindingKind::Band,
@@ -86,6 +89,9 @@ const FINDINGS: [FindingKind; 9] = [
     FindingKind::ExecScore,
     FindingKind::WeightSum,
     FindingKind::NoReason,
+    FindingKind::WeightsMissing,
+    FindingKind::OverBudget,
+    FindingKind::TargetsLow,
 ];
 
 /// The labels, with the grades of `profile`.

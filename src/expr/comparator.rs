@@ -1,6 +1,8 @@
 //! S18 comparators: symbols and words before or after the number, and the
 //! 计算符号 / 指标方向 / 指标性质 column.
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 use super::normalize::{char_len, has_at, normalize, skip_spaces, text_of};
@@ -44,8 +46,11 @@ pub enum Symbol {
     Cmp(Comparator),
     /// 定性
     Qualitative,
-    /// 正向 / 定量 with no direction → ≥
+    /// 正向 → ≥
     Positive,
+    /// 定量 / 定量指标: quantitative, nothing more; the direction comes from
+    /// the target text or S11.
+    Quantitative,
     /// 反向 → ≤
     Reverse,
 }
@@ -112,11 +117,7 @@ pub(super) fn comparator_before(prefix: &[char]) -> (Option<(Comparator, bool)>,
         }
         e
     };
-    let mut words: Vec<(&str, Comparator, bool)> = CMP_BEFORE.iter().map(|(w, c)| (*w, *c, false)).collect();
-    words.push((CMP_WEAK_LE, Comparator::Le, true));
-    words.sort_by_key(|(w, _, _)| std::cmp::Reverse(char_len(w)));
-    for (word, cmp, weak) in words {
-        let len = char_len(word);
+    for &(word, len, cmp, weak) in words_before() {
         if let Some(start) = trimmed_end.checked_sub(len) {
             if has_at(prefix, start, word) {
                 return (Some((cmp, weak)), clean_label(&text_of(prefix, 0, start)));
@@ -124,6 +125,18 @@ pub(super) fn comparator_before(prefix: &[char]) -> (Option<(Comparator, bool)>,
         }
     }
     (None, clean_label(&text_of(prefix, 0, end)))
+}
+
+/// [`CMP_BEFORE`] and [`CMP_WEAK_LE`] as (word, length in chars, comparator,
+/// weak), longest first (ties in table order), built once.
+fn words_before() -> &'static [(&'static str, usize, Comparator, bool)] {
+    static WORDS: OnceLock<Vec<(&'static str, usize, Comparator, bool)>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: Vec<_> = CMP_BEFORE.iter().map(|&(w, c)| (w, char_len(w), c, false)).collect();
+        words.push((CMP_WEAK_LE, char_len(CMP_WEAK_LE), Comparator::Le, true));
+        words.sort_by_key(|&(_, len, _, _)| std::cmp::Reverse(len));
+        words
+    })
 }
 
 /// A label without the spaces and separators (: ,) around it.
@@ -152,12 +165,13 @@ pub(super) fn comparator_after(cs: &[char], i: usize) -> Option<(Comparator, usi
 }
 
 /// Parse a 计算符号 / 指标方向 / 指标性质 cell: ≥ ＞ ＝ ＜ ≤ (and their
-/// full-width / ASCII / word forms, S18), 定性, 正向, 反向, 定量 (→ Positive).
+/// full-width / ASCII / word forms, S18), 定性, 正向, 反向, 定量 (no direction).
 pub fn parse_symbol(s: &str) -> Option<Symbol> {
     let n: String = normalize(s).chars().filter(|c| *c != ' ').collect();
     match n.as_str() {
         "定性" | "定性指标" => return Some(Symbol::Qualitative),
-        "定量" | "定量指标" | "正向" | "正向指标" => return Some(Symbol::Positive),
+        "定量" | "定量指标" => return Some(Symbol::Quantitative),
+        "正向" | "正向指标" => return Some(Symbol::Positive),
         "反向" | "反向指标" => return Some(Symbol::Reverse),
         _ => {}
     }

@@ -1,6 +1,8 @@
 //! Normalisation of cell text and the char-level scanning helpers the
 //! other parsers share (no byte indices, no panicking slices).
 
+use std::borrow::Cow;
+
 /// Normalise full-width and look-alike characters to their plain forms:
 /// full-width ASCII (０-９ Ａ-Ｚ ％ ＋ － ． ， ： （ ） ＞ ＜ ＝ ～) → ASCII,
 /// ≧ ⩾ → ≥, ≦ ⩽ → ≤, ═ → =, `>=` → ≥, `<=` → ≤, − – ﹣ → -, 〜 → ~ (range
@@ -8,7 +10,49 @@
 /// space; zero-width characters are removed; trims and collapses runs of
 /// white space (line breaks included). Chinese punctuation outside the
 /// full-width ASCII block (“” 、 。 —) is kept as is.
-pub fn normalize(s: &str) -> String {
+pub fn normalize(s: &str) -> Cow<'_, str> {
+    if is_normal(s) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(normalize_mapped(s))
+}
+
+/// Is `s` its own normalisation? Nothing to map or drop, single spaces
+/// only between other characters, no `>=` / `<=`. Most cells are: they skip
+/// the char buffer of [`normalize_mapped`].
+fn is_normal(s: &str) -> bool {
+    let mut prev = ' '; // a leading space is not normal
+    for c in s.chars() {
+        let plain = match c {
+            '\u{FF01}'..='\u{FF5E}'
+            | '≧'
+            | '⩾'
+            | '≦'
+            | '⩽'
+            | '═'
+            | '﹦'
+            | '﹥'
+            | '﹤'
+            | '﹪'
+            | '−'
+            | '–'
+            | '﹣'
+            | '〜' => false,
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => false,
+            ' ' => prev != ' ',
+            '=' => prev != '>' && prev != '<',
+            c => !c.is_whitespace(),
+        };
+        if !plain {
+            return false;
+        }
+        prev = c;
+    }
+    prev != ' ' // nor a trailing one (or an empty text)
+}
+
+/// [`normalize`] the long way, for any text.
+pub(super) fn normalize_mapped(s: &str) -> String {
     let mut mapped: Vec<char> = Vec::with_capacity(s.len());
     for c in s.chars() {
         let c = match c {

@@ -97,6 +97,14 @@ pub(super) fn scan_number(cs: &[char], i: usize) -> Option<(Decimal, usize)> {
 /// "12.5.3", "1e5"). The number is returned as written: no unit scaling
 /// (S19).
 pub fn parse_number(s: &str) -> Option<Decimal> {
+    match plain_ascii_number(s) {
+        Some(plain) => plain,
+        None => parse_number_scanned(s),
+    }
+}
+
+/// [`parse_number`] the long way: normalise, scan, check the rest.
+pub(super) fn parse_number_scanned(s: &str) -> Option<Decimal> {
     let n = normalize(s);
     let cs: Vec<char> = n.chars().collect();
     if !number_starts_at(&cs, 0) {
@@ -110,4 +118,20 @@ pub fn parse_number(s: &str) -> Option<Decimal> {
     } else {
         None
     }
+}
+
+/// The fast path of [`parse_number`] for the common cell "15" / "12.5":
+/// ASCII digits with at most one `.` between digits. For such text
+/// normalising and scanning give the text itself, so the value is
+/// `Decimal::from_str` of it (`None` inside when it does not fit). `None`
+/// outside for any other text, which takes the full path.
+fn plain_ascii_number(s: &str) -> Option<Option<Decimal>> {
+    let b = s.as_bytes();
+    let dot = b.iter().position(|&c| c == b'.');
+    let digits_only = |part: &[u8]| !part.is_empty() && part.iter().all(u8::is_ascii_digit);
+    let plain = match dot {
+        None => digits_only(b),
+        Some(d) => digits_only(b.get(..d)?) && digits_only(b.get(d + 1..)?),
+    };
+    plain.then(|| Decimal::from_str(s).ok())
 }

@@ -471,7 +471,8 @@ fn s18_parse_symbol() {
         ("大于", Symbol::Cmp(Comparator::Gt)),
         ("小于", Symbol::Cmp(Comparator::Lt)),
         ("定性", Symbol::Qualitative),
-        ("定量", Symbol::Positive),
+        ("定量", Symbol::Quantitative),
+        ("定量指标", Symbol::Quantitative),
         ("正向", Symbol::Positive),
         ("正向指标", Symbol::Positive),
         ("反向", Symbol::Reverse),
@@ -770,6 +771,16 @@ fn exercise(s: &str) {
 
 proptest! {
     #[test]
+    fn normalize_fast_path_agrees(s in "[a-z0-9 =<>\t\n指标值≧⩾═﹦﹥﹤﹪−–﹣〜０-９＞＝\u{200B}\u{FEFF}\u{3000}\u{A0}]{0,12}") {
+        prop_assert_eq!(normalize(&s), super::normalize::normalize_mapped(&s));
+    }
+
+    #[test]
+    fn plain_number_fast_path_agrees(s in "[0-9.]{0,32}") {
+        prop_assert_eq!(parse_number(&s), super::number::parse_number_scanned(&s));
+    }
+
+    #[test]
     fn never_panics_on_any_string(s in ".*") {
         exercise(&s);
     }
@@ -788,7 +799,38 @@ proptest! {
 
     #[test]
     fn normalize_is_idempotent(s in biased()) {
-        let once = normalize(&s);
-        prop_assert_eq!(normalize(&once), once);
+        let once = normalize(&s).into_owned();
+        prop_assert_eq!(normalize(&once).into_owned(), once);
+    }
+}
+
+#[test]
+fn s19_plain_number_fast_path_agrees_with_the_scanner() {
+    use super::number::parse_number_scanned;
+    for s in [
+        "0",
+        "15",
+        "12.5",
+        "007",
+        "95.00",
+        "0.5",
+        "1234567890123456789012345678",
+        "12345678901234567890123456789012",
+        "0.000000000000000000000000000001",
+        "1.",
+        ".5",
+        "1..2",
+        "1.2.3",
+        "",
+        "-3",
+        "+3",
+        "1,000",
+        "１２",
+        " 12",
+        "12 ",
+        "12%",
+        "1e5",
+    ] {
+        assert_eq!(parse_number(s), parse_number_scanned(s), "{s:?}");
     }
 }

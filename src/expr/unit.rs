@@ -24,6 +24,11 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// Is this the counting unit `word` (compared without building a `Unit`)?
+    pub fn is_count(&self, word: &str) -> bool {
+        matches!(self, Unit::Count(u) if u == word)
+    }
+
     /// The unit as users write it ("%", "万元", "人次", "" for none).
     pub fn label(&self) -> String {
         match self {

@@ -52,7 +52,7 @@ fn full_marks_at(cs: &[char], i: usize) -> Option<(Decimal, usize)> {
     }
     let (marks, mut j) = scan_number(cs, j)?;
     let unit = scan_unit(cs, j, false);
-    if unit.unit == Unit::Count("分".into()) {
+    if unit.unit.is_count("分") {
         j = unit.end;
     }
     if open {
@@ -151,7 +151,9 @@ pub fn parse_value(s: &str) -> Option<ValueExpr> {
     let start = find_number(&cs, 0)?;
     let first = parse_from(&cs, start)?;
     // S20 written the other way round: "满分15分，得分14.23".
-    let (_, label_before) = comparator_before(cs.get(..start).unwrap_or_default());
+    // (The label is part of the text before the number: without 满 there, no 满分.)
+    let before = cs.get(..start).unwrap_or_default();
+    let label_before = if before.contains(&'满') { comparator_before(before).1 } else { String::new() };
     if label_before.ends_with("满分") && first.full_marks.is_none() {
         let after = full_marks_end(&cs, start);
         if let Some(next) = after.and_then(|a| find_number(&cs, a)) {
@@ -185,7 +187,7 @@ pub fn parse_value(s: &str) -> Option<ValueExpr> {
 
 /// A four-digit year (1900–2100) with 年, no comparator, no range.
 fn is_year(e: &ValueExpr) -> bool {
-    e.unit == Unit::Count("年".into())
+    e.unit.is_count("年")
         && e.comparator.is_none()
         && e.upper.is_none()
         && e.value.scale() == 0
@@ -197,7 +199,7 @@ fn is_year(e: &ValueExpr) -> bool {
 fn full_marks_end(cs: &[char], i: usize) -> Option<usize> {
     let (_, end) = scan_number(cs, i)?;
     let unit = scan_unit(cs, end, false);
-    Some(if unit.unit == Unit::Count("分".into()) { unit.end } else { end })
+    Some(if unit.unit.is_count("分") { unit.end } else { end })
 }
 
 /// The value expression whose number starts at `start`; the label and

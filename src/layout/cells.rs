@@ -1,8 +1,10 @@
 //! Label/value cells around a table: 项目名称 / 主管部门 / 实施单位, key/value
-//! budget rows, 年度总体目标 rows.
+//! budget rows (above, below or inside the table), stated figures, 年度总体目标
+//! rows and title rows.
 
-use super::funds::{is_funds_header, to_wan};
-use super::vocab::{field_of, label, Key, KEYS};
+use super::funds::{is_funds_header, money};
+use super::rows::is_title;
+use super::vocab::{field_of, key_of, label, Key};
 use super::{row, Block, Context};
 use crate::expr;
 use crate::grid::row_number;
@@ -14,9 +16,17 @@ const GOAL_ROWS: usize = 5;
 impl Block<'_> {
     pub(super) fn read_labels(&self, rows: impl Iterator<Item = usize>, ctx: &mut Context) {
         for r in rows {
+            if ctx.used.contains(&r) {
+                continue;
+            }
             let cells = row(self.sheet, r);
             if is_funds_header(cells) {
                 self.funds_block(r, ctx);
+                continue;
+            }
+            if is_title(cells) {
+                ctx.used.insert(r);
+                self.funds_title(r, ctx);
                 continue;
             }
             for (c, cell) in cells.iter().enumerate() {
@@ -25,43 +35,47 @@ impl Block<'_> {
                     continue;
                 }
                 if l == "年度总体目标" {
+                    ctx.used.insert(r);
                     self.goals(r, ctx);
                     continue;
                 }
-                let Some(key) = KEYS.iter().find(|(k, _)| *k == l).map(|(_, k)| *k) else { continue };
+                let Some(key) = key_of(cell) else { continue };
+                ctx.used.insert(r);
+                // A header cell is a label, never a value.
                 let Some(value) = self.next_value(r, c) else { continue };
                 let value = value.trim().to_owned();
                 match key {
                     Key::Name => ctx.name = ctx.name.clone().or(Some(value)),
                     Key::Department => ctx.department = ctx.department.clone().or(Some(value)),
                     Key::Implementer => ctx.implementer = ctx.implementer.clone().or(Some(value)),
-                    _ => {
+                    Key::Initial | Key::Adjusted | Key::Executed => {
+                        let Some(v) = money(&value, in_yuan) else {
+                            ctx.errors.push(self.issue(r, Some(&l), &format!("“{value}”不是数字")));
+                            continue;
+                        };
+                        let slot = match key {
+                            Key::Initial => &mut ctx.budget.initial,
+                            Key::Adjusted => &mut ctx.budget.adjusted,
+                            _ => &mut ctx.budget.executed,
+                        };
+                        *slot = slot.or(Some(v));
+                        if key != Key::Initial && ctx.budget.row.is_none() {
+                            ctx.budget.row = Some(row_number(r));
+                        }
+                    }
+                    Key::Weight | Key::Rate | Key::ExecScore | Key::Total => {
                         let Some(n) = expr::parse_number(&value) else {
                             ctx.errors.push(self.issue(r, Some(&l), &format!("“{value}”不是数字")));
                             continue;
                         };
-                        let money = to_wan(n, in_yuan);
                         let slot = match key {
-                            Key::Initial => &mut ctx.budget.initial,
-                            Key::Adjusted => &mut ctx.budget.adjusted,
-                            Key::Executed => &mut ctx.budget.executed,
                             Key::Weight => &mut ctx.budget.weight,
                             Key::Rate => &mut ctx.stated.rate,
                             Key::ExecScore => &mut ctx.stated.execution_score,
-                            Key::Total => &mut ctx.stated.total,
-                            Key::Name | Key::Department | Key::Implementer => continue,
+                            _ => &mut ctx.stated.total,
                         };
-                        if slot.is_none() {
-                            *slot = Some(if matches!(key, Key::Initial | Key::Adjusted | Key::Executed) {
-                                money
-                            } else {
-                                n
-                            });
-                        }
-                        if matches!(key, Key::Adjusted | Key::Executed) && ctx.budget.row.is_none() {
-                            ctx.budget.row = Some(row_number(r));
-                        }
-                        if key == Key::Total {
+                        *slot = slot.or(Some(n));
+                        if key == Key::Total && ctx.stated.total_row.is_none() {
                             ctx.stated.total_row = Some(row_number(r));
                         }
                     }
@@ -74,7 +88,7 @@ impl Block<'_> {
     /// pairs; read the non-empty cells of the next rows until a blank row or
     /// another label row.
     fn goals(&self, r: usize, ctx: &mut Context) {
-        for rr in r + 1..(r + 1 + GOAL_ROWS).min(self.header) {
+        for rr in r + 1..(r + 1 + GOAL_ROWS).min(self.header.first) {
             // merged cells (年度总体目标 down the rows, 预期目标 across) count once
             let cells: Vec<&str> = row(self.sheet, rr)
                 .iter()
@@ -84,9 +98,10 @@ impl Block<'_> {
                 .filter(|c| !c.is_empty())
                 .collect();
             let (Some(first), rest) = (cells.first(), cells.get(1..).unwrap_or(&[])) else { break };
-            if field_of(first).is_some() || KEYS.iter().any(|(k, _)| *k == label(first).0) {
+            if field_of(first).is_some() || key_of(first).is_some() || is_funds_header(row(self.sheet, rr)) {
                 break;
             }
+            ctx.used.insert(rr);
             ctx.goals.push(Goal { expected: (*first).to_owned(), actual: rest.join(" ") });
         }
     }
@@ -100,7 +115,6 @@ impl Block<'_> {
             .enumerate()
             .skip(c + 1)
             .find(|(cc, v)| !v.trim().is_empty() && !self.sheet.is_merged_copy(r, *cc))?;
-        let (l, _) = label(value);
-        (!KEYS.iter().any(|(k, _)| *k == l)).then_some(value)
+        (key_of(value).is_none() && field_of(value).is_none()).then_some(value)
     }
 }

@@ -1,16 +1,30 @@
-//! The funds block (全年预算数 / 全年执行数 header, 年度资金总额 row) and
-//! budget figures in 元 or 万元.
+//! The funds block (INPUT.md "Budget figures"): a header row naming a budget
+//! and a spending column in any of the published wordings, then the
+//! 年度资金总额 row; amounts in 元 or 万元, from the header or the value cell.
 
 use rust_decimal::Decimal;
 
-use super::vocab::label;
+use super::vocab::{label, split_label, weight_in_label};
 use super::{row, Block, Context};
-use crate::expr::{self, YUAN_PER_WAN};
+use crate::expr::{self, YUAN_PER_WAN, YUAN_PER_YI};
 use crate::grid::row_number;
 use crate::model::Budget;
 
 /// Rows under a funds header searched for the 年度资金总额 and 其中 rows.
 const FUNDS_ROWS: usize = 7;
+
+/// Funds-block header wordings, by column.
+const BUDGET: [&str; 7] =
+    ["全年预算数", "调整后预算数", "预算数", "转移支付预算数", "年度财政资金总额", "全年预算", "调整后预算"];
+const EXECUTED: [&str; 6] = ["全年执行数", "预算执行数", "执行数", "转移支付执行数", "实际执行数", "全年执行"];
+const INITIAL: [&str; 2] = ["年初预算数", "年初预算"];
+const RATE: [&str; 3] = ["执行率", "预算执行率", "资金执行率"];
+const WEIGHT: [&str; 2] = ["分值", "权重"];
+const SCORE: [&str; 1] = ["得分"];
+/// First cells of the rows of a funds block (年度资金总额 and its parts).
+const FUNDS_ROW_WORDS: [&str; 6] = ["资金总额", "其中", "财政拨款", "结转", "其他资金", "资金"];
+/// Words of a funds block's title, where its weight may stand ("（20分）").
+const FUNDS_TITLE_WORDS: [&str; 3] = ["预算执行", "项目资金", "资金情况"];
 
 /// An amount written in 元 (`in_yuan`) or 万元, in 万元.
 pub(super) fn to_wan(v: Decimal, in_yuan: bool) -> Decimal {
@@ -21,49 +35,149 @@ pub(super) fn to_wan(v: Decimal, in_yuan: bool) -> Decimal {
     }
 }
 
+/// A money cell in 万元: the cell's own unit wins over the header's
+/// ("346400元" → 34.64, "34.64万元", "5.8万", "1.2亿元").
+pub(super) fn money(text: &str, header_in_yuan: bool) -> Option<Decimal> {
+    let v = expr::parse_number(text)?;
+    let t = expr::normalize(text);
+    let t = t.trim_end();
+    if t.ends_with("亿元") || t.ends_with('亿') {
+        return v.checked_mul(Decimal::from(YUAN_PER_YI / YUAN_PER_WAN));
+    }
+    if t.ends_with("万元") || t.ends_with('万') {
+        return Some(v);
+    }
+    Some(to_wan(v, header_in_yuan || t.ends_with('元')))
+}
+
+/// The columns of a funds header row.
+struct FundsCols {
+    budget: Option<usize>,
+    executed: Option<usize>,
+    initial: Option<usize>,
+    rate: Option<usize>,
+    weight: Option<usize>,
+    score: Option<usize>,
+}
+
+impl FundsCols {
+    fn of(cells: &[String]) -> FundsCols {
+        let col = |names: &[&str]| cells.iter().position(|c| names.contains(&label(c).0.as_str()));
+        FundsCols {
+            budget: col(&BUDGET),
+            executed: col(&EXECUTED),
+            initial: col(&INITIAL),
+            rate: col(&RATE),
+            weight: col(&WEIGHT),
+            score: col(&SCORE),
+        }
+    }
+}
+
+/// A row naming a budget (or 年初预算) column and a spending column, with
+/// the figures below (not a key/value row `全年预算数,500,全年执行数,470`).
+pub(super) fn is_funds_header(cells: &[String]) -> bool {
+    let f = FundsCols::of(cells);
+    let Some(b) = f.budget.or(f.initial) else { return false };
+    let value_beside = cells.iter().skip(b + 1).find(|c| !c.trim().is_empty()).and_then(|c| expr::parse_number(c));
+    f.executed.is_some() && value_beside.is_none()
+}
+
+/// A weight in a funds title cell: "预算执行情况（万元）（20分）".
+fn title_weight(cells: &[String]) -> Option<Decimal> {
+    cells.iter().find_map(|c| {
+        let (core, _) = split_label(c);
+        if !FUNDS_TITLE_WORDS.iter().any(|w| core.contains(w)) {
+            return None;
+        }
+        weight_in_label(c).1
+    })
+}
+
 impl Block<'_> {
-    /// The funds block: a header row with 全年预算数 and 全年执行数, then the
-    /// 年度资金总额 row. When that row is zero or empty but a 其中 row
-    /// (当年财政拨款) holds figures, those are used, with a note.
+    /// A funds title row above the block: its weight is the execution weight.
+    pub(super) fn funds_title(&self, r: usize, ctx: &mut Context) {
+        if let Some(w) = title_weight(row(self.sheet, r)) {
+            ctx.budget.weight = ctx.budget.weight.or(Some(w));
+        }
+    }
+
+    /// The funds block: a header row with budget and spending columns, then
+    /// the 年度资金总额 row. A figure of that row that is zero or blank is
+    /// taken from the 当年财政拨款 / 其中 row, with a warning.
     pub(super) fn funds_block(&self, h: usize, ctx: &mut Context) {
         let head = row(self.sheet, h);
-        let col = |name: &str| head.iter().position(|c| label(c).0 == name);
+        ctx.used.insert(h);
+        let f = FundsCols::of(head);
         let in_yuan = head.iter().any(|c| label(c).1);
-        let (adj, exe) = (col("全年预算数"), col("全年执行数"));
-        let (init, weight, rate, score) = (col("年初预算数"), col("分值"), col("执行率"), col("得分"));
-        let num =
-            |r: usize, c: Option<usize>| c.and_then(|c| row(self.sheet, r).get(c)).and_then(|v| expr::parse_number(v));
-        let money = |v: Option<Decimal>| v.map(|v| to_wan(v, in_yuan));
+        let cell = |r: usize, c: Option<usize>| c.and_then(|c| row(self.sheet, r).get(c)).map(|v| v.trim());
+        let num = |r: usize, c: Option<usize>| cell(r, c).and_then(expr::parse_number);
+        let amount = |r: usize, c: Option<usize>| cell(r, c).and_then(|v| money(v, in_yuan));
         let below: Vec<usize> = (h + 1..(h + 1 + FUNDS_ROWS).min(self.sheet.rows.len())).collect();
-        let has = |r: &usize, k: &str| row(self.sheet, *r).iter().any(|c| label(c).0.contains(k));
-        let total_row =
-            below.iter().find(|r| has(r, "年度资金总额")).or_else(|| below.iter().find(|r| num(**r, adj).is_some()));
+        // The row's first own cell (not the copy of a title merged down the block).
+        let first_word = |r: usize| {
+            let cells = row(self.sheet, r);
+            let own = cells.iter().enumerate().find(|(c, v)| !v.trim().is_empty() && !self.sheet.is_merged_copy(r, *c));
+            own.map(|(_, v)| label(v).0).unwrap_or_default()
+        };
+        let has = |r: usize, k: &str| row(self.sheet, r).iter().any(|c| label(c).0.contains(k));
+        // The block's own rows: 年度资金总额 and its parts.
+        for &r in &below {
+            if !FUNDS_ROW_WORDS.iter().any(|w| first_word(r).contains(w)) {
+                break;
+            }
+            ctx.used.insert(r);
+        }
+        let budget_col = f.budget.or(f.initial);
+        let total_row = below
+            .iter()
+            .find(|r| has(**r, "年度资金总额"))
+            .or_else(|| below.iter().find(|r| num(**r, budget_col).is_some()));
         let Some(&t) = total_row else {
             ctx.warnings.push(self.issue(h, Some("全年预算数"), "资金表下没有找到「年度资金总额」行"));
             return;
         };
-        let zero = |v: Option<Decimal>| v.is_none_or(|v| v.is_zero());
-        let mut from = t;
-        if zero(num(t, adj)) && zero(num(t, exe)) {
-            if let Some(&s) = below.iter().find(|r| has(r, "当年财政拨款") && !zero(num(**r, adj))) {
-                from = s;
-                ctx.warnings.push(self.issue(
-                    t,
-                    Some("年度资金总额"),
-                    &format!("年度资金总额为 0 或空，改用第 {} 行「当年财政拨款」的数字", row_number(s)),
-                ));
-            }
-        }
-        if ctx.budget.adjusted.is_some() {
+        ctx.used.insert(t);
+        if ctx.budget.adjusted.is_some() || ctx.budget.initial.is_some() {
             return; // a second funds block: the first one wins
         }
-        ctx.budget.initial = money(num(from, init));
-        ctx.budget.adjusted = money(num(from, adj));
-        ctx.budget.executed = money(num(from, exe));
-        ctx.budget.weight = num(t, weight);
+        let zero = |v: Option<Decimal>| v.is_none_or(|v| v.is_zero());
+        let part = below.iter().copied().find(|r| has(*r, "当年财政拨款"));
+        // Each figure from the total row, or (zero or blank there) from 当年财政拨款.
+        let mut taken: Vec<&str> = Vec::new();
+        let mut figure = |c: Option<usize>, what: &'static str| -> Option<Decimal> {
+            let v = amount(t, c);
+            match part.filter(|s| zero(v) && !zero(amount(*s, c))) {
+                Some(s) => {
+                    taken.push(what);
+                    amount(s, c)
+                }
+                None => v,
+            }
+        };
+        let initial = figure(f.initial, "年初预算数");
+        let adjusted = figure(f.budget, "全年预算数");
+        let executed = figure(f.executed, "全年执行数");
+        let mut from = t;
+        if let (Some(s), false) = (part, taken.is_empty()) {
+            ctx.warnings.push(self.issue(
+                t,
+                Some("年度资金总额"),
+                &format!(
+                    "年度资金总额的{}为 0 或空，改用第 {} 行「当年财政拨款」的数字",
+                    taken.join("、"),
+                    row_number(s)
+                ),
+            ));
+            from = s;
+        }
+        ctx.budget.initial = initial;
+        ctx.budget.adjusted = adjusted;
+        ctx.budget.executed = executed;
+        ctx.budget.weight = num(t, f.weight).or(title_weight(head)).or(ctx.budget.weight);
         ctx.budget.row = Some(row_number(from));
-        ctx.stated.rate = num(t, rate);
-        ctx.stated.execution_score = num(t, score);
+        ctx.stated.rate = num(t, f.rate);
+        ctx.stated.execution_score = num(t, f.score);
     }
 }
 
@@ -73,10 +187,4 @@ pub(super) fn merge_budget(b: &mut Budget, from: &Budget) {
     b.executed = b.executed.or(from.executed);
     b.weight = b.weight.or(from.weight);
     b.row = b.row.or(from.row);
-}
-
-/// A row holding both 全年预算数 and 全年执行数 labels.
-pub(super) fn is_funds_header(cells: &[String]) -> bool {
-    let has = |k: &str| cells.iter().any(|c| label(c).0 == k);
-    has("全年预算数") && has("全年执行数")
 }

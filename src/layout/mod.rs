@@ -1,90 +1,137 @@
 //! Normalise: sheets of text cells → projects.
 //!
 //! One reader for both layouts of INPUT.md: the indicator block is found by
-//! its header row (layout A is a sheet that is nothing but that block), and
-//! everything around it — 项目名称 / 主管部门 / 实施单位 cells, the funds
-//! block with its 年度资金总额 row, key/value budget rows, 年度总体目标 rows,
-//! the 总分 row — is read by its label cells, wherever it stands (layout B).
-//! A sheet may hold several forms one under another: each indicator header
-//! starts a new block, and the labels between two blocks belong to the block
-//! they precede or, after the last table, to the last one.
+//! its header (one row, or two — `header`), and everything around it —
+//! 项目名称 / 主管部门 / 实施单位 cells, the funds block with its 年度资金总额
+//! row, key/value budget rows above, below or inside the table, 年度总体目标
+//! rows, the 总分 row — is read by its label cells, wherever it stands
+//! (layout B). A sheet may hold several forms one under another: each
+//! indicator header starts a new block (a header repeated without a new
+//! 项目名称 or 总分 between continues the table), and the labels between two
+//! blocks belong to the block they precede or, after the last table, to the
+//! last one. Every non-empty row is read or listed as `ignored` (`rows`).
 
 mod cells;
 mod funds;
+mod header;
+mod rows;
 mod table;
 mod vocab;
 
+use std::collections::BTreeSet;
+
 use crate::expr;
 use crate::grid::{row_number, Sheet};
-use crate::model::{Budget, Goal, Input, Issue, ProjectInput, Stated};
+use crate::model::{Budget, Goal, Ignored, Input, Issue, ProjectInput, Stated};
 use crate::FileError;
 
 use funds::is_funds_header;
-use vocab::{field_name, label, Columns, Field, REQUIRED};
+use header::{find_headers, not_found_message, Columns, Header};
+pub use header::{guess, GuessedColumn, HeaderGuess, Mapping};
+use vocab::{key_of, label, Field, Key};
 
-/// First cells that end a table: its 总分 row.
-const TOTAL_LABELS: [&str; 3] = ["总分", "合计", "总计"];
+/// First cells of the row that ends a table and states its total.
+const TOTAL_LABELS: [&str; 5] = ["总分", "自评总分", "自评得分", "综合得分", "总得分"];
+/// First cells of a 合计 row: a stated total only in the 得分 column (a sum
+/// of the 分值 column is a template leftover).
+const SUM_LABELS: [&str; 2] = ["合计", "总计"];
 
-/// Read every indicator block of every sheet.
-pub fn read_sheets(sheets: &[Sheet]) -> Result<Input, FileError> {
-    let mut input = Input::default();
-    let mut near_miss: Option<String> = None;
-    for sheet in sheets {
-        let headers: Vec<usize> = (0..sheet.rows.len()).filter(|&r| Columns::of(row(sheet, r)).is_header()).collect();
-        if headers.is_empty() {
-            if near_miss.is_none() {
-                near_miss = near_miss_message(sheet);
-            }
-            continue;
-        }
-        let mut start = 0;
-        for (i, &h) in headers.iter().enumerate() {
-            let next = headers.get(i + 1).copied().unwrap_or(sheet.rows.len());
-            let block = Block { sheet, start, header: h, next };
-            let (projects, end) = block.read();
-            input.projects.extend(projects);
-            start = end;
-        }
-    }
-    if input.projects.is_empty() {
-        return Err(FileError::NoIndicatorTable(near_miss.unwrap_or_else(|| {
-            "表头需含「三级指标」（或「指标名称」）、「年度指标值」和「实际完成值」等列".to_owned()
-        })));
-    }
-    Ok(input)
+/// Read every indicator block of every sheet, with no column mapping.
+pub fn read_sheets(sheets: Vec<Sheet>) -> Result<Input, FileError> {
+    read_sheets_mapped(&sheets, &Mapping::default())
 }
 
-/// A row that looks like a header but lacks a required column.
-fn near_miss_message(sheet: &Sheet) -> Option<String> {
-    sheet.rows.iter().enumerate().find_map(|(r, cells)| {
-        let c = Columns::of(cells);
-        let known =
-            c.cols.iter().filter(|(f, _)| !matches!(f, Field::Budget | Field::Executed | Field::Project)).count();
-        if known < 2 {
-            return None;
+/// Read every indicator block of every sheet, columns placed by the vocabulary
+/// and the user's mapping.
+pub fn read_sheets_mapped(sheets: &[Sheet], mapping: &Mapping) -> Result<Input, FileError> {
+    read_sheets_traced(sheets, mapping).map(|(input, _)| input)
+}
+
+/// [`read_sheets_mapped`], and per sheet the rows it read (0-based): with the
+/// `ignored` rows, every non-empty row (the tests check this on every fixture).
+#[doc(hidden)]
+pub fn read_sheets_traced(sheets: &[Sheet], mapping: &Mapping) -> Result<(Input, Vec<BTreeSet<usize>>), FileError> {
+    let mut input = Input::default();
+    let mut read_rows = Vec::with_capacity(sheets.len());
+    // Rows of sheets without a table: listed on the file's first project.
+    let mut orphans: Vec<Ignored> = Vec::new();
+    for sheet in sheets {
+        let mut used = BTreeSet::new();
+        let headers = continued(sheet, find_headers(sheet, mapping));
+        if headers.is_empty() {
+            orphans.extend(rows::unused(sheet, 0..sheet.rows.len(), &used));
         }
-        let missing: Vec<String> =
-            REQUIRED.iter().filter(|f| c.get(**f).is_none()).map(|f| format!("「{}」", field_name(*f))).collect();
-        let place = Issue::at(sheet.name.as_deref(), Some(row_number(r)), None, "").message;
-        Some(format!("{place}像是表头，但缺少{}列", missing.join("")))
-    })
+        let mut start = 0;
+        for (i, (h, repeats)) in headers.iter().enumerate() {
+            let next = headers.get(i + 1).map_or(sheet.rows.len(), |(n, _)| n.first);
+            let block = Block { sheet, start, header: h, repeats, next };
+            let (projects, end, block_used) = block.read();
+            input.projects.extend(projects);
+            used.extend(block_used);
+            start = end;
+        }
+        read_rows.push(used);
+    }
+    if input.projects.is_empty() {
+        return Err(FileError::NoIndicatorTable(not_found_message(sheets, mapping)));
+    }
+    if input.projects.iter().all(|p| p.indicators.is_empty()) {
+        return Err(FileError::NoIndicators);
+    }
+    if let Some(first) = input.projects.first_mut() {
+        first.ignored.extend(orphans);
+    }
+    Ok((input, read_rows))
+}
+
+/// Headers grouped into tables: a header repeated with the same columns, with
+/// no 总分 row, 项目名称 label or funds block since the last one (a table that
+/// crossed a page), continues that table.
+fn continued(sheet: &Sheet, headers: Vec<Header>) -> Vec<(Header, Vec<Header>)> {
+    let mut out: Vec<(Header, Vec<Header>)> = Vec::new();
+    for h in headers {
+        if let Some((prev, repeats)) = out.last_mut() {
+            let from = repeats.last().unwrap_or(prev).body;
+            let new_form = (from..h.first).any(|r| {
+                let cells = row(sheet, r);
+                is_funds_header(cells)
+                    || first_label(cells).is_some_and(|l| {
+                        TOTAL_LABELS.iter().chain(&SUM_LABELS).any(|k| l.starts_with(k))
+                            || key_of(&l) == Some(Key::Name)
+                    })
+            });
+            if prev.cols == h.cols && !new_form && h.body > h.first {
+                repeats.push(h);
+                continue;
+            }
+        }
+        out.push((h, Vec::new()));
+    }
+    out
 }
 
 fn row(sheet: &Sheet, r: usize) -> &[String] {
     sheet.rows.get(r).map(Vec::as_slice).unwrap_or(&[])
 }
 
-/// One indicator block: its header row and the label cells around it.
+/// The row's first non-empty cell, as a label.
+fn first_label(cells: &[String]) -> Option<String> {
+    cells.iter().map(|c| label(c).0).find(|c| !c.is_empty())
+}
+
+/// One indicator block: its header and the label cells around it.
 struct Block<'a> {
     sheet: &'a Sheet,
     /// First row that may hold this block's labels.
     start: usize,
-    header: usize,
+    header: &'a Header,
+    /// The same header repeated further down (the table continues).
+    repeats: &'a [Header],
     /// The next block's header row (or the end of the sheet).
     next: usize,
 }
 
-/// Figures and names read from label cells around a table.
+/// Figures and names read from label cells around a table, and the rows read.
 #[derive(Default)]
 struct Context {
     name: Option<String>,
@@ -95,6 +142,8 @@ struct Context {
     goals: Vec<Goal>,
     errors: Vec<Issue>,
     warnings: Vec<Issue>,
+    /// Rows read (as header, indicator, label, budget figure, stated figure).
+    used: BTreeSet<usize>,
 }
 
 impl Block<'_> {
@@ -106,48 +155,77 @@ impl Block<'_> {
         Issue::at(self.sheet_name(), Some(row_number(r)), column, text)
     }
 
-    /// Read the block; returns its projects and the first row after its table.
-    fn read(&self) -> (Vec<ProjectInput>, usize) {
-        let cols = Columns::of(row(self.sheet, self.header));
+    /// Read the block; returns its projects, the first row after its table
+    /// and the rows read.
+    fn read(&self) -> (Vec<ProjectInput>, usize, BTreeSet<usize>) {
+        let cols = &self.header.cols;
         let mut ctx = Context::default();
+        ctx.used.extend(self.header.first..self.header.body);
+        for h in self.repeats {
+            ctx.used.extend(h.first..h.body);
+        }
         let mut table_rows = Vec::new();
+        let mut label_rows: Vec<usize> = (self.start..self.header.first).collect();
         let mut end = self.next;
-        let mut r = self.header + 1;
+        let mut r = self.header.body;
         while r < self.next {
+            if ctx.used.contains(&r) {
+                r += 1;
+                continue;
+            }
             let cells = row(self.sheet, r);
-            if let Some(first) = cells.iter().map(|c| label(c).0).find(|c| !c.is_empty()) {
-                if TOTAL_LABELS.iter().any(|k| first.starts_with(k)) {
-                    self.stated_total(r, &cols, &mut ctx);
-                    end = r + 1;
-                    break;
-                }
+            let first = first_label(cells);
+            let starts = |keys: &[&str]| first.as_ref().is_some_and(|f| keys.iter().any(|k| f.starts_with(k)));
+            if starts(&TOTAL_LABELS) || starts(&SUM_LABELS) {
+                self.stated_total(r, cols, starts(&SUM_LABELS), &mut ctx);
+                end = r + 1;
+                break;
             }
             if is_funds_header(cells) {
                 end = r;
                 break;
             }
-            table_rows.push(r);
+            if first.as_deref().is_some_and(|f| key_of(f).is_some() || f == "年度总体目标") {
+                // a key/value row inside or below the table (全年预算数,100)
+                label_rows.push(r);
+            } else {
+                table_rows.push(r);
+            }
             r += 1;
         }
-        // Labels: above the header (from this block's start) and, for the
-        // sheet's last block, after the table.
-        let after = if self.next >= self.sheet.rows.len() { end..self.next } else { 0..0 };
-        let label_rows = (self.start..self.header).chain(after);
-        self.read_labels(label_rows, &mut ctx);
-        let projects = self.read_table(&cols, &table_rows, ctx);
-        // `end` is past the header and at most `next`: the loop starts at
-        // header + 1 and stops before `next`.
-        (projects, end)
+        // Labels after the table: the sheet's last block takes them.
+        let last = self.next >= self.sheet.rows.len();
+        if last {
+            label_rows.extend(end..self.next);
+        }
+        self.read_labels(label_rows.into_iter(), &mut ctx);
+        let span = self.start..if last { self.sheet.rows.len() } else { end };
+        let (mut projects, used) = self.read_table(cols, &table_rows, ctx, span);
+        if projects.iter().all(|p| p.indicators.is_empty()) {
+            if let Some(p) = projects.first_mut() {
+                p.errors.push(self.issue(self.header.first, None, "表头下没有指标行"));
+            }
+        }
+        (projects, end, used)
     }
 
     /// The 总分 row: the stated total is the 得分 column's number, else the
-    /// row's last number.
-    fn stated_total(&self, r: usize, cols: &Columns, ctx: &mut Context) {
+    /// row's last number. A 合计 row states a total only in the 得分 column:
+    /// a sum of the 分值 column is not a total (it is listed as ignored).
+    fn stated_total(&self, r: usize, cols: &Columns, sum_row: bool, ctx: &mut Context) {
         let cells = row(self.sheet, r);
-        let by_col = cols.get(Field::Score).and_then(|c| cells.get(c)).and_then(|c| expr::parse_number(c));
+        let by_col = cols
+            .get(Field::Score)
+            .filter(|c| !self.sheet.is_merged_copy(r, *c) || !sum_row)
+            .and_then(|c| cells.get(c))
+            .and_then(|c| expr::parse_number(c));
         let last = cells.iter().rev().find_map(|c| expr::parse_number(c));
-        ctx.stated.total = by_col.or(last);
-        ctx.stated.total_row = Some(row_number(r));
+        let total = if sum_row { by_col } else { by_col.or(last) };
+        if total.is_some() || !sum_row {
+            ctx.stated.total = total;
+            ctx.stated.total_row = Some(row_number(r));
+            ctx.used.insert(r);
+        }
     }
 }
 

@@ -1,21 +1,44 @@
-//! The indicator table: rows grouped into projects, 一级/二级 forward-filled.
+//! The indicator table: rows grouped into projects, 一级/二级 forward-filled,
+//! level weights in level cells (S30), tables without level columns.
 
-use super::funds::{merge_budget, to_wan};
-use super::vocab::{Columns, Field};
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+
+use super::funds::{merge_budget, money};
+use super::header::Columns;
+use super::rows::{is_filled, unused};
+use super::vocab::{weight_in_label, Field};
 use super::{row, Block, Context};
 use crate::expr;
 use crate::grid::row_number;
-use crate::model::{IndicatorInput, Issue, ProjectInput};
+use crate::model::{IndicatorInput, Issue, LevelWeight, ProjectInput, UNGRADED};
 
 impl Block<'_> {
-    /// The indicator rows, grouped into projects by the 项目名称 column.
-    pub(super) fn read_table(&self, cols: &Columns, rows: &[usize], ctx: Context) -> Vec<ProjectInput> {
+    /// The indicator rows, grouped into projects by the 项目名称 column; the
+    /// labels read around them go to the single project (`ctx`), and the rows
+    /// of `span` read by neither are listed as ignored. Also returns the rows read.
+    pub(super) fn read_table(
+        &self,
+        cols: &Columns,
+        rows: &[usize],
+        mut ctx: Context,
+        span: Range<usize>,
+    ) -> (Vec<ProjectInput>, BTreeSet<usize>) {
+        // A cell of the row, placeholders ("……") read as blank.
         let cell = |r: usize, f: Field| {
-            cols.get(f).map(|c| row(self.sheet, r).get(c).map(|s| s.trim().to_owned()).unwrap_or_default())
+            cols.get(f).map(|c| {
+                let v = row(self.sheet, r).get(c).map(|s| s.trim()).unwrap_or_default();
+                if is_filled(v) {
+                    v.to_owned()
+                } else {
+                    String::new()
+                }
+            })
         };
+        let levelless = cols.get(Field::Level1).is_none() && cols.get(Field::Level2).is_none();
         let mut projects: Vec<ProjectInput> = Vec::new();
         // Project name → index in `projects` (a lookup per row, not a scan).
-        let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
         let mut current: Option<usize> = None;
         let (mut last1, mut last2) = (String::new(), String::new());
         for &r in rows {
@@ -24,11 +47,7 @@ impl Block<'_> {
             // The project column forward-fills like a merged cell.
             let project = text(Field::Project);
             if !project.is_empty() || current.is_none() {
-                let key = if cols.get(Field::Project).is_some() {
-                    Some(project.clone()).filter(|p| !p.is_empty())
-                } else {
-                    None
-                };
+                let key = Some(project.clone()).filter(|p| !p.is_empty() && cols.get(Field::Project).is_some());
                 let found = key.as_ref().and_then(|k| by_name.get(k)).copied();
                 current = Some(match found {
                     Some(i) => i,
@@ -48,32 +67,51 @@ impl Block<'_> {
             let Some(p) = current.and_then(|i| projects.get_mut(i)) else { continue };
             // Budget columns on indicator rows: the first value per project wins.
             for (f, slot) in [(Field::Budget, &mut p.budget.adjusted), (Field::Executed, &mut p.budget.executed)] {
-                if slot.is_none() {
-                    if let Some(v) = cell(r, f).as_deref().and_then(expr::parse_number) {
-                        *slot = Some(to_wan(v, cols.budget_in_yuan));
-                        p.budget.row = Some(row_number(r));
-                    }
+                if let (None, Some(v)) = (*slot, cell(r, f).and_then(|v| money(&v, cols.budget_in_yuan))) {
+                    *slot = Some(v);
+                    p.budget.row = Some(row_number(r));
+                    ctx.used.insert(r);
                 }
+            }
+            // S30: "产出指标（60分）" names the level and states its weight.
+            let (l1_text, l1_weight) = weight_in_label(&text(Field::Level1));
+            if let Some(w) = l1_weight {
+                p.level_weights.push(LevelWeight { level1: l1_text.clone(), weight: w, row: Some(row_number(r)) });
             }
             if name.is_empty() && target.is_empty() && actual.is_empty() {
                 // A blank row, a note, or a parent row (产出指标 with its
                 // subtotal): not an indicator, but its 一级/二级 cells still
-                // name the rows under it.
-                let (l1, l2) = (text(Field::Level1), text(Field::Level2));
-                if !l1.is_empty() {
-                    last1 = l1;
+                // name the rows under it; a 一级 row's 分值 is the level's weight (S30).
+                let l2 = text(Field::Level2);
+                if !l1_text.is_empty() {
+                    ctx.used.insert(r);
+                    let stated = cols
+                        .get(Field::Weight)
+                        .filter(|c| !self.sheet.is_merged_copy(r, *c))
+                        .and_then(|_| cell(r, Field::Weight))
+                        .and_then(|w| expr::parse_number(&w));
+                    if let (Some(w), None) = (stated, l1_weight) {
+                        p.level_weights.push(LevelWeight {
+                            level1: l1_text.clone(),
+                            weight: w,
+                            row: Some(row_number(r)),
+                        });
+                    }
+                    last1 = l1_text;
                     last2 = l2;
                 } else if !l2.is_empty() {
+                    ctx.used.insert(r);
                     last2 = l2;
                 }
                 continue;
             }
+            ctx.used.insert(r);
             // S2/INPUT: blank 一级/二级 inherit the value above within the project;
             // a new 一级 does not inherit the previous 二级.
-            let mut l1 = text(Field::Level1);
+            let mut l1 = l1_text;
             let mut l2 = text(Field::Level2);
             if l1.is_empty() {
-                l1 = last1.clone();
+                l1 = if levelless { UNGRADED.to_owned() } else { last1.clone() };
                 if l2.is_empty() {
                     l2 = last2.clone();
                 }
@@ -102,21 +140,49 @@ impl Block<'_> {
         if projects.is_empty() {
             projects.push(ProjectInput { sheet: self.sheet.name.clone(), ..Default::default() });
         }
-        let single = projects.len() == 1;
-        for p in &mut projects {
-            if single {
-                p.name = p.name.take().or(ctx.name.clone());
-                p.department = ctx.department.clone();
-                p.implementer = ctx.implementer.clone();
-                merge_budget(&mut p.budget, &ctx.budget);
-                p.stated = ctx.stated.clone();
-                p.goals = ctx.goals.clone();
-                p.errors = ctx.errors.clone();
-                p.warnings = ctx.warnings.clone();
-            }
+        self.finish(projects, ctx, span, levelless)
+    }
+
+    /// Hand the labels read around the table to its project, and list the rows
+    /// nobody read.
+    fn finish(
+        &self,
+        mut projects: Vec<ProjectInput>,
+        mut ctx: Context,
+        span: Range<usize>,
+        levelless: bool,
+    ) -> (Vec<ProjectInput>, BTreeSet<usize>) {
+        if ctx.budget.adjusted.is_none() && ctx.budget.initial.is_some() {
+            ctx.budget.adjusted = ctx.budget.initial;
+            ctx.warnings.push(Issue::at(
+                self.sheet_name(),
+                ctx.budget.row,
+                None,
+                "只有年初预算数，没有全年预算数：按年初预算数计算执行率",
+            ));
         }
-        if !single && (ctx.budget.adjusted.is_some() || ctx.stated.total.is_some()) {
-            if let Some(first) = projects.first_mut() {
+        if levelless && projects.iter().any(|p| !p.indicators.is_empty()) {
+            ctx.warnings.push(self.issue(
+                self.header.first,
+                None,
+                "表中没有一级、二级指标列：指标归入「未分级」，无法按一级指标核对分值（S1），各行须填写分值",
+            ));
+        }
+        let ignored = unused(self.sheet, span, &ctx.used);
+        let single = projects.len() == 1;
+        if single {
+            if let Some(p) = projects.first_mut() {
+                p.name = p.name.take().or(ctx.name);
+                p.department = ctx.department;
+                p.implementer = ctx.implementer;
+                merge_budget(&mut p.budget, &ctx.budget);
+                p.stated = ctx.stated;
+                p.goals = ctx.goals;
+                p.errors = ctx.errors;
+                p.warnings = ctx.warnings;
+            }
+        } else if let Some(first) = projects.first_mut() {
+            if ctx.budget.adjusted.is_some() || ctx.stated.total.is_some() {
                 first.warnings.push(Issue::at(
                     self.sheet_name(),
                     None,
@@ -124,8 +190,13 @@ impl Block<'_> {
                     "表中有多个项目，表外的预算数和总分无法对应到某一个项目，未使用；请在表中加「全年预算数」「全年执行数」列",
                 ));
             }
+            first.errors.extend(ctx.errors);
+            first.warnings.extend(ctx.warnings);
         }
-        projects
+        if let Some(first) = projects.first_mut() {
+            first.ignored = ignored;
+        }
+        (projects, ctx.used)
     }
 }
 

@@ -21,7 +21,7 @@ fn header_labels_are_normalised() {
 #[test]
 fn forward_fill_and_projects() {
     let s = sheet("项目名称,一级指标,二级指标,三级指标,年度指标值,实际完成值\nA,产出指标,数量指标,x,1,1\n,,,y,1,1\nB,效益指标,,z,1,1\n,,,w,1,1");
-    let i = read_sheets(&[s]).unwrap();
+    let i = read_sheets(vec![s]).unwrap();
     assert_eq!(i.projects.len(), 2);
     assert_eq!(i.projects[0].name.as_deref(), Some("A"));
     assert_eq!(i.projects[0].indicators[1].level2, "数量指标");
@@ -32,7 +32,7 @@ fn forward_fill_and_projects() {
 #[test]
 fn near_miss_header_is_explained() {
     let s = sheet("一级指标,二级指标,三级指标,年度指标值\n产出指标,数量指标,x,1");
-    let e = read_sheets(&[s]).unwrap_err();
+    let e = read_sheets(vec![s]).unwrap_err();
     assert!(matches!(&e, FileError::NoIndicatorTable(m) if m.contains("第 1 行") && m.contains("实际完成值")), "{e}");
 }
 
@@ -40,4 +40,59 @@ fn near_miss_header_is_explained() {
 fn name_prefix() {
     assert_eq!(strip_name_prefix("指标1：改造学校数量"), "改造学校数量");
     assert_eq!(strip_name_prefix("指标名称"), "指标名称");
+}
+
+#[test]
+fn weights_in_labels() {
+    use super::vocab::weight_in_label;
+    let w = |s: &str| weight_in_label(s);
+    assert_eq!(w("产出指标（60分）"), ("产出指标".into(), Some(60.into())));
+    assert_eq!(w("产出指标(60分)"), ("产出指标".into(), Some(60.into())));
+    assert_eq!(w("效益指标 30分"), ("效益指标".into(), Some(30.into())));
+    assert_eq!(w("预算执行情况（万元）（20分）"), ("预算执行情况（万元）".into(), Some(20.into())));
+    assert_eq!(w("产出指标"), ("产出指标".into(), None));
+    assert_eq!(w("60分"), ("60分".into(), None), "a weight alone names no level");
+    assert_eq!(w("满意度（%）"), ("满意度（%）".into(), None));
+}
+
+#[test]
+fn amounts_with_units_in_the_cell() {
+    use super::funds::money;
+    let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+    assert_eq!(money("346400元", false), Some(d("34.64")));
+    assert_eq!(money("34.64万元", true), Some(d("34.64")), "the cell's unit wins over the header's");
+    assert_eq!(money("5.8万", false), Some(d("5.8")));
+    assert_eq!(money("1.2亿元", false), Some(d("12000")));
+    assert_eq!(money("60", true), Some(d("0.006")));
+    assert_eq!(money("abc", false), None);
+}
+
+#[test]
+fn placeholders_and_titles() {
+    use super::rows::{is_placeholder, is_title};
+    for p in ["……", "…", "——", "略", "-", "..."] {
+        assert!(is_placeholder(p), "{p}");
+    }
+    for v in ["无", "0", "达成", ""] {
+        assert!(!is_placeholder(v), "{v}");
+    }
+    let row = |cells: &[&str]| cells.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
+    assert!(is_title(&row(&["项目支出绩效自评表", "项目支出绩效自评表"])));
+    assert!(is_title(&row(&["（2024年度）"])));
+    assert!(is_title(&row(&["单位：万元", ""])));
+    assert!(!is_title(&row(&["备注：本表由财务科填报"])));
+    assert!(!is_title(&row(&["项目名称", "x"])));
+}
+
+#[test]
+fn header_words_match_exactly_then_by_key_word() {
+    assert_eq!(field_of("年初目标值(A)"), Some(Field::Target));
+    assert_eq!(field_of("全年实际完成值（B）"), Some(Field::Actual));
+    assert_eq!(field_of("未完成原因及拟采取的改进措施"), Some(Field::Reason));
+    assert_eq!(field_of("指标权重(分)"), Some(Field::Weight));
+    assert_eq!(field_of("本年实际完成值"), Some(Field::Actual), "key word 完成值");
+    assert_eq!(field_of("未完成原因说明"), Some(Field::Reason), "原因 before 完成");
+    assert_eq!(field_of("ＡＢ年度指标值"), Some(Field::Target), "full-width letters");
+    assert_eq!(field_of("实施单位"), None, "a label is not the unit column");
+    assert_eq!(field_of("为全区 60 岁以上老人提供助餐服务，完成值达到年度目标"), None, "long text is not a header");
 }

@@ -7,6 +7,8 @@ pub mod json;
 pub mod text;
 pub mod workbook;
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::grid::Sheet;
@@ -35,11 +37,19 @@ pub struct ReadOptions {
     pub max_bytes: usize,
     /// Most rows read from one sheet (default 100 000).
     pub max_rows: usize,
+    /// The user's column mapping: field (三级指标, 年度指标值 … or the JSON
+    /// name) → header text or column letter ("D"); INPUT.md.
+    pub columns: BTreeMap<String, String>,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { encoding: Encoding::Auto, max_bytes: 50 * 1024 * 1024, max_rows: 100_000 }
+        ReadOptions {
+            encoding: Encoding::Auto,
+            max_bytes: 50 * 1024 * 1024,
+            max_rows: 100_000,
+            columns: BTreeMap::new(),
+        }
     }
 }
 
@@ -123,7 +133,8 @@ mod tests {
     fn tables_give_sheets_and_json_gives_the_input() {
         let csv = read("三级指标,年度指标值,实际完成值\nx,1,1".as_bytes(), "a.csv", &ReadOptions::default()).unwrap();
         assert!(matches!(&csv, Source::Sheets(s) if s.len() == 1 && s[0].rows.len() == 2), "{csv:?}");
-        let json = read(br#"{"projects": [{"indicators": []}]}"#, "a.json", &ReadOptions::default()).unwrap();
+        let json =
+            read(br#"{"projects": [{"indicators": [{"name": "x"}]}]}"#, "a.json", &ReadOptions::default()).unwrap();
         assert!(matches!(&json, Source::Input(i) if i.projects.len() == 1), "{json:?}");
     }
 }

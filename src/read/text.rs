@@ -24,8 +24,9 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Sheet, FileError> {
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| FileError::NotATable(format!("表格格式有误（{e}）")))?;
+    // One record buffer for the whole file; each row gets its own cells.
+    let mut record = csv::StringRecord::new();
+    while reader.read_record(&mut record).map_err(|e| FileError::NotATable(format!("表格格式有误（{e}）")))? {
         if rows.len() >= opts.max_rows {
             return Err(FileError::TooManyRows { limit: opts.max_rows });
         }

@@ -2,20 +2,26 @@
 //! people and files for other programs. Every format reads the same
 //! structure (figures, typed results and the sentences `explain` wrote).
 //!
-//! - [`text`]: the CLI's `score` and `audit` text
+//! - [`text`]: the CLI's `score` and `audit` text, control and bidi
+//!   characters from cells shown as escapes ([`escape`])
 //! - [`csv`]: the CSV export (UTF-8 with BOM, formula cells neutralised)
 //! - [`xlsx`]: the 项目支出绩效自评表 as a workbook (and a blank template)
 //! - [`draft`]: the 绩效自评报告 draft as a typed structure; [`draft_text`] its text
 //! - [`docx`]: that draft as a Word document
+//! - [`summary`]: the overview in columns (`jixiao.summarize`); it needs no
+//!   sentences, so it also reads a report before `explain`
 
 pub mod csv;
 pub mod docx;
 pub mod draft;
 pub mod draft_text;
+pub mod escape;
+pub mod summary;
 pub mod text;
 pub mod xlsx;
 
 pub use csv::to_csv;
+pub use summary::Summary;
 pub use text::{render_audit_text, render_text};
 
 /// A writer failed (it should not: the writers work in memory).

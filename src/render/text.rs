@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::escape::visible;
 use crate::num::show2;
 use crate::report::{ProjectResult, Report};
 
@@ -12,6 +13,8 @@ const ROW_W: usize = 4;
 const PATH_W: usize = 44;
 const VALUES_W: usize = 40;
 const FIGURE_W: usize = 6;
+/// The weight column headed 分值（推定） (S32).
+const ASSUMED_W: usize = 12;
 const SUBTOTAL_W: usize = 30;
 
 /// Display width in a terminal: CJK and full-width characters take two columns.
@@ -25,13 +28,14 @@ fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
 }
 
-/// The plain-text rendering (the CLI's `--format text`).
+/// The plain-text rendering (the CLI's `--format text`). Control and bidi
+/// characters from cells are shown as escapes ([`visible`]).
 pub fn render_text(report: &Report) -> String {
     let mut o = String::new();
     for p in &report.projects {
         render_project(&mut o, p);
     }
-    o
+    visible(&o).into_owned()
 }
 
 fn render_project(o: &mut String, p: &ProjectResult) {
@@ -43,13 +47,16 @@ fn render_project(o: &mut String, p: &ProjectResult) {
         }
     }
     let _ = writeln!(o);
+    // S32: weights the rules split are the tool's assumption, and say so.
+    let (weight_head, weight_w) =
+        if p.weights_assumed { ("分值（推定）", ASSUMED_W) } else { ("分值", FIGURE_W) };
     let _ = writeln!(
         o,
         "{}  {}  {}  {}  {}  状态",
         pad("行", ROW_W),
         pad("指标（一级 / 二级 / 三级）", PATH_W),
         pad("指标值 → 完成值", VALUES_W),
-        pad("分值", FIGURE_W),
+        pad(weight_head, weight_w),
         pad("得分", FIGURE_W),
     );
     for r in &p.rows {
@@ -66,7 +73,7 @@ fn render_project(o: &mut String, p: &ProjectResult) {
             pad(&r.row.to_string(), ROW_W),
             pad(&path, PATH_W),
             pad(&tv, VALUES_W),
-            pad(&r.weight.normalize().to_string(), FIGURE_W),
+            pad(&r.weight.normalize().to_string(), weight_w),
             pad(&show2(r.score), FIGURE_W),
             r.status.label()
         );
@@ -90,6 +97,9 @@ fn render_project(o: &mut String, p: &ProjectResult) {
     }
     let provisional = if p.provisional { "（暂定：有待判定的定性指标）" } else { "" };
     let _ = writeln!(o, "总分：{}  等级：{}{provisional}", show2(p.total), p.grade);
+    if let Some(cap) = &p.cap {
+        let _ = writeln!(o, "      {}", cap.explanation);
+    }
     if let Some(st) = p.stated_total {
         let _ = writeln!(o, "填报总分：{}（相差 {}）", show2(st), show2(st.saturating_sub(p.total)));
     }
@@ -101,29 +111,57 @@ fn render_project(o: &mut String, p: &ProjectResult) {
             }
         }
     }
+    if !p.ignored.is_empty() {
+        let _ = writeln!(o, "未使用的行（{} 行）：", p.ignored.len());
+        for i in &p.ignored {
+            let _ = writeln!(o, "  - {}", i.message);
+        }
+    }
     render_audit(o, p);
     let _ = writeln!(o);
 }
 
 /// The CLI's `audit --format text`: per project, the stated and computed
-/// totals and the 复核 section.
+/// totals, the difference by cause, the verdict line and the findings.
 pub fn render_audit_text(report: &Report) -> String {
     let mut o = String::new();
     for p in &report.projects {
         let _ = writeln!(o, "项目：{}", p.name.as_deref().unwrap_or("（未命名项目）"));
-        if let Some(st) = p.stated_total {
-            let _ = writeln!(o, "填报总分 {}，规则计算 {}（{}）", show2(st), show2(p.total), p.grade);
+        if let Some(file) = &p.file {
+            let _ = writeln!(o, "文件：{file}");
         }
-        render_audit(&mut o, p);
+        let s = &p.audit_summary;
+        let stated = s.stated_total.map_or_else(|| "未填报".to_owned(), show2);
+        let _ = writeln!(o, "填报总分 {stated}，规则计算总分 {}（{}）", show2(s.computed_total), p.grade);
+        if let Some(cap) = &p.cap {
+            let _ = writeln!(o, "  {}", cap.explanation);
+        }
+        let _ = writeln!(o, "复核意见：{}", s.verdict);
+        for n in &s.notes {
+            let _ = writeln!(o, "  说明：{n}");
+        }
+        render_findings(&mut o, p);
         o.push('\n');
     }
-    o
+    visible(&o).into_owned()
 }
 
-/// The 复核 section: one line per finding, or a line saying there is none.
+/// The 复核 section of the score text: the verdict and the findings.
 fn render_audit(o: &mut String, p: &ProjectResult) {
+    if !p.audit_summary.stated_any && p.audit.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "复核意见：{}", p.audit_summary.verdict);
+    for n in &p.audit_summary.notes {
+        let _ = writeln!(o, "  说明：{n}");
+    }
+    render_findings(o, p);
+}
+
+/// One line per finding, or a line saying there is none.
+fn render_findings(o: &mut String, p: &ProjectResult) {
     if p.audit.is_empty() {
-        if p.stated_total.is_some() || p.rows.iter().any(|r| r.stated_score.is_some()) {
+        if p.audit_summary.stated_any {
             let _ = writeln!(o, "复核：填报数字与规则计算一致");
         }
         return;

@@ -5,6 +5,8 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::expr::{Period, Ymd};
+
 /// A field not in JSON (its text form is), and left out of `==`: a report
 /// read back from JSON has only the text, and equals the one it came from.
 #[derive(Debug, Clone, Default)]
@@ -121,6 +123,47 @@ pub enum Rule {
     Pending { actual: String },
     /// S14–S16.
     Qualitative(Qualitative),
+    /// S28: a time limit against a date.
+    Deadline(Deadline),
+}
+
+/// S28: a time limit (the last day of the target's span) and the date it
+/// was met (the first day of the actual's span), years resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deadline {
+    pub weight: Decimal,
+    pub limit: Ymd,
+    pub done: Ymd,
+    /// The span the actual names (a day, a month …), for display.
+    pub done_span: Period,
+    pub year: YearTaken,
+    pub outcome: DeadlineOutcome,
+}
+
+/// S28: where the year of a date written without one came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearTaken {
+    /// Both dates have their year.
+    Written,
+    /// The other date in the row.
+    OtherDate(i32),
+    /// The project's year (from its name, "2023年度…").
+    Project(i32),
+    /// The year before the current one.
+    LastYear(i32),
+    /// No year anywhere and no current year given: one common year is used
+    /// (a non-leap year), and dates are shown without it.
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DeadlineOutcome {
+    /// On or before the limit: full marks.
+    Met,
+    /// Late: W × T/A in days from 1 January of the target's year.
+    Late { limit_day: i64, done_day: i64, score: Decimal },
+    /// Late, profile `late = "zero"`: 0 points.
+    LateZero,
 }
 
 /// A quantitative row's figures, aligned to one unit (S19).
@@ -216,6 +259,8 @@ pub enum RowError {
     WeightNegative(String),
     WeightNotNumber(String),
     Level1Missing,
+    /// A table without level columns (未分级) and without 分值 (S2, INPUT.md).
+    Ungraded,
     Level1Unknown {
         level1: String,
         known: Vec<String>,
@@ -249,6 +294,7 @@ impl RowError {
             | RowError::WeightNegative(_)
             | RowError::WeightNotNumber(_)
             | RowError::Level1Missing
+            | RowError::Ungraded
             | RowError::Level1Unknown { .. } => "分值",
             RowError::NameMissing => "三级指标",
             RowError::TargetMissing | RowError::TargetNoNumber(_) => "年度指标值",
@@ -268,6 +314,8 @@ impl RowError {
 pub enum Flag {
     /// S11: no comparator; scored as ≥.
     InferredDirection,
+    /// S11: a bare amount under 成本指标; scored as a ceiling (≤).
+    CostCeiling,
     /// S21: a range target, scored on its lower bound.
     Range { low: Decimal, high: Decimal, unit: String },
     /// S19: a bare fraction against a percent target.
@@ -302,6 +350,12 @@ pub enum ExecDecision {
         used_pct: Decimal,
         capped: bool,
     },
+    /// S29: no budget amounts; S5 on the rate the form states.
+    StatedRate {
+        rate_pct: Decimal,
+        used_pct: Decimal,
+        capped: bool,
+    },
     /// S6: budget 0 with money spent.
     ZeroBudget {
         executed: Decimal,
@@ -330,6 +384,8 @@ pub enum NoteKind {
     RescaleTooLarge,
     /// Warning: S6 no budget figures.
     NoBudget,
+    /// Warning: S29 no budget amounts, scored on the stated rate.
+    StatedRate,
     /// Warning: S3 the weights do not sum to the profile's total.
     WeightSum { sum: Decimal, total: Decimal },
     /// Warning: a row's flag (index in `rows`, index in its flags).

@@ -12,7 +12,7 @@ pub mod decision;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Goal, Issue};
+use crate::model::{Goal, Ignored, Issue};
 pub use decision::{Direction, Level, Skipped};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -53,8 +53,24 @@ pub struct ProjectResult {
     pub warnings: Vec<Issue>,
     /// Discrepancies between stated and computed figures (复核).
     pub audit: Vec<Finding>,
+    /// S31–S35: the 复核 summary (填报总分, 规则计算总分, the difference by
+    /// cause, the verdict line), filled by `audit`, its words by `explain`.
+    #[serde(default)]
+    pub audit_summary: AuditSummary,
+    /// S2/S32: the row weights are the rules' split, not the form's (分值（推定）).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub weights_assumed: bool,
+    /// S33: the form has a 偏差原因 column (for the audit's note).
+    #[serde(skip)]
+    pub reason_column: Skipped<bool>,
+    /// S36: a cap on the total by execution rate, when one applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<TotalCap>,
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub goals: Vec<Goal>,
+    /// Non-empty rows of the file that were not read (INPUT.md); absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub ignored: Vec<Ignored>,
     /// The scorer's project-level problems, typed, in order.
     #[serde(skip)]
     pub notes: Skipped<Vec<decision::Note>>,
@@ -75,6 +91,12 @@ pub struct Execution {
     pub weight: Decimal,
     #[serde(with = "rust_decimal::serde::float")]
     pub score: Decimal,
+    /// The rate the file states (percent), when it does.
+    #[serde(with = "rust_decimal::serde::float_option", default, skip_serializing_if = "Option::is_none")]
+    pub stated_rate: Option<Decimal>,
+    /// The execution score the file states, when it does.
+    #[serde(with = "rust_decimal::serde::float_option", default, skip_serializing_if = "Option::is_none")]
+    pub stated_score: Option<Decimal>,
     /// S27, written by `explain` from `decision`.
     pub explanation: String,
     #[serde(skip)]
@@ -142,6 +164,30 @@ pub struct RowResult {
     pub flags: Skipped<Vec<decision::Flag>>,
 }
 
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// S36: the profile's cap on the total by execution rate, as applied.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TotalCap {
+    /// The rate band the cap is for: from (inclusive) … below (exclusive), percent.
+    #[serde(with = "rust_decimal::serde::float")]
+    pub rate_from: Decimal,
+    #[serde(with = "rust_decimal::serde::float")]
+    pub rate_below: Decimal,
+    /// The execution rate it was applied on.
+    #[serde(with = "rust_decimal::serde::float")]
+    pub rate: Decimal,
+    #[serde(with = "rust_decimal::serde::float")]
+    pub max_total: Decimal,
+    /// The total before the cap (Σ row scores + execution score).
+    #[serde(with = "rust_decimal::serde::float")]
+    pub uncapped: Decimal,
+    /// One Chinese line (written by `explain`).
+    pub explanation: String,
+}
+
 /// The kind of an audit finding (stable ids in JSON).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -155,6 +201,12 @@ pub enum FindingKind {
     ExecScore,
     WeightSum,
     NoReason,
+    /// S32: no 分值 in the form; rows state more than the assumed weight.
+    WeightsMissing,
+    /// S34: 执行数 > 预算数.
+    OverBudget,
+    /// S35: every quantitative target exceeded by the over-achievement factor.
+    TargetsLow,
 }
 
 impl FindingKind {
@@ -170,6 +222,22 @@ impl FindingKind {
             FindingKind::ExecScore => "exec_score",
             FindingKind::WeightSum => "weight_sum",
             FindingKind::NoReason => "no_reason",
+            FindingKind::WeightsMissing => "weights_missing",
+            FindingKind::OverBudget => "over_budget",
+            FindingKind::TargetsLow => "targets_low",
+        }
+    }
+
+    /// The rule that raises it (for a tooltip; never in the sentence).
+    pub fn rule(self) -> &'static str {
+        match self {
+            FindingKind::RowScore | FindingKind::Total | FindingKind::TotalSum => "S31",
+            FindingKind::OverWeight | FindingKind::WeightSum => "S3",
+            FindingKind::Band => "S16",
+            FindingKind::ExecRate | FindingKind::ExecScore | FindingKind::OverBudget => "S34",
+            FindingKind::NoReason => "S33",
+            FindingKind::WeightsMissing => "S32",
+            FindingKind::TargetsLow => "S35",
         }
     }
 }
@@ -185,11 +253,92 @@ pub struct Finding {
     pub stated: Option<Decimal>,
     #[serde(with = "rust_decimal::serde::float_option")]
     pub computed: Option<Decimal>,
-    /// One Chinese sentence (written by `explain`).
+    /// stated − computed, when both are figures of the same kind.
+    #[serde(with = "rust_decimal::serde::float_option", default, skip_serializing_if = "Option::is_none")]
+    pub difference: Option<Decimal>,
+    /// One Chinese sentence: what the form states, what the rules give, the
+    /// difference, what to do (written by `explain`; no rule ids).
     pub message: String,
+    /// The rule (S31…), for a tooltip.
+    #[serde(default)]
+    pub rule: String,
+    /// S32: how many rows state more than their assumed weight (`weights_missing`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
     /// Index in `rows` of the row the finding is about.
     #[serde(skip)]
     pub row_index: Skipped<Option<usize>>,
+}
+
+/// The 复核 summary of one project (S31–S35).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AuditSummary {
+    /// 填报总分, when the form states one.
+    #[serde(with = "rust_decimal::serde::float_option")]
+    pub stated_total: Option<Decimal>,
+    /// 规则计算总分.
+    #[serde(with = "rust_decimal::serde::float")]
+    pub computed_total: Decimal,
+    /// 填报总分 − 规则计算总分.
+    #[serde(with = "rust_decimal::serde::float_option")]
+    pub difference: Option<Decimal>,
+    /// The difference (or, without a stated total, the stated parts' own
+    /// differences) split by cause; causes with 0 are left out.
+    pub causes: Vec<Cause>,
+    /// How many findings.
+    pub findings: usize,
+    /// Does the form state any figure (a 得分, a rate, a total)?
+    pub stated_any: bool,
+    /// S31: the stated total equals the computed one (at its own decimals).
+    pub total_agrees: bool,
+    /// The verdict line for a 复核意见 (written by `explain`).
+    pub verdict: String,
+    /// Project notes that are not findings (S32, S33), as Chinese lines.
+    pub notes: Vec<String>,
+    /// The notes, typed.
+    #[serde(skip)]
+    pub note_kinds: Skipped<Vec<AuditNote>>,
+}
+
+/// One cause of the difference between the stated and the computed total.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cause {
+    pub kind: CauseKind,
+    /// Points, stated − computed (positive: the form gives more).
+    #[serde(with = "rust_decimal::serde::float")]
+    pub amount: Decimal,
+    /// Rows with a difference (for `rows`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CauseKind {
+    /// Stated row scores ≠ the rules' row scores.
+    Rows,
+    /// Rows the rules could not score (in error or 待判定) that state a score.
+    Unscored,
+    /// S32: rows stating more than their assumed weight.
+    AssumedWeights,
+    /// Stated execution score ≠ the rules'.
+    Execution,
+    /// The form's total ≠ the sum of its own parts.
+    Arithmetic,
+    /// Parts the form does not state (the rest of the difference).
+    Unstated,
+    /// S36: the cap on the total by execution rate took points off.
+    Cap,
+}
+
+/// A project note of the audit that is not a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditNote {
+    /// S32: the weights are the rules' split.
+    WeightsAssumed,
+    /// S33: the form has no 偏差原因 column or block.
+    NoReasonColumn,
 }
 
 impl Report {

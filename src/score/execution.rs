@@ -8,25 +8,48 @@ use crate::profile::Profile;
 use crate::report::decision::{ExecDecision, Note, NoteKind};
 use crate::report::{Execution, Skipped};
 
-/// S4–S6: the rate, its score, and the notes for missing or wrong figures.
-pub(super) fn execution(b: &Budget, profile: &Profile, notes: &mut Vec<Note>) -> Execution {
+/// S4–S6, S29: the rate, its score, and the notes for missing or wrong
+/// figures. `stated_rate` is the rate the form states (percent).
+pub(super) fn execution(
+    b: &Budget,
+    stated_rate: Option<Decimal>,
+    profile: &Profile,
+    notes: &mut Vec<Note>,
+) -> Execution {
     let mut e = Execution {
         budget: b.adjusted,
         executed: b.executed,
         rate: None,
         weight: b.weight.unwrap_or(profile.execution_weight),
         score: Decimal::ZERO,
+        stated_rate: None,
+        stated_score: None,
         explanation: String::new(),
         decision: Skipped(None),
     };
-    let decision = decide(b, profile, &mut e);
+    let mut decision = decide(b, profile, &mut e);
+    if let (ExecDecision::Missing, Some(rate_pct)) = (&decision, stated_rate) {
+        decision = from_stated_rate(rate_pct, profile, &mut e);
+    }
     match decision {
         ExecDecision::Rate { .. } => {}
+        ExecDecision::StatedRate { .. } => notes.push(Note { row: b.row, kind: NoteKind::StatedRate }),
         ExecDecision::Missing => notes.push(Note { row: b.row, kind: NoteKind::NoBudget }),
         _ => notes.push(Note { row: b.row, kind: NoteKind::Execution }),
     }
     e.decision = Skipped(Some(decision));
     e
+}
+
+/// S29: no budget amounts, a stated rate: S5 on that rate.
+fn from_stated_rate(rate_pct: Decimal, profile: &Profile, e: &mut Execution) -> ExecDecision {
+    let used_pct = if profile.exec_cap { rate_pct.min(HUNDRED) } else { rate_pct }.max(Decimal::ZERO);
+    let Some(score) = used_pct.checked_div(HUNDRED).and_then(|used| e.weight.checked_mul(used)) else {
+        return ExecDecision::Missing;
+    };
+    e.rate = Some(round2(rate_pct));
+    e.score = round2(score);
+    ExecDecision::StatedRate { rate_pct, used_pct, capped: profile.exec_cap && rate_pct > HUNDRED }
 }
 
 fn decide(b: &Budget, profile: &Profile, e: &mut Execution) -> ExecDecision {

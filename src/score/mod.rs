@@ -17,11 +17,25 @@
 //! - A row marked 不适用 with `not_applicable_rescale` off keeps its weight and
 //!   scores 0, with a warning (S22).
 //! - A row's status is `review` when it carries any warning.
+//! - S11: under 成本指标 only a money amount (元 / 万元 / 亿元, "400元/人")
+//!   is a ceiling; another bare number there ("节约率 10%") stays ≥.
+//! - S28: a deadline runs to the last day of the target's span, and an
+//!   actual naming a span ("10月") is counted from its first day (the
+//!   earliest it can have been done). An actual without a date — text or a
+//!   count — against a date target is qualitative (S17). With no year in
+//!   the row or the project's name and no current year from the caller,
+//!   dates are compared within one common (non-leap) year and shown without
+//!   a year.
+//! - S29: the stated rate is used only when neither 全年预算数 nor
+//!   全年执行数 is given (otherwise S4–S6 apply, and the audit compares).
+//! - S24 needs a 偏差原因 cell to be empty: a form without that column gets
+//!   no per-row warning (S33; the audit notes the missing column once).
 //!
 //! The rules, one file each: [`weights`] S1–S3, [`execution`] S4–S6,
 //! [`quantitative`] S7–S13 and S18–S22, [`qualitative`] S14–S17,
-//! [`totals`] S22 rescaling, S25–S26.
+//! [`deadline`] S28, [`totals`] S22 rescaling, S25–S26.
 
+mod deadline;
 mod execution;
 mod qualitative;
 
@@ -40,6 +54,7 @@ use crate::num::round2;
 use crate::profile::Profile;
 use crate::report::decision::{Deduction, Flag, Note, NoteKind, RowDecision, RowError, Rule};
 use crate::report::{Level, ProjectResult, Report, RowResult, Skipped, Status};
+use deadline::Years;
 
 /// What a rule gives a row: its points (unrounded) and the decision.
 type Decided = Result<(Decimal, Rule), RowError>;
@@ -47,12 +62,57 @@ type Decided = Result<(Decimal, Rule), RowError>;
 /// Score every project of the input, with the page's edits applied to the
 /// rows they name (only those rows are copied).
 pub fn score(input: &Input, edits: &[Edit], profile: &Profile) -> Report {
-    let projects = input.projects.iter().enumerate().map(|(i, p)| score_project(i, p, edits, profile)).collect();
+    score_in_year(input, edits, profile, None)
+}
+
+/// The years a project's dates may take (S28): its name's, the caller's.
+fn years(p: &ProjectInput, current_year: Option<i32>) -> Years {
+    Years { project: p.name.as_deref().and_then(expr::year_in), current: current_year }
+}
+
+/// [`score`], knowing the current year (the caller's clock): a date
+/// without a year anywhere then takes the year before it (S28).
+pub fn score_in_year(input: &Input, edits: &[Edit], profile: &Profile, current_year: Option<i32>) -> Report {
+    let projects = input
+        .projects
+        .iter()
+        .enumerate()
+        .map(|(i, p)| score_project(p, edited(i, p, edits), years(p, current_year), profile))
+        .collect();
     Report { profile: profile.id.clone(), projects }
 }
 
+/// [`score_in_year`] for a caller that is done with the rows once scored:
+/// they are moved out of `input` (its projects keep every other field,
+/// which is all the audit reads) and their texts into the report, not copied.
+pub fn score_taking(input: &mut Input, edits: &[Edit], profile: &Profile, current_year: Option<i32>) -> Report {
+    let projects = input
+        .projects
+        .iter_mut()
+        .enumerate()
+        .map(|(index, p)| {
+            let rows = std::mem::take(&mut p.indicators)
+                .into_iter()
+                .enumerate()
+                .map(|(i, mut ind)| {
+                    let form = stated(&ind);
+                    if edits.iter().any(|e| ind.is_edited_by(index, i, e)) {
+                        ind.apply_edits(index, i, edits);
+                    }
+                    (Cow::Owned(ind), form)
+                })
+                .collect();
+            score_project(p, rows, years(p, current_year), profile)
+        })
+        .collect();
+    Report { profile: profile.id.clone(), projects }
+}
+
+/// A row with the page's edits applied, and the 得分 the form states (before any edit).
+type Edited<'a> = (Cow<'a, IndicatorInput>, Option<Decimal>);
+
 /// The project's rows with the edits that name them applied.
-fn edited<'a>(index: usize, p: &'a ProjectInput, edits: &[Edit]) -> Vec<Cow<'a, IndicatorInput>> {
+fn edited<'a>(index: usize, p: &'a ProjectInput, edits: &[Edit]) -> Vec<Edited<'a>> {
     let mine: Vec<&Edit> = edits.iter().filter(|e| e.project == index).collect();
     p.indicators
         .iter()
@@ -61,28 +121,49 @@ fn edited<'a>(index: usize, p: &'a ProjectInput, edits: &[Edit]) -> Vec<Cow<'a, 
             if mine.iter().any(|e| ind.is_edited_by(index, i, e)) {
                 let mut own = ind.clone();
                 own.apply_edits(index, i, edits);
-                Cow::Owned(own)
+                (Cow::Owned(own), stated(ind))
             } else {
-                Cow::Borrowed(ind)
+                (Cow::Borrowed(ind), stated(ind))
             }
         })
         .collect()
 }
 
-fn score_project(index: usize, p: &ProjectInput, edits: &[Edit], profile: &Profile) -> ProjectResult {
-    let indicators = edited(index, p, edits);
-    let indicators: Vec<&IndicatorInput> = indicators.iter().map(Cow::as_ref).collect();
+/// A row's texts for its result: moved from an owned row, copied from a borrowed one.
+fn texts(ind: Cow<'_, IndicatorInput>) -> [String; 5] {
+    match ind {
+        Cow::Owned(i) => [i.level1, i.level2, i.name, i.target, i.actual],
+        Cow::Borrowed(i) => [&i.level1, &i.level2, &i.name, &i.target, &i.actual].map(String::clone),
+    }
+}
+
+/// Score a project's rows (`indicators`, edits applied; `p` gives the rest).
+fn score_project(p: &ProjectInput, indicators: Vec<Edited<'_>>, years: Years, profile: &Profile) -> ProjectResult {
     let mut notes: Vec<Note> = Vec::new();
-    let weights = weights::weights(&indicators, profile, &mut notes);
+    let weights = {
+        let refs: Vec<&IndicatorInput> = indicators.iter().map(|(i, _)| i.as_ref()).collect();
+        weights::weights(&refs, &p.level_weights, profile, &mut notes)
+    };
+    // S33: does the form have a 偏差原因 column (the audit's note)?
+    let reason_column = indicators.iter().any(|(i, _)| i.reason.is_some());
     let mut rows: Vec<RowResult> = Vec::with_capacity(indicators.len());
-    for (i, ind) in indicators.iter().enumerate() {
+    for (i, (ind, form_score)) in indicators.into_iter().enumerate() {
         let row = ind.row_number(i);
-        let (weight, weight_error) = match weights.get(i) {
+        let (weight, weight_error) = match weights.rows.get(i) {
             Some(Ok(w)) => (*w, None),
             Some(Err(e)) => (Decimal::ZERO, Some(e.clone())),
             None => (Decimal::ZERO, None),
         };
-        let mut r = score_row(ind, row, weight, profile);
+        let mut r = if weights.assumed && above(&ind, weight) {
+            // S32: a stated 得分 above an assumed weight is not a manual
+            // score (S16): the row scores by its level; the audit compares it.
+            score_row(&IndicatorInput { score: None, ..(*ind).clone() }, row, weight, years, profile)
+        } else {
+            score_row(&ind, row, weight, years, profile)
+        };
+        // The 填报得分 is the form's, not the page's edit of it.
+        r.stated_score = form_score;
+        [r.level1, r.level2, r.name, r.target, r.actual] = texts(ind);
         if let Some(e) = weight_error {
             r.status = Status::Error;
             r.score = Decimal::ZERO;
@@ -94,34 +175,50 @@ fn score_project(index: usize, p: &ProjectInput, edits: &[Edit], profile: &Profi
         rows.push(r);
     }
     totals::rescale_not_applicable(&mut rows, profile, &mut notes);
-    let execution = execution::execution(&p.budget, profile, &mut notes);
-    totals::project(p, rows, execution, notes, profile)
+    let mut execution = execution::execution(&p.budget, p.stated.rate, profile, &mut notes);
+    execution.stated_rate = p.stated.rate;
+    execution.stated_score = p.stated.execution_score;
+    let mut result = totals::project(p, rows, execution, notes, profile);
+    result.weights_assumed = weights.assumed;
+    result.reason_column = Skipped(reason_column);
+    result
+}
+
+/// The 得分 the file states, as a number.
+fn stated(ind: &IndicatorInput) -> Option<Decimal> {
+    ind.score.as_deref().and_then(expr::parse_number)
+}
+
+/// S32: does the row state more than `weight`?
+fn above(ind: &IndicatorInput, weight: Decimal) -> bool {
+    stated(ind).is_some_and(|s| s > weight)
 }
 
 /// One row: its rule (S7–S22), the deduction (S23), the cap (S13), the
 /// rounding (S25) and the reason check (S24).
-fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, profile: &Profile) -> RowResult {
+fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, years: Years, profile: &Profile) -> RowResult {
+    // The texts are set by the caller (moved or copied, see `texts`).
     let mut r = RowResult {
         row,
-        level1: ind.level1.clone(),
-        level2: ind.level2.clone(),
-        name: ind.name.clone(),
-        target: ind.target.clone(),
-        actual: ind.actual.clone(),
+        level1: String::new(),
+        level2: String::new(),
+        name: String::new(),
+        target: String::new(),
+        actual: String::new(),
         direction: None,
         direction_inferred: false,
         weight,
         score: Decimal::ZERO,
         level: None,
         level_inferred: false,
-        stated_score: ind.score.as_deref().and_then(expr::parse_number),
+        stated_score: None,
         status: Status::Ok,
         explanation: String::new(),
         warnings: Vec::new(),
         decision: Skipped::default(),
         flags: Skipped::default(),
     };
-    let (mut score, rule) = match quantitative::evaluate(ind, weight, profile, &mut r) {
+    let (mut score, rule) = match quantitative::evaluate(ind, weight, years, profile, &mut r) {
         Ok(decided) => decided,
         Err(e) => return failed(r, e),
     };
@@ -141,8 +238,9 @@ fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, profile: &Profile)
     // S13: 0 ≤ score ≤ W, always.
     score = round2(score.max(Decimal::ZERO).min(weight.max(Decimal::ZERO)));
     let pending = r.level == Some(Level::Pending);
-    // S24: a shortfall needs a reason.
-    if score < weight && !pending && ind.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+    // S24: a shortfall needs a reason — in a form that has a 偏差原因
+    // column (S33: without one, the audit notes it once for the project).
+    if score < weight && !pending && ind.reason.as_deref().is_some_and(|r| r.trim().is_empty()) {
         r.flags.push(Flag::NoReason);
     }
     r.status = if pending {

@@ -101,14 +101,30 @@ pub(super) fn qualitative(ind: &IndicatorInput, w: Decimal, profile: &Profile, r
     Ok((score, decided(QualPoints::Share { factor, score, lost })))
 }
 
-/// The level labels, full or short (S14).
+/// The level labels: S14's full and short forms, and the wordings of
+/// published forms (INPUT.md, level vocabulary): the national form's
+/// 达成预期指标 / 部分达成预期指标 / 未达成预期指标, 已达成, 完全达成,
+/// 全部完成, and 基本达成 (→ 部分达成).
+const LEVEL_LABELS: &[(&str, Level)] = &[
+    ("达成年度指标", Level::Achieved),
+    ("达成", Level::Achieved),
+    ("达成预期指标", Level::Achieved),
+    ("已达成", Level::Achieved),
+    ("完全达成", Level::Achieved),
+    ("全部完成", Level::Achieved),
+    ("部分达成年度指标并具有一定效果", Level::Partial),
+    ("部分达成", Level::Partial),
+    ("部分达成预期指标", Level::Partial),
+    ("基本达成", Level::Partial),
+    ("未达成年度指标且效果较差", Level::NotAchieved),
+    ("未达成", Level::NotAchieved),
+    ("未达成预期指标", Level::NotAchieved),
+];
+
+/// A level label (S14 and the level vocabulary), after normalising.
 fn level_label(text: &str) -> Option<Level> {
-    match expr::normalize(text).as_str() {
-        "达成年度指标" | "达成" => Some(Level::Achieved),
-        "部分达成年度指标并具有一定效果" | "部分达成" => Some(Level::Partial),
-        "未达成年度指标且效果较差" | "未达成" => Some(Level::NotAchieved),
-        _ => None,
-    }
+    let t = expr::normalize(text);
+    LEVEL_LABELS.iter().find(|(label, _)| *label == t.as_ref()).map(|(_, l)| *l)
 }
 
 /// S17: infer the level from the actual text, in the rule's order.
@@ -132,7 +148,7 @@ fn infer_level(target: &str, actual: &str) -> Option<Level> {
         return Some(Level::Partial);
     }
     // (5) achieved
-    if MET.contains(&a.as_str()) {
+    if MET.contains(&a.as_ref()) {
         return Some(Level::Achieved);
     }
     None

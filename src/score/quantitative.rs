@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use super::deadline::{self, Years};
 use super::{qualitative, Decided};
 use crate::expr::{self, Comparator, Symbol, Unit, ValueExpr};
 use crate::model::IndicatorInput;
@@ -24,7 +25,13 @@ const NOT_APPLICABLE: &str = "不适用";
 const LINEAR_ZERO_AT: Decimal = Decimal::TWO;
 
 /// The rule for one row: checks its cells, finds its kind and scores it.
-pub(super) fn evaluate(ind: &IndicatorInput, w: Decimal, profile: &Profile, r: &mut RowResult) -> Decided {
+pub(super) fn evaluate(
+    ind: &IndicatorInput,
+    w: Decimal,
+    years: Years,
+    profile: &Profile,
+    r: &mut RowResult,
+) -> Decided {
     if ind.name.trim().is_empty() {
         return Err(RowError::NameMissing);
     }
@@ -32,7 +39,8 @@ pub(super) fn evaluate(ind: &IndicatorInput, w: Decimal, profile: &Profile, r: &
         return Err(RowError::TargetMissing);
     }
     // S22: 不适用.
-    let na = |s: &str| expr::normalize(s) == NOT_APPLICABLE;
+    // `normalize` never makes a CJK character: text without 适 is not 不适用.
+    let na = |s: &str| s.contains('适') && expr::normalize(s) == NOT_APPLICABLE;
     if na(&ind.target) || na(&ind.actual) || ind.level.as_deref().is_some_and(na) {
         r.level = Some(Level::NotApplicable);
         r.direction = None;
@@ -48,6 +56,16 @@ pub(super) fn evaluate(ind: &IndicatorInput, w: Decimal, profile: &Profile, r: &
         Some(s) => Some(expr::parse_symbol(s).ok_or_else(|| RowError::SymbolUnknown(s.to_owned()))?),
         None => None,
     };
+    // S28: a target naming a date is a time limit; an actual without a
+    // date ("按时完成") is then read as a qualitative row (S17).
+    if parsed_symbol != Some(Symbol::Qualitative) {
+        if let Some(limit) = expr::parse_date(&ind.target) {
+            return match expr::find_date(&ind.actual) {
+                Some(done) => deadline::deadline(&limit, &done, w, years, profile, r),
+                None => qualitative::qualitative(ind, w, profile, r),
+            };
+        }
+    }
     let mut target = expr::parse_value(&ind.target);
     if let (Some(t), Some(u)) = (target.as_mut(), ind.unit.as_deref().and_then(expr::parse_unit)) {
         if t.unit == Unit::None {
@@ -60,9 +78,12 @@ pub(super) fn evaluate(ind: &IndicatorInput, w: Decimal, profile: &Profile, r: &
         (Some(Symbol::Positive), Some(_)) => Kind::Quantitative(Comparator::Ge, false),
         (Some(Symbol::Reverse), Some(_)) => Kind::Quantitative(Comparator::Le, false),
         (Some(_), None) => return Err(RowError::TargetNoNumber(ind.target.clone())),
-        // S18 comparator in the text, else S11: a bare number is ≥, marked inferred.
-        (None, Some(t)) => match t.comparator {
+        // S18 comparator in the text, else S11: a bare number is ≥ — a bare
+        // amount under 成本指标 a ceiling (≤) — marked inferred. 定量 says
+        // only that the row is quantitative (S11 still applies).
+        (None | Some(Symbol::Quantitative), Some(t)) => match t.comparator {
             Some(c) => Kind::Quantitative(c, false),
+            None if is_cost(ind) && matches!(t.unit, Unit::Money(_)) => Kind::Quantitative(Comparator::Le, true),
             None => Kind::Quantitative(Comparator::Ge, true),
         },
     };
@@ -71,6 +92,14 @@ pub(super) fn evaluate(ind: &IndicatorInput, w: Decimal, profile: &Profile, r: &
         _ => qualitative::qualitative(ind, w, profile, r),
     }
 }
+
+/// S11: a row under 成本指标 (the 一级 or 二级 named 成本…).
+fn is_cost(ind: &IndicatorInput) -> bool {
+    [&ind.level1, &ind.level2].into_iter().any(|l| expr::normalize(l).starts_with(COST))
+}
+
+/// S11: the level name that makes a bare amount a ceiling.
+const COST: &str = "成本";
 
 fn direction(c: Comparator) -> Direction {
     match c {
@@ -112,7 +141,8 @@ fn quantitative(
     r.direction = Some(direction(c));
     r.direction_inferred = inferred;
     if inferred {
-        r.flags.push(Flag::InferredDirection);
+        // S11: inferred reverse only for an amount under 成本指标.
+        r.flags.push(if c.is_reverse() { Flag::CostCeiling } else { Flag::InferredDirection });
     }
     if let Some(upper) = t.upper {
         r.flags.push(Flag::Range { low: t.value, high: upper, unit: t.unit.label() });

@@ -1,4 +1,5 @@
-//! S22 rescaling, S3 weight check, S25 totals and subtotals, S26 grade.
+//! S22 rescaling, S3 weight check, S25 totals and subtotals, S36 caps on
+//! the total by execution rate, S26 grade.
 
 use std::collections::HashMap;
 
@@ -8,7 +9,7 @@ use crate::model::ProjectInput;
 use crate::num::{mul_div, round2, sum};
 use crate::profile::Profile;
 use crate::report::decision::{Note, NoteKind};
-use crate::report::{Execution, Level, ProjectResult, RowResult, Skipped, Status, Subtotal};
+use crate::report::{AuditSummary, Execution, Level, ProjectResult, RowResult, Skipped, Status, Subtotal, TotalCap};
 
 /// S22: rows marked 不适用 are left out and the rest rescaled to the same total.
 pub(super) fn rescale_not_applicable(rows: &mut [RowResult], profile: &Profile, notes: &mut Vec<Note>) {
@@ -42,7 +43,7 @@ pub(super) fn rescale_not_applicable(rows: &mut [RowResult], profile: &Profile, 
     }
 }
 
-/// The project's result: S25 total and subtotals, S3 weight check, S26 grade.
+/// The project's result: S25 total and subtotals, S3 weight check, S36 cap, S26 grade.
 pub(super) fn project(
     p: &ProjectInput,
     rows: Vec<RowResult>,
@@ -50,7 +51,20 @@ pub(super) fn project(
     mut notes: Vec<Note>,
     profile: &Profile,
 ) -> ProjectResult {
-    let total = sum(rows.iter().map(|r| r.score).chain([execution.score]));
+    let uncapped = sum(rows.iter().map(|r| r.score).chain([execution.score]));
+    // S36: a cap on the total by execution rate.
+    let cap = execution.rate.and_then(|rate| {
+        let c = profile.cap_for(rate).filter(|c| uncapped > c.max_total)?;
+        Some(TotalCap {
+            rate_from: c.rate_from,
+            rate_below: c.rate_below,
+            rate,
+            max_total: c.max_total,
+            uncapped,
+            explanation: String::new(),
+        })
+    });
+    let total = cap.as_ref().map_or(uncapped, |c| c.max_total);
     let weight_sum = sum(rows.iter().map(|r| r.weight).chain([execution.weight]));
     // S3: weights not summing to the profile's total is a warning.
     if weight_sum != profile.total {
@@ -76,7 +90,12 @@ pub(super) fn project(
         errors: p.errors.clone(),
         warnings: p.warnings.clone(),
         audit: Vec::new(),
+        audit_summary: AuditSummary::default(),
+        weights_assumed: false,
+        reason_column: Skipped(false),
+        cap,
         goals: p.goals.clone(),
+        ignored: p.ignored.clone(),
         notes: Skipped(notes),
     }
 }

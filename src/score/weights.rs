@@ -5,23 +5,32 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use crate::expr;
-use crate::model::IndicatorInput;
+use crate::model::{IndicatorInput, LevelWeight, UNGRADED};
 use crate::num::{round2, MAX_WEIGHT};
 use crate::profile::Profile;
 use crate::report::decision::{Note, NoteKind, RowError};
 
+/// Each row's weight, and whether the weights are the rules' assumption.
+pub(super) struct Weights {
+    pub(super) rows: Vec<Result<Decimal, RowError>>,
+    /// S2/S32: no row gives 分值; the weights are split by the rules (分值（推定）).
+    pub(super) assumed: bool,
+}
+
 /// S1/S2: each row's weight, or the error that keeps it from having one.
 pub(super) fn weights(
     indicators: &[&IndicatorInput],
+    level_weights: &[LevelWeight],
     profile: &Profile,
     notes: &mut Vec<Note>,
-) -> Vec<Result<Decimal, RowError>> {
+) -> Weights {
     let given: Vec<Option<&str>> =
         indicators.iter().map(|i| i.weight.as_deref().map(str::trim).filter(|w| !w.is_empty())).collect();
     if given.iter().any(Option::is_some) {
-        return indicators.iter().zip(&given).map(|(ind, w)| given_weight(ind, *w, profile, notes)).collect();
+        let rows = indicators.iter().zip(&given).map(|(ind, w)| given_weight(ind, *w, profile, notes)).collect();
+        return Weights { rows, assumed: false };
     }
-    split(indicators, profile)
+    Weights { rows: split(indicators, level_weights, profile), assumed: !indicators.is_empty() }
 }
 
 /// S1: a weight as given; a row without one, when others have them, is an error (S2).
@@ -31,7 +40,7 @@ fn given_weight(
     profile: &Profile,
     notes: &mut Vec<Note>,
 ) -> Result<Decimal, RowError> {
-    if profile.level_of(&ind.level1).is_none() && !ind.level1.trim().is_empty() {
+    if profile.level_of(&ind.level1).is_none() && !ind.level1.trim().is_empty() && ind.level1 != UNGRADED {
         notes.push(Note { row: ind.row, kind: NoteKind::Level1NotInProfile(ind.level1.clone()) });
     }
     let Some(t) = weight else { return Err(RowError::WeightMissing) };
@@ -44,10 +53,27 @@ fn given_weight(
 }
 
 /// S2: split each 一级's weight equally over its rows, the rounding
-/// remainder on the last; 成本 shares 产出.
-fn split(indicators: &[&IndicatorInput], profile: &Profile) -> Vec<Result<Decimal, RowError>> {
+/// remainder on the last; 成本 shares 产出 unless the form weighs it on its
+/// own. S30: a level weight the form states wins over the profile's.
+fn split(
+    indicators: &[&IndicatorInput],
+    level_weights: &[LevelWeight],
+    profile: &Profile,
+) -> Vec<Result<Decimal, RowError>> {
+    // The form's level weights, by the profile's level they name (or by their
+    // text for a level the profile does not know).
+    let stated: Vec<(String, Decimal)> = level_weights
+        .iter()
+        .map(|l| (profile.level_of(&l.level1).map_or_else(|| l.level1.trim().to_owned(), |s| s.name.clone()), l.weight))
+        .collect();
+    let stated_weight = |k: &str| stated.iter().find(|(n, _)| n == k).map(|(_, w)| *w);
     let level_of = |ind: &&IndicatorInput| -> Option<String> {
-        let spec = profile.level_of(&ind.level1)?;
+        let Some(spec) = profile.level_of(&ind.level1) else {
+            return Some(ind.level1.trim().to_owned()).filter(|l| stated_weight(l).is_some());
+        };
+        if stated_weight(&spec.name).is_some() {
+            return Some(spec.name.clone());
+        }
         Some(spec.share_with.clone().unwrap_or_else(|| spec.name.clone()))
     };
     let keys: Vec<Option<String>> = indicators.iter().map(level_of).collect();
@@ -63,7 +89,9 @@ fn split(indicators: &[&IndicatorInput], profile: &Profile) -> Vec<Result<Decima
     for (i, key) in keys.iter().enumerate() {
         let Some(k) = key else {
             let l1 = indicators.get(i).map(|x| x.level1.as_str()).unwrap_or("");
-            out.push(Err(if l1.trim().is_empty() {
+            out.push(Err(if l1 == UNGRADED {
+                RowError::Ungraded
+            } else if l1.trim().is_empty() {
                 RowError::Level1Missing
             } else {
                 let known = profile.levels.iter().map(|l| l.name.clone()).collect();
@@ -71,7 +99,9 @@ fn split(indicators: &[&IndicatorInput], profile: &Profile) -> Vec<Result<Decima
             }));
             continue;
         };
-        let weight = profile.levels.iter().find(|l| &l.name == k).map(|l| l.weight).unwrap_or_default();
+        let weight = stated_weight(k)
+            .or_else(|| profile.levels.iter().find(|l| &l.name == k).map(|l| l.weight))
+            .unwrap_or_default();
         let (count, last) = members.get(k.as_str()).copied().unwrap_or((1, i));
         let n = Decimal::from(count.max(1));
         let each = round2(weight / n);

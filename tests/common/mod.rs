@@ -1,6 +1,8 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! Helpers shared by the integration tests.
 
+pub mod grid_book;
+
 use jixiao::report::{ProjectResult, RowResult};
 use jixiao::{Profile, Report, ScoreOptions};
 use rust_decimal::Decimal;
@@ -11,6 +13,12 @@ pub fn d(s: &str) -> Decimal {
 
 pub fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// The workbook of a grid file in tests/fixtures (`NAME.xlsx.json`).
+pub fn fixture_xlsx(name: &str) -> Vec<u8> {
+    let book: grid_book::GridBook = serde_json::from_slice(&fixture(name)).unwrap();
+    grid_book::build(&book).unwrap()
 }
 
 pub fn score_with(bytes: &[u8], profile: &Profile) -> Report {

@@ -111,6 +111,26 @@ test("Chromium 86: the 自评表 (XLSX) and the report (DOCX) download, and the 
   }
 });
 
+test("Chromium 86: two files dropped are scored in the Web Worker (Blob URL from file://) and shown in the overview", async () => {
+  const text = fs.readFileSync(path.join(root, FIXTURE), "utf8");
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], "一.csv"));
+    dt.items.add(new File([t], "二.csv"));
+    for (const type of ["dragenter", "dragover", "drop"]) {
+      document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    }
+  }, text);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=overview-line]").length === 2, { timeout: 20_000 });
+  const totals = await page.$$eval("[data-testid=overview-line] [data-testid=total]", (ts) => ts.map((t) => t.textContent.trim()));
+  assert.deepEqual(totals, ["99.89", "99.89"]);
+  await page.click("[data-testid=overview-line]");
+  await page.waitForFunction(() => {
+    const t = document.querySelector("[data-testid=project] [data-testid=total]");
+    return t && t.offsetParent !== null && t.textContent.trim() === "99.89";
+  }, { timeout: 10_000 });
+});
+
 test("Chromium 86: no network request, no error", async () => {
   assert.deepEqual(requests, []);
   assert.deepEqual(errors, []);

@@ -414,3 +414,35 @@ test('计算核心真实崩溃（trap）：重新加载核心，显示中文说�
     await s.close();
   }
 });
+
+test('控制字符与双向覆盖字符（ESC、BEL、RLO…）显示为可见标记，不改变显示顺序', async () => {
+  const s = await openPage();
+  try {
+    const csv = [
+      '项目名称,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值',
+      '响铃\u0007项目,产出指标,数量指标,a\u001b[31m红,≥10 个,10 个,45',
+      '响铃\u0007项目,产出指标,数量指标,\u202etxt.exe,≥10 个,\u2066\u200f10 个\u2069,45',
+    ].join('\n');
+    const check = async (how) => {
+      assert.equal(await waitTotal(s.page, '90.00'), '90.00', how);
+      const shown = await s.page.evaluate(() => document.body.textContent + ' ' + [...document.querySelectorAll('[title]')].map((n) => n.title).join(' '));
+      for (const c of ['\u0007', '\u001b', '\u202e', '\u2066', '\u200f', '\u2069']) {
+        assert.ok(!shown.includes(c), `${how}: U+${c.charCodeAt(0).toString(16)} reached the page`);
+      }
+      assert.ok(shown.includes('a\u241b[31m红'), `${how}: ESC as ␛`);
+      assert.ok(shown.includes('响铃\u2407项目'), `${how}: BEL as ␇`);
+      assert.ok(shown.includes('\u27e6RLO\u27e7txt.exe'), `${how}: RLO as ⟦RLO⟧`);
+      assert.ok(shown.includes('\u27e6LRI\u27e7\u27e6RLM\u27e710 个\u27e6PDI\u27e7'), `${how}: isolates and marks`);
+    };
+    await s.page.locator('[data-testid=input]').fill(csv);
+    await check('pasted');
+    // what the user pasted is kept as typed
+    assert.equal(await s.page.locator('[data-testid=input]').inputValue(), csv);
+    await s.page.setInputFiles('[data-testid=file]', { name: '报告\u202egpj.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await check('uploaded');
+    assert.equal(await s.page.locator('#file-name').textContent(), '报告\u27e6RLO\u27e7gpj.csv');
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+  }
+});

@@ -11,6 +11,9 @@
 /** @typedef {import('./types').Profile} Profile */
 /** @typedef {import('./types').Encoding} Encoding */
 /** @typedef {import('./types').JixiaoApi} JixiaoApi */
+/** @typedef {import('./types').HeaderGuess} HeaderGuess */
+/** @typedef {{kind: 'text', text: string} | {kind: 'file', name: string, bytes: Uint8Array}} Source */
+/** @typedef {{encoding: Encoding, profile?: string, columns?: Record<string, string>}} ReadOpts */
 
 /** The name the core sees for pasted text (it appears in messages). */
 export const PASTE_NAME = '粘贴内容';
@@ -51,18 +54,30 @@ export function profiles() {
 
 /**
  * What the user gave, read into the core's Input.
- * @param {{kind: 'text', text: string} | {kind: 'file', name: string, bytes: Uint8Array}} source
- * @param {{encoding: Encoding, profile?: string}} opts
+ * @param {Source} source @param {ReadOpts} opts
  * @returns {Input}
  */
 export function read(source, opts) {
   const j = /** @type {JixiaoApi} */ (core());
-  if (source.kind === 'text') {
-    // Pasted text is already Unicode and goes to the core as UTF-8: the
-    // encoding selector is for files only.
-    return j.readInput(source.text, PASTE_NAME, { encoding: 'utf8', profile: opts.profile });
-  }
+  if (source.kind === 'text') return j.readInput(source.text, PASTE_NAME, textOpts(opts));
   return j.readInput(source.bytes, source.name, opts);
+}
+
+/**
+ * The best-guess header of a source whose header was not recognised.
+ * @param {Source} source @param {ReadOpts} opts
+ * @returns {HeaderGuess | null}
+ */
+export function guess(source, opts) {
+  const j = /** @type {JixiaoApi} */ (core());
+  if (source.kind === 'text') return j.guessHeader(source.text, PASTE_NAME, textOpts(opts));
+  return j.guessHeader(source.bytes, source.name, opts);
+}
+
+/** Pasted text is already Unicode and goes to the core as UTF-8: the
+ * encoding selector is for files only. @param {ReadOpts} opts */
+function textOpts(opts) {
+  return Object.assign({}, opts, { encoding: /** @type {Encoding} */ ('utf8') });
 }
 
 /** @param {Input} input @param {Edit[]} edits @param {string} profile @returns {Report} */

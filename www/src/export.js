@@ -57,7 +57,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** @param {Blob} blob @param {string} name */
-function download(blob, name) {
+export function download(blob, name) {
   const nav = /** @type {any} */ (window.navigator);
   if (nav && nav.msSaveBlob) { nav.msSaveBlob(blob, name); return; }
   const a = document.createElement('a');

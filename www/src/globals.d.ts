@@ -7,3 +7,6 @@ type JixiaoProfile = import('./types').Profile;
 type JixiaoOptions = import('./types').Options;
 type JixiaoLabels = import('./types').Labels;
 type JixiaoDraft = import('./types').Draft;
+type JixiaoSummary = import('./types').Summary;
+type JixiaoProjectResult = import('./types').ProjectResult;
+type JixiaoHeaderGuess = import('./types').HeaderGuess;

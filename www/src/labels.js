@@ -21,6 +21,21 @@ export function load(profile) {
   if (next) { current = next; currentProfile = profile; bandCache = {}; }
 }
 
+/** Findings about the execution row and the total row (the others name an indicator row or none). */
+const EXEC_KINDS = ['exec_rate', 'exec_score', 'over_budget'];
+const TOTAL_KINDS = ['total', 'total_sum'];
+
+/** Where a finding is shown in the table: 'exec', 'total', an indicator's row number, or null (the whole form).
+ * @param {import('./types').Finding} f @returns {string | null} */
+export function findingPlace(f) {
+  if (EXEC_KINDS.indexOf(f.kind) >= 0) return 'exec';
+  if (TOTAL_KINDS.indexOf(f.kind) >= 0) return 'total';
+  return f.row === null || f.row === undefined ? null : String(f.row);
+}
+
+/** Findings that say a row's stated 得分 differs from the rules' (the 填报得分 cell is coloured). */
+export const SCORE_KINDS = ['row_score', 'over_weight', 'band', 'exec_score', 'total'];
+
 /** @param {import('./types').Label[] | undefined} list @param {string} id */
 function find(list, id) {
   const hit = (list || []).find((l) => l.id === id);

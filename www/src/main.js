@@ -5,36 +5,80 @@
  *
  *   store.js     the state and update(action)   api.js      window.jixiao
  *   storage.js   localStorage                    labels.js   scoring labels
- *   views/       input, notices, results (summary, issues, audit, rows)
+ *   views/       input, notices, mapping (the column-mapping panel),
+ *                results (summary, issues, audit, rows)
+ *   collection.js  many files scored in a Web Worker (client.js, worker.js),
+ *                  shown by views/overview.js; a project opens in the results
  */
+
+/** A single file at least this large goes to the worker (the overview). */
+const LARGE = 512 * 1024;
 
 import * as api from './api.js';
 import { createStore } from './store.js';
-import { exporters } from './export.js';
+import { download, exporters } from './export.js';
+import { createCollection, SIZE_LIMIT } from './collection.js';
+import { overviewView } from './views/overview.js';
 import { errorMessage } from './format.js';
+import { $ } from './dom.js';
 import { bindInput, renderInput } from './views/input.js';
 import { renderNotices } from './views/notices.js';
 import { resultsView } from './views/results.js';
 import { reportView } from './views/report.js';
 import { undoView } from './views/undo.js';
+import { mappingView } from './views/mapping.js';
 
 function init() {
   /** @type {ReturnType<typeof resultsView>} */
   let results;
+  /** @type {ReturnType<typeof overviewView>} */
+  let overview;
+  let backY = 0; // the page's scroll when a project was opened
   /** @type {ReturnType<typeof reportView>} */
   let report;
   /** @type {ReturnType<typeof undoView>} */
   let undo;
+  /** @type {ReturnType<typeof mappingView>} */
+  let mapping;
   const store = createStore((state, changed) => {
     renderInput(state, changed);
     renderNotices(state, changed);
-    if (changed.report) { results.render(state); undo.render(state); }
+    mapping.render(state, changed);
+    if (changed.report || changed.review) results.render(state);
+    if (changed.report) undo.render(state);
     report.render(state, changed);
+  }, { edits: (edits) => coll.update({ type: 'edits', edits }) });
+  const coll = createCollection((cs) => {
+    overview.render(cs);
+    const active = cs.files.length > 0;
+    $('results').hidden = active && !cs.opened;
+    $('back-bar').hidden = !cs.opened;
+    if (!cs.opened && store.state.opened) store.update({ type: 'closed' });
+  }, {
+    opened(project, edits, line) {
+      if (!store.state.opened) backY = window.pageYOffset;
+      $('opened-title').textContent = line.fileName + (line.sheet ? ' · ' + line.sheet : '') + ' · ' + line.name;
+      store.update({ type: 'opened', report: /** @type {any} */ ({ projects: [project] }), edits: edits.map((e) => Object.assign({}, e, { project: 0 })) });
+      window.scrollTo(0, 0);
+    },
+    options: () => ({ encoding: store.state.encoding, profile: store.state.profile || undefined }),
   });
   results = resultsView(store);
   report = reportView(store);
   undo = undoView(store);
-  bindInput(store, exporters(store));
+  mapping = mappingView(store);
+  overview = overviewView(coll, download);
+  $('back').addEventListener('click', () => {
+    coll.update({ type: 'back' });
+    window.scrollTo(0, backY);
+  });
+  bindInput(store, exporters(store), (files) => {
+    const size = files[0].size;
+    if (files.length < 2 && !coll.state.files.length && (size < LARGE || size > SIZE_LIMIT)) return false;
+    coll.update({ type: 'add', files });
+    try { $('file').value = ''; } catch (e) { /* some browsers refuse */ }
+    return true;
+  });
   window.addEventListener('beforeunload', store.flush);
   window.addEventListener('pagehide', store.flush);
 

@@ -1,12 +1,15 @@
 // @ts-check
 /* What the page keeps in localStorage between visits: the paste box, the
  * file's parsed input (never its bytes), the user's choices and settings.
- * Keys: jixiao:text, source, fileName, input, edits, profile, encoding. */
+ * Keys: jixiao:text, source, fileName, input, edits, profile, encoding, and
+ * mappings (the column mappings chosen, by header: INPUT.md). */
 
 /** @typedef {import('./store').State} State */
 
 const PREFIX = 'jixiao:';
-const KEYS = ['text', 'source', 'fileName', 'input', 'edits', 'profile', 'encoding', 'drafts'];
+const KEYS = ['text', 'source', 'fileName', 'input', 'edits', 'profile', 'encoding', 'drafts', 'mappings'];
+/** Column mappings kept (the most recent ones). */
+const MAX_MAPPINGS = 20;
 const ENCODINGS = /^(auto|utf8|gbk|utf16le|utf16be)$/;
 
 /** @param {string} key */
@@ -103,4 +106,33 @@ export function clearAll() {
   } catch (e) {
     return false;
   }
+}
+
+/** What identifies "the same header": its cells, trimmed.
+ * @param {import('./types').HeaderGuess} g */
+export function headerKey(g) {
+  return (g.sheet || '') + '\u0002' + g.cells.map((c) => String(c).trim()).join('\u0001');
+}
+
+/** @returns {Array<[string, Record<string, string>]>} */
+function mappings() {
+  try {
+    const list = JSON.parse(get('mappings') || '[]');
+    return Array.isArray(list) ? list.filter((m) => Array.isArray(m) && typeof m[0] === 'string' && m[1] && typeof m[1] === 'object') : [];
+  } catch (e) {
+    return [];
+  }
+}
+
+/** The column mapping chosen before for this header, or null. @param {string} key */
+export function mapping(key) {
+  const found = mappings().find((m) => m[0] === key);
+  return found ? found[1] : null;
+}
+
+/** Remember a column mapping for files with this header.
+ * @param {string} key @param {Record<string, string>} columns */
+export function rememberMapping(key, columns) {
+  const rest = mappings().filter((m) => m[0] !== key);
+  return set('mappings', JSON.stringify([[key, columns]].concat(rest).slice(0, MAX_MAPPINGS)));
 }

@@ -5,7 +5,7 @@
  *
  * Parts (the keys of `Changed`): text (the paste box's content was set by the
  * page, not typed), source, settings (encoding/profile selectors), profiles,
- * report, error, storage, ready. */
+ * report, error, storage, ready, review (the 复核 mode switch). */
 
 import * as api from './api.js';
 import * as storage from './storage.js';
@@ -19,6 +19,7 @@ import { debounce, errorMessage } from './format.js';
 /** @typedef {import('./types').DraftField} DraftField */
 /** @typedef {import('./types').Profile} Profile */
 /** @typedef {import('./types').Encoding} Encoding */
+/** @typedef {import('./types').HeaderGuess} HeaderGuess */
 
 /**
  * @typedef {object} State
@@ -32,7 +33,6 @@ import { debounce, errorMessage } from './format.js';
  * @property {Edit[][]} history     earlier edit lists, for 撤销 (this visit only)
  * @property {Refused | null} refused  the last value the core would not score
  * @property {string} editNote      edits dropped because the table changed ('' for none)
- * @property {Refused | null} refused  the last value the core would not score
  * @property {DraftFields[]} drafts  the report passages the user wrote, per project
  * @property {string} profile       rule profile id
  * @property {Encoding} encoding
@@ -40,13 +40,18 @@ import { debounce, errorMessage } from './format.js';
  * @property {Profile[]} profiles
  * @property {boolean} ready        the core is loaded
  * @property {string} error         the message above the results ('' for none)
+ * @property {Record<string, string> | null} columns  the column mapping in use (INPUT.md)
+ * @property {HeaderGuess | null} guess  the header not recognised: the mapping panel's prefill
  * @property {string} storageNote
  * @property {{text: string, bad: boolean}} readyNote
+ * @property {boolean} review      复核 mode: only the rows with findings
+ * @property {{report: Report | null, edits: Edit[]} | null} opened  a collection's project is shown
+ *           (report and edits are that project's; here what they were before)
  */
 
 /** @typedef {{project: number, row: number, field: string, value: string, message: string}} Refused */
 
-/** @typedef {Partial<Record<'text'|'source'|'settings'|'profiles'|'report'|'error'|'storage'|'ready'|'draft', boolean>>} Changed */
+/** @typedef {Partial<Record<'text'|'source'|'settings'|'profiles'|'report'|'error'|'storage'|'ready'|'draft'|'review', boolean>>} Changed */
 
 /**
  * @typedef {{type: 'restore'}
@@ -63,7 +68,11 @@ import { debounce, errorMessage } from './format.js';
  *   | {type: 'rescore', reread: boolean, retried?: boolean}
  *   | {type: 'draft', project: number, field: DraftField, text: string}
  *   | {type: 'error', message: string}
- *   | {type: 'saved', ok: boolean}} Action
+ *   | {type: 'map', columns: Record<string, string>, key: string}
+ *   | {type: 'review', on: boolean}
+ *   | {type: 'saved', ok: boolean}
+ *   | {type: 'opened', report: Report, edits: Edit[]}
+ *   | {type: 'closed'}} Action
  */
 
 /** @returns {State} */
@@ -71,14 +80,21 @@ function initial() {
   return {
     source: 'none', text: '', fileName: '', fileBytes: null, fileInput: null, input: null,
     edits: [], history: [], refused: null, editNote: '', drafts: [], profile: '', encoding: 'auto', report: null, profiles: [], ready: false,
-    error: '', storageNote: '', readyNote: { text: '正在加载评分引擎…', bad: false },
+    error: '', columns: null, guess: null, storageNote: '', readyNote: { text: '正在加载评分引擎…', bad: false }, review: false, opened: null,
   };
 }
 
+/** The core's messages for a header it did not recognise, or a mapping it could not use. */
+const HEADER_ERRORS = /^(没有找到指标表|列对应有误)/;
+
 const NOT_SAVED = '浏览器不允许本地保存（或空间已满），关闭页面后输入不会保留。';
 
-/** @param {(state: State, changed: Changed) => void} render */
-export function createStore(render) {
+/**
+ * @param {(state: State, changed: Changed) => void} render
+ * @param {{edits?(edits: Edit[]): void}} [hooks]  edits: a choice in a collection's opened project
+ *        (collection.js scores it in the worker and answers with 'opened')
+ */
+export function createStore(render, hooks = {}) {
   const state = initial();
   const save = debounce(() => update({ type: 'saved', ok: storage.save(state) }), 400);
   const rereadTyped = debounce(() => update({ type: 'rescore', reread: true }), 250);
@@ -125,6 +141,7 @@ export function createStore(render) {
         if (state.source === 'file') { state.edits = []; state.history = []; }
         state.text = a.text;
         state.source = a.text.trim() ? 'text' : 'none';
+        state.columns = null;
         state.fileBytes = null;
         state.fileInput = null;
         state.fileName = '';
@@ -136,6 +153,7 @@ export function createStore(render) {
         rereadTyped.cancel();
         state.fileBytes = a.bytes;
         state.fileName = a.name || '文件';
+        state.columns = null;
         state.fileInput = null;
         state.source = 'file';
         state.edits = [];
@@ -145,7 +163,7 @@ export function createStore(render) {
         return { score: 'reread' };
       case 'sample':
         rereadTyped.cancel();
-        Object.assign(state, { text: a.text, source: 'text', edits: [], history: [], drafts: [], fileBytes: null, fileInput: null, fileName: '' });
+        Object.assign(state, { text: a.text, source: 'text', edits: [], history: [], drafts: [], fileBytes: null, fileInput: null, fileName: '', columns: null });
         changed.text = changed.source = true;
         return { score: 'reread' };
       case 'clear': {
@@ -181,6 +199,10 @@ export function createStore(render) {
         state.edits = next;
         state.refused = null;
         state.editNote = '';
+        if (state.opened) {
+          if (hooks.edits) hooks.edits(next);
+          return {};
+        }
         return { score: 'rescore' };
       }
       case 'undo': {
@@ -189,10 +211,31 @@ export function createStore(render) {
         changed.report = true;
         if (!prev) return {};
         state.edits = prev;
+        if (state.opened) {
+          if (hooks.edits) hooks.edits(prev);
+          return {};
+        }
         return { score: 'rescore' };
       }
+      case 'opened':
+        if (!state.opened) state.opened = { report: state.report, edits: state.edits };
+        state.report = a.report;
+        state.edits = a.edits;
+        changed.report = true;
+        return {};
+      case 'closed':
+        if (!state.opened) return {};
+        state.report = state.opened.report;
+        state.edits = state.opened.edits;
+        state.opened = null;
+        changed.report = true;
+        return {};
       case 'rescore':
         return { score: a.reread ? 'reread' : 'rescore', retried: a.retried };
+      case 'map':
+        state.columns = a.columns;
+        storage.rememberMapping(a.key, a.columns);
+        return { score: 'reread' };
       case 'draft': {
         // the report's passages: kept and saved; the scores do not change
         const drafts = state.drafts.slice();
@@ -207,6 +250,10 @@ export function createStore(render) {
       case 'error':
         state.error = a.message;
         changed.error = true;
+        return {};
+      case 'review':
+        state.review = a.on;
+        changed.review = true;
         return {};
       case 'saved':
         state.storageNote = a.ok ? '' : NOT_SAVED;
@@ -243,11 +290,15 @@ export function createStore(render) {
       }
       state.report = state.input ? api.score(state.input, state.edits, state.profile) : null;
       state.error = '';
+      state.guess = null;
     } catch (e) {
       state.report = null;
       state.error = errorMessage(e);
+      state.guess = null;
       if (!retried && api.generation() !== gen) {
         api.ready().then(() => update({ type: 'rescore', reread, retried: true }), () => { /* the message stays */ });
+      } else if (HEADER_ERRORS.test(state.error)) {
+        offerMapping(retried, changed);
       }
     }
   }
@@ -292,15 +343,45 @@ export function createStore(render) {
     changed.report = true;
   }
 
+  /** The header was not recognised: read again with the mapping chosen
+   * before for this header, or offer the mapping panel, prefilled.
+   * @param {boolean} retried @param {Changed} changed */
+  function offerMapping(retried, changed) {
+    const src = source();
+    if (!src) return;
+    /** @type {HeaderGuess | null} */
+    let g = null;
+    try { g = api.guess(src, readOpts()); } catch (e) { return; }
+    if (!g) return;
+    const remembered = state.columns ? null : storage.mapping(storage.headerKey(g));
+    if (remembered) {
+      state.columns = remembered;
+      scoreNow(true, retried, changed);
+      return;
+    }
+    state.guess = g;
+  }
+
+  /** What to read: the pasted text or the chosen file's bytes. @returns {api.Source | null} */
+  function source() {
+    if (state.source === 'text') return { kind: 'text', text: state.text };
+    if (state.source === 'file' && state.fileBytes) return { kind: 'file', name: state.fileName, bytes: state.fileBytes };
+    return null;
+  }
+
+  /** @returns {api.ReadOpts} */
+  function readOpts() {
+    /** @type {api.ReadOpts} */
+    const opts = { encoding: state.encoding, profile: state.profile || undefined };
+    if (state.columns) opts.columns = state.columns;
+    return opts;
+  }
+
   /** @returns {Input | null} */
   function readCurrent() {
-    const opts = { encoding: state.encoding, profile: state.profile || undefined };
-    if (state.source === 'text') return api.read({ kind: 'text', text: state.text }, opts);
-    if (state.source === 'file') {
-      if (state.fileBytes) return api.read({ kind: 'file', name: state.fileName, bytes: state.fileBytes }, opts);
-      return state.fileInput;
-    }
-    return null;
+    const src = source();
+    if (src) return api.read(src, readOpts());
+    return state.source === 'file' ? state.fileInput : null;
   }
 
   return {

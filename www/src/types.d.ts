@@ -18,12 +18,63 @@ export interface JixiaoApi {
   applyEdits(input: Parameters<Glue['applyEdits']>[0], options?: Options): ReturnType<Glue['applyEdits']>;
   labels(options?: Options): ReturnType<Glue['labels']>;
   bands(weight: number, options?: Options): ReturnType<Glue['bands']>;
+  guessHeader(data: Data, fileName: string, options?: Options): HeaderGuess | null;
   /** The writers and the report draft: a second module, compiled on the first call. */
   exportXlsx(input: Parameters<Writers['exportXlsx']>[0], options?: Options): Promise<ReturnType<Writers['exportXlsx']>>;
   blankTemplate(): Promise<ReturnType<Writers['blankTemplate']>>;
   reportDraft(input: Parameters<Writers['reportDraft']>[0], options?: Options): Promise<ReturnType<Writers['reportDraft']>>;
   reportText(input: Parameters<Writers['reportText']>[0], options?: Options): Promise<ReturnType<Writers['reportText']>>;
   reportDocx(input: Parameters<Writers['reportDocx']>[0], options?: Options): Promise<ReturnType<Writers['reportDocx']>>;
+  summarize(data: Data, fileName: string, options?: Options): ReturnType<Glue['summarize']>;
+  open(data: Data, fileName: string, options?: Options): ScoredFile;
+}
+
+/** `jixiao.summarize`, `open(…).summary()`: the overview in columns
+ * (src/render/summary.rs; `jixiao summarize` prints it with plain arrays). */
+export interface Summary {
+  projects: number;
+  rows: number;
+  name: string[];
+  total: Float64Array;
+  /** Index into `grades`. */
+  grade: Uint8Array;
+  grades: string[];
+  /** Percent; NaN where the file gives none. */
+  rate: Float64Array;
+  provisional: Uint8Array;
+  /** Per project: rows ok, review, pending, error. */
+  status: Uint32Array;
+  /** Per project: errors, warnings, audit findings. */
+  issues: Uint32Array;
+}
+
+/** `jixiao.open`: a scored file kept in the core. */
+export interface ScoredFile {
+  summary(): Summary;
+  /** Project `index` as in `score`'s report, its sentences written on demand. */
+  project(index: number): ProjectResult;
+  free(): void;
+}
+
+/** The row most like an indicator header when none was recognised (src/layout/header.rs). */
+export interface HeaderGuess {
+  sheet: string | null;
+  /** 1-based row. */
+  row: number;
+  cells: string[];
+  columns: GuessedColumn[];
+  /** Canonical names of the required fields not found. */
+  missing: string[];
+}
+
+export interface GuessedColumn {
+  /** The JSON name: name, target, actual, level1 … */
+  field: string;
+  /** The canonical Chinese name: 三级指标 … */
+  name: string;
+  required: boolean;
+  /** 0-based column, or null. */
+  column: number | null;
 }
 
 /** A typed value's JSON id and its words (`explain::labels`). */
@@ -60,6 +111,8 @@ export interface Options {
   /** A built-in profile's id, or a profile object (edited from profiles()). */
   profile?: string | Profile;
   edits?: Edit[];
+  /** Column mapping: field (三级指标 … or the JSON name) → header text or column letter. */
+  columns?: Record<string, string>;
 }
 
 /** A user's choice on one row: `Input::apply_edits`. */
@@ -96,7 +149,8 @@ export type Level = '达成' | '部分达成' | '未达成' | '待判定' | '不
 /** The audit's stable finding kinds. */
 export type FindingKind =
   | 'row_score' | 'over_weight' | 'band' | 'total_sum' | 'total'
-  | 'exec_rate' | 'exec_score' | 'weight_sum' | 'no_reason';
+  | 'exec_rate' | 'exec_score' | 'weight_sum' | 'no_reason'
+  | 'weights_missing' | 'over_budget' | 'targets_low';
 
 export interface ProjectResult {
   name: string | null;
@@ -118,7 +172,62 @@ export interface ProjectResult {
   warnings: Issue[];
   /** 复核: stated figures that differ from the computed ones. */
   audit: Finding[];
+  /** 复核 summary (S31–S35): totals, the difference by cause, the verdict line. */
+  audit_summary: AuditSummary;
+  /** S2/S32: the weights are the rules' split (分值（推定）). */
+  weights_assumed?: boolean;
+  /** S36: a cap on the total by execution rate, when one applies. */
+  cap?: TotalCap;
   goals?: Goal[];
+  /** Rows of the file that were not read (absent when none). */
+  ignored?: Ignored[];
+}
+
+/** A non-empty row that was not read. */
+export interface Ignored {
+  sheet?: string;
+  row: number;
+  cells: string[];
+  message: string;
+}
+
+/** S30: a level weight the form states. */
+export interface LevelWeight {
+  level1: string;
+  weight: Dec;
+  row?: number;
+}
+
+export interface AuditSummary {
+  stated_total: number | null;
+  computed_total: number;
+  /** 填报总分 − 规则计算总分. */
+  difference: number | null;
+  causes: Cause[];
+  findings: number;
+  stated_any: boolean;
+  total_agrees: boolean;
+  /** The line for a 复核意见. */
+  verdict: string;
+  notes: string[];
+}
+
+export type CauseKind = 'rows' | 'unscored' | 'assumed_weights' | 'execution' | 'arithmetic' | 'unstated' | 'cap';
+
+export interface Cause {
+  kind: CauseKind;
+  /** Points, stated − computed. */
+  amount: number;
+  rows?: number[];
+}
+
+export interface TotalCap {
+  rate_from: number;
+  rate_below: number;
+  rate: number;
+  max_total: number;
+  uncapped: number;
+  explanation: string;
 }
 
 export interface Execution {
@@ -130,6 +239,10 @@ export interface Execution {
   rate: number | null;
   weight: number;
   score: number;
+  /** The rate the form states (percent). */
+  stated_rate?: number;
+  /** The execution score the form states. */
+  stated_score?: number;
   explanation: string;
 }
 
@@ -176,7 +289,14 @@ export interface Finding {
   kind: FindingKind;
   stated: number | null;
   computed: number | null;
+  /** stated − computed, when both are figures of the same kind. */
+  difference?: number;
+  /** What the form states, what the rules give, the difference, what to do. */
   message: string;
+  /** The rule (S31…), for a tooltip. */
+  rule: string;
+  /** weights_missing: rows above their assumed weight; targets_low: rows. */
+  count?: number;
 }
 
 export interface Goal {
@@ -204,6 +324,8 @@ export interface ProjectInput {
   goals?: Goal[];
   errors?: Issue[];
   warnings?: Issue[];
+  level_weights?: LevelWeight[];
+  ignored?: Ignored[];
   /** The report passages the user wrote (src/model.rs DraftFields). */
   draft?: DraftFields;
 }
@@ -276,6 +398,16 @@ export interface Profile {
   reverse_formula: 'ratio' | 'linear';
   qualitative: Qualitative;
   not_applicable_rescale?: boolean;
+  /** S28: a missed deadline scores W × T/A in days (ratio) or 0 (zero). */
+  late?: 'ratio' | 'zero';
+  /** S36: caps on the total by execution rate. */
+  total_caps?: TotalCapSpec[];
+}
+
+export interface TotalCapSpec {
+  rate_from: Dec;
+  rate_below: Dec;
+  max_total: Dec;
 }
 
 export interface LevelSpec {

@@ -102,6 +102,7 @@ mod errors;
 mod xls;
 mod xls_checks;
 mod xls_formats;
+mod xls_sst;
 mod xlsx;
 
 use crate::grid::Sheet;

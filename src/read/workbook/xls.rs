@@ -73,12 +73,14 @@ pub(super) fn read_xls(bytes: &[u8], opts: &ReadOptions) -> Result<Vec<Sheet>, F
 /// calamine 0.38 trusts some XLS records: a DIMENSIONS record (the sheet's
 /// used range) is turned into a `Vec::reserve(rows × cols)` before any cell
 /// is read, and a BOUNDSHEET record's stream offset is used to slice the
-/// stream unchecked. A damaged file can then abort the process (an
+/// stream unchecked, and many record fields are read without checking the
+/// record's length. A damaged file can then abort the process (an
 /// allocation of hundreds of GB) or panic, which in the browser kills the
 /// page. So the workbook stream is extracted with the `cfb` crate, its
-/// records are walked and those two kinds checked (used range within
-/// [`MAX_CELLS`], offsets within the stream), and calamine reads a new
-/// compound file holding exactly the bytes that were checked.
+/// records are walked and checked as calamine will read them (see
+/// `xls_checks`), and calamine reads a new compound file holding exactly the
+/// bytes that were checked (with the formula tokens, which are never used,
+/// emptied).
 ///
 /// Returns that compound file and the workbook stream itself (for the number
 /// formats, see [`XlsFormats`]).
@@ -97,7 +99,7 @@ fn sanitize_xls(bytes: &[u8]) -> Result<(Vec<u8>, Vec<u8>), FileError> {
     let mut stream = Vec::new();
     file.open_stream(format!("/{name}")).and_then(|mut s| s.read_to_end(&mut stream)).map_err(corrupt)?;
     drop(file);
-    check_biff(&stream)?;
+    check_biff(&mut stream)?;
 
     let mut clean =
         cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new())).map_err(corrupt)?;

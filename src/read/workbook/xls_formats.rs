@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::biff::{self, biff_record, le_u16, le_u32, sheet_records};
+use super::biff::{self, biff_record, bof_is_biff8, le_u16, le_u32, sheet_records};
 use super::cell_text::percent_decimals;
 
 /// What calamine 0.38 does not expose for XLS: which number cells have a
@@ -80,7 +80,7 @@ impl XlsFormats {
                 None => cells.remove(&(row, col)),
             };
         };
-        for (typ, data) in sheet_records(stream, at) {
+        for (typ, data, _) in sheet_records(stream, at) {
             match typ {
                 // NUMBER: row, col, XF, f64; RK: row, col, XF, rk.
                 biff::NUMBER if data.len() >= 14 => {
@@ -115,15 +115,6 @@ impl XlsFormats {
         }
         cells
     }
-}
-
-/// Whether a BOF record starts BIFF8 records, as calamine decides it.
-fn bof_is_biff8(data: &[u8]) -> bool {
-    let older = matches!(
-        (le_u16(data, 0), le_u16(data, 2)),
-        (Some(0x0200 | 0x0002 | 0x0007 | 0x0300 | 0x0400 | 0x0500), _) | (Some(0), Some(0x1000))
-    );
-    !older
 }
 
 /// A BIFF8 FORMAT record: the format index and its format string (an

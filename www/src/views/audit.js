@@ -1,13 +1,15 @@
 // @ts-check
-/* A project's 复核 panel: figures the form states beside the computed ones. */
+/* A project's 复核 panel: each finding with the figure the form states beside
+ * the rules' one; clicking a finding (or Enter on it) goes to its row. */
 
 import { el } from '../dom.js';
 import { fmt2 } from '../format.js';
-import { findingLabel } from '../labels.js';
+import { findingLabel, findingPlace } from '../labels.js';
 
 /** @typedef {import('../types').ProjectResult} ProjectResult */
+/** @typedef {(place: string) => void} Goto */
 
-/** @param {ProjectResult} p @param {(row: number) => void} goto */
+/** @param {ProjectResult} p @param {Goto} goto */
 export function auditView(p, goto) {
   const audit = p.audit || [];
   const box = el('section', { class: 'audit', testid: 'audit', 'aria-label': '复核' });
@@ -22,19 +24,28 @@ export function auditView(p, goto) {
   const body = el('tbody', null, audit.map((f) => {
     const row = f.row;
     const at = row !== null && row !== undefined;
-    const tr = el('tr', { testid: 'audit-item' }, [
+    const place = findingPlace(f);
+    const where = place === 'exec' ? '预算执行率' : at ? '第 ' + row + ' 行' : '全表';
+    const tr = el('tr', { testid: 'audit-item', 'data-kind': f.kind, title: f.rule ? '依据规则 ' + f.rule : null }, [
       el('td', { class: 'where' }, [
-        el('div', null, [el('span', { class: 'nowrap', text: at ? '第 ' + row + ' 行' : '全表' }), f.name ? ' · ' : '', f.name ? el('span', { text: f.name }) : null]),
+        el('div', null, [el('span', { class: 'nowrap', text: where }), f.name ? ' · ' : '', f.name ? el('span', { text: f.name }) : null]),
         el('div', { class: 'kind', text: findingLabel(f.kind) }),
       ]),
       el('td', { class: 'num', text: fmt2(f.stated) }),
       el('td', { class: 'num', text: fmt2(f.computed) }),
       el('td', { text: f.message || '' }),
     ]);
-    if (at) {
+    if (place !== null) {
+      const to = place;
       tr.classList.add('clickable');
-      tr.title = '定位到该行';
-      tr.addEventListener('click', () => goto(/** @type {number} */ (row)));
+      tr.setAttribute('tabindex', '0');
+      tr.setAttribute('role', 'button');
+      tr.setAttribute('aria-label', where + '：' + (f.message || ''));
+      tr.setAttribute('data-place', to);
+      tr.addEventListener('click', () => goto(to));
+      tr.addEventListener('keydown', (/** @type {KeyboardEvent} */ ev) => {
+        if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); goto(to); }
+      });
     }
     return tr;
   }));

@@ -2,7 +2,7 @@
 /* The input panel: paste box, file picker and drop, encoding and profile
  * selectors, the buttons, and the current profile in words. */
 
-import { $, el, append, clear } from '../dom.js';
+import { $, el, append, clear, setText } from '../dom.js';
 import { fmtW, num } from '../format.js';
 import { gradeClass } from '../labels.js';
 import { printForm } from './print.js';
@@ -13,14 +13,20 @@ import { printReport } from './report.js';
 /** @typedef {import('../store').Store} Store */
 
 /** Wire the panel's controls to the store.
- * @param {Store} store @param {ReturnType<typeof import('../export').exporters>} exports */
-export function bindInput(store, exports) {
+/** Wire the panel's controls to the store.
+ * @param {Store} store @param {ReturnType<typeof import('../export').exporters>} exports
+ * @param {(files: File[]) => boolean} [many]  takes files for the collection (several, or
+ *        large ones: collection.js) and says whether it did; else one file is read here */
+export function bindInput(store, exports, many = () => false) {
   const { update } = store;
+  /** @param {FileList | null} list */
+  const take = (list) => {
+    const files = list ? Array.prototype.slice.call(list) : [];
+    if (!files.length || many(files)) return;
+    readFile(store, files[0]);
+  };
   $('input').addEventListener('input', () => update({ type: 'text', text: $('input').value }));
-  $('file').addEventListener('change', () => {
-    const f = $('file').files && $('file').files[0];
-    if (f) readFile(store, f);
-  });
+  $('file').addEventListener('change', () => take($('file').files));
   $('encoding').addEventListener('change', () => update({ type: 'encoding', value: $('encoding').value }));
   $('profile').addEventListener('change', () => update({ type: 'profile', id: $('profile').value }));
   $('sample').addEventListener('click', () => {
@@ -37,7 +43,7 @@ export function bindInput(store, exports) {
   $('export-docx').addEventListener('click', exports.exportDocx);
   $('print-form').addEventListener('click', () => { const s = store.state; if (s.report) printForm(s.report, s.input); });
   $('print-report').addEventListener('click', () => printReport(store.state, (message) => update({ type: 'error', message })));
-  bindDrop((f) => readFile(store, f));
+  bindDrop(take);
 }
 
 /** @param {Store} store @param {File} file */
@@ -59,8 +65,8 @@ function sampleText() {
   return t.replace(/<\\\//g, '</').replace(/^\s*\n/, '');
 }
 
-/** Files dragged anywhere onto the page. @param {(f: File) => void} onFile */
-function bindDrop(onFile) {
+/** Files dragged anywhere onto the page. @param {(f: FileList) => void} onFiles */
+function bindDrop(onFiles) {
   const overlay = $('drop-overlay');
   let depth = 0;
   /** @param {DragEvent} ev */
@@ -87,7 +93,7 @@ function bindDrop(onFile) {
     const files = ev.dataTransfer && ev.dataTransfer.files;
     if (!files || !files.length) return;
     ev.preventDefault();
-    onFile(files[0]);
+    onFiles(files);
   });
 }
 
@@ -116,7 +122,7 @@ function renderSource(state) {
   const file = state.source === 'file';
   clear(line);
   const fn = $('file-name');
-  fn.textContent = file ? state.fileName : '未选择文件';
+  setText(fn, file ? state.fileName : '未选择文件');
   fn.className = 'file-name' + (file ? ' has' : '');
   fn.title = fn.textContent;
   $('input').classList.toggle('inactive', file);

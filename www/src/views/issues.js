@@ -1,11 +1,14 @@
 // @ts-check
-/* A project's errors and warnings; an item tied to a row takes the user there. */
+/* A project's errors and warnings (an item tied to a row takes the user
+ * there), and the rows of the file that were not used (INPUT.md: nothing is
+ * dropped silently). */
 
 import { el, append } from '../dom.js';
 
 /** @typedef {import('../types').ProjectResult} ProjectResult */
 /** @typedef {import('../types').Issue} Issue */
-/** @typedef {(row: number) => void} Goto */
+/** @typedef {import('../types').Ignored} Ignored */
+/** @typedef {(place: number | string) => void} Goto */
 
 /** @param {ProjectResult} p @param {Goto} goto */
 export function issuesView(p, goto) {
@@ -14,7 +17,6 @@ export function issuesView(p, goto) {
   const box = el('section', { class: 'issues', 'aria-label': '错误与提示' });
   if (!errors.length && !warnings.length) {
     box.appendChild(el('div', { class: 'issues-ok', text: '未发现错误或提示。' }));
-    return box;
   }
   if (errors.length) {
     box.appendChild(el('h3', { class: 'issues-title err', text: '错误 ' + errors.length + ' 项（相关指标未能计分）' }));
@@ -24,7 +26,17 @@ export function issuesView(p, goto) {
     box.appendChild(el('h3', { class: 'issues-title warn', text: '提示 ' + warnings.length + ' 项' }));
     box.appendChild(el('ul', { class: 'issue-list', testid: 'warnings' }, warnings.map((w) => issueItem(w, 'issue warn', goto))));
   }
+  const ignored = p.ignored || [];
+  if (ignored.length) {
+    box.appendChild(el('h3', { class: 'issues-title ignored', text: '未使用的行 ' + ignored.length + ' 行（请确认其中没有需要计分的内容）' }));
+    box.appendChild(el('ul', { class: 'issue-list', testid: 'ignored' }, ignored.map(ignoredItem)));
+  }
   return box;
+}
+
+/** @param {Ignored} i */
+function ignoredItem(i) {
+  return el('li', { class: 'issue ignored', testid: 'ignored-row', text: i.message });
 }
 
 /** @param {Issue} issue @param {string} cls @param {Goto} goto */

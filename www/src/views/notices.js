@@ -2,7 +2,7 @@
 /* The lines around the results: the engine's state, the error box, the
  * storage note and the footer. */
 
-import { $, el, append, clear } from '../dom.js';
+import { $, el, append, clear, setText } from '../dom.js';
 import * as api from '../api.js';
 
 /** @typedef {import('../store').State} State */
@@ -12,7 +12,7 @@ import * as api from '../api.js';
 export function renderNotices(state, changed) {
   if (changed.ready) {
     const n = $('ready-state');
-    n.textContent = state.readyNote.text;
+    setText(n, state.readyNote.text);
     n.className = 'topbar-note' + (state.readyNote.bad ? ' bad' : '');
   }
   if (changed.error) {
@@ -23,10 +23,10 @@ export function renderNotices(state, changed) {
   }
   if (changed.storage) {
     const n = $('storage-note');
-    n.textContent = state.storageNote;
+    setText(n, state.storageNote);
     n.className = 'control-hint' + (state.storageNote ? ' warn' : '');
   }
   if (changed.ready || changed.settings || changed.report) {
-    $('footer-meta').textContent = '版本 ' + (api.version() || '—') + ' · 规则 ' + (state.profile || '—');
+    setText($('footer-meta'), '版本 ' + (api.version() || '—') + ' · 规则 ' + (state.profile || '—'));
   }
 }

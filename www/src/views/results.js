@@ -2,8 +2,8 @@
 /* The results: an empty state, or the project list (several projects) and
  * one card per project. A card is rebuilt only when its project's shape
  * changed (another table); otherwise each part re-renders when its own data
- * changed: the summary, the issues, the 复核 panel, and in the table the
- * rows, subtotals and total that moved. */
+ * changed: the 复核 summary at the top, the summary, the issues, the 复核
+ * panel, and in the table the rows, subtotals and total that moved. */
 
 import { $, el, clear, swap } from '../dom.js';
 import { fmt2, sig } from '../format.js';
@@ -12,6 +12,7 @@ import { originalValue } from './cells.js';
 import { summaryView } from './summary.js';
 import { issuesView } from './issues.js';
 import { auditView } from './audit.js';
+import { reviewView } from './review.js';
 import { rowsShape, rowsView } from './rows.js';
 
 /** @typedef {import('../types').ProjectResult} ProjectResult */
@@ -32,6 +33,7 @@ import { rowsShape, rowsView } from './rows.js';
  * @property {Part} summary
  * @property {Part} issues
  * @property {Part} audit
+ * @property {Part} review
  * @property {HTMLElement} side
  * @property {HTMLElement} top
  * @property {ReturnType<typeof rowsView>} rows
@@ -73,8 +75,8 @@ export function resultsView(store) {
     projects.forEach((p, i) => {
       const shape = sig([p.name, p.department, p.implementer, p.sheet, rowsShape(p)]);
       const card = cards[i];
-      if (card && card.shape === shape) { updateCard(card, p, i, state.edits); return; }
-      const fresh = buildCard(p, i, state.edits, shape, store);
+      if (card && card.shape === shape) { updateCard(card, p, i, state, store); return; }
+      const fresh = buildCard(p, i, state, shape, store);
       if (card) root.replaceChild(fresh.node, card.node);
       else root.appendChild(fresh.node);
       cards[i] = fresh;
@@ -111,21 +113,30 @@ function navView(projects) {
 }
 
 /** @param {ProjectResult} p */
-const summarySig = (p) => sig([p.total, p.grade, p.weight_sum, p.provisional, p.stated_total, p.execution, p.subtotals,
+const summarySig = (p) => sig([p.total, p.grade, p.weight_sum, p.provisional, p.stated_total, p.execution, p.subtotals, p.cap || null,
   p.rows.map((r) => r.status), (p.errors || []).length, (p.audit || []).length]);
 /** @param {ProjectResult} p */
-const issuesSig = (p) => sig([p.errors, p.warnings]);
+const issuesSig = (p) => sig([p.errors, p.warnings, p.ignored]);
 /** @param {ProjectResult} p */
 const auditSig = (p) => sig(p.audit);
+/** @param {ProjectResult} p @param {boolean} on */
+const reviewSig = (p, on) => sig([p.audit_summary, (p.audit || []).length, on]);
+
+/** The 复核 summary of a project, its switch wired to the store.
+ * @param {ProjectResult} p @param {boolean} on @param {Store} store */
+function review(p, on, store) {
+  return reviewView(p, on, (next) => store.update({ type: 'review', on: next }));
+}
 
 /**
- * @param {ProjectResult} p @param {number} pi @param {Edit[]} edits @param {string} shape @param {Store} store
+ * @param {ProjectResult} p @param {number} pi @param {State} state @param {string} shape @param {Store} store
  * @returns {Card}
  */
-function buildCard(p, pi, edits, shape, store) {
+function buildCard(p, pi, state, shape, store) {
+  const edits = state.edits;
   const node = el('article', { class: 'project', id: 'project-' + (pi + 1), testid: 'project' });
-  /** @param {number} row */
-  const goto = (row) => scrollToRow(node, row);
+  /** @param {number | string} place */
+  const goto = (place) => scrollToRow(node, place);
   const meta = [['主管部门', p.department], ['实施单位', p.implementer], ['工作表', p.sheet]]
     .filter((m) => m[1])
     .map((m) => el('span', null, [el('span', { class: 'meta-k', text: m[0] }), m[1]]));
@@ -133,6 +144,8 @@ function buildCard(p, pi, edits, shape, store) {
     el('h2', { class: 'project-name', testid: 'project-name', text: projectTitle(p, pi) }),
     meta.length ? el('div', { class: 'project-meta' }, meta) : null,
   ]));
+  const reviewPart = { sig: reviewSig(p, state.review), node: review(p, state.review, store) };
+  node.appendChild(reviewPart.node);
   const summary = { sig: summarySig(p), node: summaryView(p) };
   const issues = { sig: issuesSig(p), node: issuesView(p, goto) };
   const audit = { sig: auditSig(p), node: auditView(p, goto) };
@@ -140,25 +153,28 @@ function buildCard(p, pi, edits, shape, store) {
   const top = el('div', { class: 'project-top' }, [summary.node, side]);
   const rows = rowsView(p, projectEdits(edits, pi), (row, patch) => store.update({ type: 'edit', project: pi, row, patch }),
     { cell: (row, field) => cellState(store.state, pi, row, field) });
+  rows.review(state.review);
   node.appendChild(top);
   node.appendChild(rows.node);
-  return { shape, node, summary, issues, audit, side, top, rows };
+  return { shape, node, summary, issues, audit, review: reviewPart, side, top, rows };
 }
 
-/** @param {Card} card @param {ProjectResult} p @param {number} pi @param {Edit[]} edits */
-function updateCard(card, p, pi, edits) {
+/** @param {Card} card @param {ProjectResult} p @param {number} pi @param {State} state @param {Store} store */
+function updateCard(card, p, pi, state, store) {
   /** @param {Part} part @param {HTMLElement} parent @param {string} next @param {() => HTMLElement} draw */
   const refresh = (part, parent, next, draw) => {
     if (part.sig === next) return;
     part.node = swap(parent, part.node, draw());
     part.sig = next;
   };
-  /** @param {number} row */
-  const goto = (row) => scrollToRow(card.node, row);
+  /** @param {number | string} place */
+  const goto = (place) => scrollToRow(card.node, place);
+  refresh(card.review, card.node, reviewSig(p, state.review), () => review(p, state.review, store));
   refresh(card.summary, card.top, summarySig(p), () => summaryView(p));
   refresh(card.issues, card.side, issuesSig(p), () => issuesView(p, goto));
   refresh(card.audit, card.side, auditSig(p), () => auditView(p, goto));
-  card.rows.update(p, projectEdits(edits, pi));
+  card.rows.update(p, projectEdits(state.edits, pi));
+  card.rows.review(state.review);
 }
 
 /** What a table cell shows: the edit, else the file's value; and a refusal.
@@ -178,11 +194,15 @@ function projectEdits(edits, pi) {
   return edits.filter((e) => e.project === pi);
 }
 
-/** Scroll to a row of the card and flash it. @param {HTMLElement} card @param {number} row */
-function scrollToRow(card, row) {
-  const tr = card.querySelector('tr[data-row="' + String(row).replace(/[^0-9]/g, '') + '"]');
+/** Scroll to a row of the card ('exec', 'total' or a row number), focus it and flash it.
+ * @param {HTMLElement} card @param {number | string} place */
+function scrollToRow(card, place) {
+  const key = String(place);
+  const safe = key === 'exec' || key === 'total' ? key : key.replace(/[^0-9]/g, '');
+  const tr = card.querySelector('tr[data-row="' + safe + '"]');
   if (!tr) return;
   tr.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  /** @type {HTMLElement} */ (tr).focus({ preventScroll: true });
   tr.classList.remove('flash');
   void (/** @type {HTMLElement} */ (tr).offsetWidth);
   tr.classList.add('flash');

@@ -29,6 +29,10 @@ function totalBlock(p) {
       el('span', { class: 'grade ' + gradeClass(p.grade), testid: 'grade', title: '评价等级', text: p.grade || '' }),
     ]),
   ]);
+  if (p.cap) {
+    // S36: a cap on the total by execution rate, explained on the total
+    block.appendChild(el('div', { class: 'cap-line', testid: 'cap-note', text: '封顶：' + p.cap.explanation }));
+  }
   if (p.provisional) {
     const pending = rows.filter((r) => r.status === 'pending').length;
     block.appendChild(el('div', { class: 'provisional', testid: 'provisional' }, [
@@ -37,12 +41,13 @@ function totalBlock(p) {
     ]));
   }
   if (p.stated_total !== null && p.stated_total !== undefined) {
-    const diff = (num(p.total) || 0) - (num(p.stated_total) || 0);
-    const same = Math.abs(diff) < 0.005;
+    // stated − computed, as the 复核 summary gives it
+    const diff = (num(p.stated_total) || 0) - (num(p.total) || 0);
+    const same = p.audit_summary ? p.audit_summary.total_agrees : Math.abs(diff) < 0.005;
     block.appendChild(el('div', { class: 'stated' + (same ? '' : ' differs'), testid: 'stated-total' }, [
       el('span', { class: 'sum-label', text: '表内填报总分' }),
       el('span', { class: 'num', text: fmt2(p.stated_total) }),
-      el('span', { class: 'diff num', text: same ? '一致' : '相差 ' + (diff > 0 ? '+' : '−') + Math.abs(diff).toFixed(2) + '（计算 − 填报）' }),
+      el('span', { class: 'diff num', text: same ? '一致' : '相差 ' + (diff > 0 ? '+' : '−') + Math.abs(diff).toFixed(2) + '（填报 − 计算）' }),
     ]));
   }
   const errorRows = rows.filter((r) => r.status === 'error').length;

@@ -9,13 +9,18 @@ pub mod labels;
 
 use rust_decimal::Decimal;
 
+use crate::expr::{Period, Ymd};
 use crate::model::Issue;
 use crate::num::{round2, show, show2, HUNDRED, MAX_WEIGHT};
 use crate::report::decision::{
-    Band, ExecDecision, Flag, LevelSource, NoteKind, QualPoints, Qualitative, QuantKind, QuantOutcome, Quantitative,
-    ReverseFormula, RowDecision, RowError, Rule,
+    Band, Deadline, DeadlineOutcome, ExecDecision, Flag, LevelSource, NoteKind, QualPoints, Qualitative, QuantKind,
+    QuantOutcome, Quantitative, ReverseFormula, RowDecision, RowError, Rule, YearTaken,
 };
-use crate::report::{Execution, Finding, FindingKind, Level, ProjectResult, Report, RowResult};
+use crate::report::{Execution, Level, ProjectResult, Report};
+
+mod review;
+
+pub use review::{finding, verdict};
 
 /// A figure too large to compute with (Decimal arithmetic overflowed).
 const TOO_LARGE: &str = "数值过大，无法计算";
@@ -43,6 +48,7 @@ pub fn explain_project(p: &mut ProjectResult) {
             NoteKind::Level1NotInProfile(l1) => at(Some("一级指标"), &format!("“{l1}”不是规则配置中的一级指标")),
             NoteKind::RescaleTooLarge => at(None, &format!("不适用指标的折算{TOO_LARGE}，未折算（S22）")),
             NoteKind::NoBudget => at(None, "未提供预算执行数据：请填写全年预算数和全年执行数"),
+            NoteKind::StatedRate => at(None, "未提供预算金额，按表内执行率计算（S29）"),
             NoteKind::WeightSum { sum, total } => at(
                 None,
                 &format!(
@@ -62,12 +68,7 @@ pub fn explain_project(p: &mut ProjectResult) {
             p.warnings.push(issue);
         }
     }
-    for i in 0..p.audit.len() {
-        let message = p.audit.get(i).map(|f| finding(f, &p.rows)).unwrap_or_default();
-        if let Some(f) = p.audit.get_mut(i) {
-            f.message = message;
-        }
-    }
+    review::explain_review(p);
 }
 
 /// S27: a row's line: its rule, then the deduction (S23) and rescaling (S22).
@@ -82,6 +83,7 @@ pub fn row(d: &RowDecision) -> String {
             format!("定性指标：无法从完成值“{actual}”判定完成情况，暂计 0 分，请选择达成情况（S17）")
         }
         Rule::Qualitative(q) => qualitative(q),
+        Rule::Deadline(x) => deadline(x),
     };
     if let Some(x) = d.deduction {
         text.push_str(&format!("；扣减 {} 分，{} → {}", show(x.points), show(x.before), show(x.after)));
@@ -136,6 +138,61 @@ fn quantitative(q: &Quantitative) -> String {
     }
 }
 
+/// S28: "完成时间 2022-01-15 晚于期限 2021-12-31：第 380 天 / 第 365 天，
+/// 得分 = 25 × 365/380 = 24.01，扣 0.99 分".
+fn deadline(x: &Deadline) -> String {
+    let known = x.year != YearTaken::Unknown;
+    let limit = day_text(x.limit, known);
+    let done = span_text(x.done, x.done_span, known);
+    let w = show(x.weight);
+    let year = match x.year {
+        YearTaken::Written => String::new(),
+        YearTaken::OtherDate(y) => format!("（未写年份的日期按同行日期取 {y} 年）"),
+        YearTaken::Project(y) => format!("（日期未写年份，按项目年度取 {y} 年）"),
+        YearTaken::LastYear(y) => format!("（日期未写年份，取上一年 {y} 年）"),
+        YearTaken::Unknown => "（日期未写年份）".into(),
+    };
+    match x.outcome {
+        DeadlineOutcome::Met => format!("时效指标：完成时间 {done} 不晚于期限 {limit}，得满分 {w} 分{year}"),
+        DeadlineOutcome::Late { limit_day, done_day, score } => format!(
+            "时效指标：完成时间 {done} 晚于期限 {limit}：第 {done_day} 天 / 第 {limit_day} 天，得分 = {w} × {limit_day}/{done_day} = {}，扣 {} 分{year}",
+            show2(score),
+            show2(x.weight.saturating_sub(score))
+        ),
+        DeadlineOutcome::LateZero => {
+            format!("时效指标：完成时间 {done} 晚于期限 {limit}，按规则配置逾期计 0 分，扣 {w} 分{year}")
+        }
+    }
+}
+
+/// A day: "2021-12-31", or "12-31" when its year is not known.
+fn day_text(d: Ymd, known_year: bool) -> String {
+    if known_year {
+        d.to_string()
+    } else {
+        format!("{:02}-{:02}", d.month, d.day)
+    }
+}
+
+/// The span an actual names, from its first day: "2022-01-15", "2025年7月",
+/// "2025年第三季度", "2025年上半年", "2025年".
+fn span_text(first: Ymd, span: Period, known_year: bool) -> String {
+    let year = if known_year { format!("{}年", first.year) } else { String::new() };
+    const QUARTERS: [&str; 4] = ["一", "二", "三", "四"];
+    match span {
+        Period::Day => day_text(first, known_year),
+        Period::Month => format!("{year}{}月", first.month),
+        Period::Quarter => {
+            let q = QUARTERS.get(first.month.saturating_sub(1) as usize / 3).copied().unwrap_or_default();
+            format!("{year}第{q}季度")
+        }
+        Period::HalfYear if first.month <= 6 => format!("{year}上半年"),
+        Period::HalfYear => format!("{year}下半年"),
+        Period::Year if known_year => year,
+        Period::Year => "当年".into(),
+    }
+}
+
 fn qualitative(q: &Qualitative) -> String {
     let how = match &q.how {
         LevelSource::Column => "完成情况为".to_owned(),
@@ -159,7 +216,7 @@ fn qualitative(q: &Qualitative) -> String {
 }
 
 /// S14: "部分达成档 [9, 12)".
-fn band(b: Band) -> String {
+pub(crate) fn band(b: Band) -> String {
     let close = if b.level == Level::Achieved { "]" } else { ")" };
     format!("{}档 [{}, {}{close}", b.level.label(), show(round2(b.low)), show(round2(b.high)))
 }
@@ -172,6 +229,7 @@ pub fn row_error(e: &RowError) -> String {
         RowError::WeightNegative(t) => format!("分值“{t}”不能为负数"),
         RowError::WeightNotNumber(t) => format!("「分值」“{t}”不是数字"),
         RowError::Level1Missing => "缺少一级指标，无法按规则分配分值（S2）".into(),
+        RowError::Ungraded => "表中没有一级指标列，无法按规则分配分值：请每行填写分值（S2）".into(),
         RowError::Level1Unknown { level1, known } => {
             format!("一级指标“{level1}”不在规则配置中（可用：{}），无法分配分值（S2）", known.join("、"))
         }
@@ -194,6 +252,7 @@ pub fn row_error(e: &RowError) -> String {
 pub fn flag(f: &Flag) -> String {
     match f {
         Flag::InferredDirection => "方向为推断：指标值未写计算符号，按正向（≥）计分（S11）".into(),
+        Flag::CostCeiling => "方向为推断：成本指标的金额未写计算符号，按上限（≤）计分（S11）".into(),
         Flag::Range { low, high, unit } => {
             let (low, high) = (show(*low), show(*high));
             format!("指标值为区间 {low}–{high}{unit}，按下限 ≥{low}{unit} 计分（S21）")
@@ -226,20 +285,18 @@ pub fn execution(d: &ExecDecision, e: &Execution) -> String {
         ExecDecision::TooLarge { executed, budget } => {
             format!("全年执行数 {} / 全年预算数 {}：{TOO_LARGE}执行率", show(*executed), show(*budget))
         }
-        ExecDecision::Rate { executed, budget, rate_pct, used_pct, capped } => {
-            let cap = if *capped { "（执行率超过 100% 按 100% 计）" } else { "" };
-            let lost = e.weight.saturating_sub(e.score);
-            let tail = if lost > Decimal::ZERO { format!("，扣 {} 分", show2(lost)) } else { String::new() };
-            format!(
-                "预算执行率 = 全年执行数 {} / 全年预算数 {} = {}%，得分 = {} × {}%{cap} = {}{tail}",
-                show(*executed),
-                show(*budget),
-                show2(*rate_pct),
-                show(e.weight),
-                show2(*used_pct),
-                show2(e.score)
-            )
-        }
+        ExecDecision::Rate { executed, budget, rate_pct, used_pct, capped } => format!(
+            "预算执行率 = 全年执行数 {} / 全年预算数 {} = {}%，{}",
+            show(*executed),
+            show(*budget),
+            show2(*rate_pct),
+            exec_score(e, *used_pct, *capped)
+        ),
+        ExecDecision::StatedRate { rate_pct, used_pct, capped } => format!(
+            "预算执行率 {}%（表内填报，未提供预算金额），{}（S29）",
+            show2(*rate_pct),
+            exec_score(e, *used_pct, *capped)
+        ),
         ExecDecision::ZeroBudget { executed } => {
             format!("全年预算数为 0，全年执行数为 {}，无法计算执行率（S6）", show(*executed))
         }
@@ -248,39 +305,20 @@ pub fn execution(d: &ExecDecision, e: &Execution) -> String {
     }
 }
 
+/// S5: "得分 = 10 × 79.27% = 7.93，扣 2.07 分".
+fn exec_score(e: &Execution, used_pct: Decimal, capped: bool) -> String {
+    let cap = if capped { "（执行率超过 100% 按 100% 计）" } else { "" };
+    let lost = e.weight.saturating_sub(e.score);
+    let tail = if lost > Decimal::ZERO { format!("，扣 {} 分", show2(lost)) } else { String::new() };
+    format!("得分 = {} × {}%{cap} = {}{tail}", show(e.weight), show2(used_pct), show2(e.score))
+}
+
 /// The cell an execution error is about.
 fn exec_column(e: &Execution) -> Option<&'static str> {
     match e.decision.as_ref()? {
         ExecDecision::WeightOutOfRange(_) => Some("预算执行率分值"),
         ExecDecision::TooLarge { .. } => Some("全年执行数"),
         ExecDecision::ZeroBudget { .. } | ExecDecision::NegativeBudget(_) => Some("全年预算数"),
-        ExecDecision::Rate { .. } | ExecDecision::Missing => None,
-    }
-}
-
-/// A finding's sentence (S31–S34).
-pub fn finding(f: &Finding, rows: &[RowResult]) -> String {
-    let r = f.row_index.and_then(|i| rows.get(i));
-    let at = format!("第 {} 行「{}」", f.row.unwrap_or_default(), f.name.as_deref().unwrap_or_default());
-    let (stated, computed) = (f.stated.unwrap_or_default(), f.computed.unwrap_or_default());
-    let (s, c) = (show(stated), show(computed));
-    match f.kind {
-        FindingKind::OverWeight => format!("{at}填报得分 {s} 分，超过本行分值 {c} 分"),
-        FindingKind::Band => format!("{at}{}", r.map_or("", |r| r.explanation.as_str())),
-        FindingKind::RowScore => {
-            let diff = stated.saturating_sub(computed);
-            let dir = if diff > Decimal::ZERO { "多" } else { "少" };
-            format!("{at}填报得分 {s} 分，按规则应得 {c} 分，{dir}计 {} 分", show(diff.abs()))
-        }
-        FindingKind::NoReason => {
-            format!("{at}得分 {c} 低于分值 {}，未说明偏差原因", show(r.map_or(Decimal::ZERO, |r| r.weight)))
-        }
-        FindingKind::ExecRate => format!("填报预算执行率 {s}%，按全年执行数 / 全年预算数应为 {c}%"),
-        FindingKind::ExecScore => format!("填报预算执行率得分 {s} 分，按规则应得 {c} 分"),
-        FindingKind::TotalSum => format!("填报总分 {s} 分，不等于填报的各项得分之和 {c} 分"),
-        FindingKind::Total => {
-            format!("填报总分 {s} 分，按规则计算为 {c} 分，相差 {} 分", show(stated.saturating_sub(computed).abs()))
-        }
-        FindingKind::WeightSum => format!("各项分值合计 {s} 分，不等于 {c} 分"),
+        ExecDecision::Rate { .. } | ExecDecision::StatedRate { .. } | ExecDecision::Missing => None,
     }
 }
