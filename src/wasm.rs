@@ -107,6 +107,7 @@ pub fn score(
 /// status: Uint32Array (ok, review, pending, error per project), issues:
 /// Uint32Array (errors, warnings, findings per project)}`. No sentences are
 /// written and no row crosses into JS, so it is much faster than `score`.
+#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = summarize, unchecked_return_type = "JixiaoSummary")]
 pub fn summarize(
     bytes: &[u8],
@@ -121,12 +122,14 @@ pub fn summarize(
 /// A scored file kept in wasm memory (`jixiao.open`): the overview at once,
 /// one project's rows with their sentences when the page opens it. Nothing
 /// but the figures is written until asked; `free()` releases it.
+#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen]
 pub struct Scored {
     report: crate::Report,
 }
 
 /// Read and score a file and keep the result here (see [`Scored`]).
+#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = open)]
 pub fn open(
     bytes: &[u8],
@@ -138,6 +141,7 @@ pub fn open(
     Ok(Scored { report })
 }
 
+#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen]
 impl Scored {
     /// The overview, as `summarize` returns it.
@@ -156,6 +160,7 @@ impl Scored {
 }
 
 /// The summary's columns as typed arrays (one copy each, no per-value calls).
+#[cfg(feature = "wasm-exports")]
 fn summary_to_js(s: &Summary) -> Result<JsValue, JsError> {
     let strings = |items: &[String]| items.iter().map(|t| JsValue::from_str(t)).collect::<js_sys::Array>();
     let floats = |v: &[f64]| JsValue::from(js_sys::Float64Array::from(v));
