@@ -189,7 +189,24 @@ export function createStore(render, hooks = {}) {
         const next = patched(state.edits, a.project, a.row, a.patch);
         changed.report = true;
         if (next === state.edits) { state.refused = null; return {}; } // the same choice again
-        const why = refusal(next, a.project, a.row);
+        const gen = api.generation();
+        let why = '';
+        try {
+          why = refusal(next, a.project, a.row);
+        } catch (e) {
+          // the core failed while checking (a trap): keep the edit, show the
+          // message as scoring does, and score again once the fresh core is ready
+          state.history.push(state.edits);
+          state.edits = next;
+          state.refused = null;
+          state.report = null;
+          state.error = errorMessage(e);
+          changed.error = true;
+          if (api.generation() !== gen) {
+            api.ready().then(() => update({ type: 'rescore', reread: false, retried: true }), () => { /* the message stays */ });
+          }
+          return { save: true };
+        }
         if (why) {
           const field = Object.keys(a.patch)[0] || '';
           state.refused = { project: a.project, row: a.row, field, value: String(a.patch[field] || ''), message: why };
@@ -308,19 +325,16 @@ export function createStore(render, hooks = {}) {
    * message, or '' when the edits are fine. The row keeps its last score.
    * @param {Edit[]} next @param {number} project @param {number} row */
   function refusal(next, project, row) {
-    if (!state.input || !state.report) return '';
+    if (!state.input || !state.report || state.opened) return ''; // a collection's project: checked by its own core
     /** @param {Report} r */
     const messages = (r) => {
       const p = r.projects[project];
       return p ? (p.errors || []).filter((e) => e.row === row).map((e) => e.message) : [];
     };
-    try {
-      const before = messages(state.report);
-      const after = messages(api.score(state.input, next, state.profile)).filter((m) => before.indexOf(m) < 0);
-      return after.join('；');
-    } catch (e) {
-      return ''; // the core failed: scoring shows its message as for any change
-    }
+    // a core failure throws: the caller shows it as a scoring error, not a refusal
+    const before = messages(state.report);
+    const after = messages(api.score(state.input, next, state.profile)).filter((m) => before.indexOf(m) < 0);
+    return after.join('；');
   }
 
   /** Edits belong to the table they were made on: after a re-read, an edit
