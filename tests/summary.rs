@@ -106,8 +106,22 @@ fn fixture_baiyun() {
 fn scoring_that_moves_the_rows_gives_the_same_report() {
     let profile = Profile::default_profile().unwrap();
     let edits = vec![
-        jixiao::Edit { project: 0, row: 2, level: Some("部分达成".into()), score: None, weight: None },
-        jixiao::Edit { project: 0, row: 3, level: None, score: Some("5".into()), weight: Some("12".into()) },
+        jixiao::Edit {
+            project: 0,
+            row: 2,
+            level: Some("部分达成".into()),
+            score: None,
+            weight: None,
+            ..Default::default()
+        },
+        jixiao::Edit {
+            project: 0,
+            row: 3,
+            level: None,
+            score: Some("5".into()),
+            weight: Some("12".into()),
+            ..Default::default()
+        },
     ];
     for name in ["baiyun-xinfang-2023.csv", "campus-safety-form-2024.csv", "form-variants.csv"] {
         let input = jixiao::read_input(&fixture(name), name, &Default::default()).unwrap();
