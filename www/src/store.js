@@ -192,7 +192,8 @@ export function createStore(render, hooks = {}) {
         const gen = api.generation();
         let why = '';
         try {
-          why = refusal(next, a.project, a.row);
+          // a level is a choice, never refused: a stated score outside its band is the row's error (S16)
+          why = 'level' in a.patch ? '' : refusal(next, a.project, a.row);
         } catch (e) {
           // the core failed while checking (a trap): keep the edit, show the
           // message as scoring does, and score again once the fresh core is ready
