@@ -20,6 +20,7 @@ use std::fmt::Display;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "wasm-exports")]
 use crate::render::Summary;
 use crate::{Edit, Encoding, FileError, Input, Profile, ReadOptions};
 
@@ -81,6 +82,7 @@ impl Options {
 }
 
 /// The profile and scoring options an options object asks for.
+#[cfg(feature = "wasm-exports")]
 fn scoring(options: JsValue) -> Result<(Profile, crate::ScoreOptions), JsError> {
     let opts = self::options(options)?;
     let profile = opts.profile().map_err(into_error)?;
@@ -242,6 +244,7 @@ pub fn export_csv(
 }
 
 /// The current year from the browser's clock (S28).
+#[cfg(feature = "wasm-exports")]
 fn current_year() -> Option<i32> {
     i32::try_from(js_sys::Date::new_0().get_full_year()).ok()
 }
