@@ -305,6 +305,63 @@ pub fn profiles() -> Result<JsValue, JsError> {
     to_js(&crate::profile::builtins())
 }
 
+/// S36: the rule editor's check of an edited profile: `[]` when it can be
+/// used, else each refused setting as `{field: "levels.0.weight", message}`
+/// (`Profile::from_value`, as `--profile FILE` reads it).
+#[cfg(feature = "wasm-exports")]
+#[wasm_bindgen(js_name = checkProfile, unchecked_return_type = "JixiaoProfileIssue[]")]
+pub fn check_profile(
+    #[wasm_bindgen(unchecked_param_type = "JixiaoProfile")] profile: JsValue,
+) -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Issue {
+        field: String,
+        message: String,
+    }
+    let issues = match edited_profile(profile) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.iter().map(|e| Issue { field: e.field.path(), message: e.message() }).collect(),
+    };
+    to_js(&issues)
+}
+
+/// The editor's copy of a profile (id `custom`, named 自定义（基于 …）).
+#[cfg(feature = "wasm-exports")]
+#[wasm_bindgen(js_name = customProfile, unchecked_return_type = "JixiaoProfile")]
+pub fn custom_profile(
+    #[wasm_bindgen(unchecked_param_type = "JixiaoProfile")] profile: JsValue,
+) -> Result<JsValue, JsError> {
+    to_js(&edited_profile(profile).map_err(profile_error)?.customized())
+}
+
+/// A profile as the JSON `jixiao profile NAME` prints and `--profile FILE` reads.
+#[cfg(feature = "wasm-exports")]
+#[wasm_bindgen(js_name = profileJson)]
+pub fn profile_json(
+    #[wasm_bindgen(unchecked_param_type = "JixiaoProfile")] profile: JsValue,
+) -> Result<String, JsError> {
+    serde_json::to_string_pretty(&edited_profile(profile).map_err(profile_error)?).map_err(into_error)
+}
+
+/// A profile file's text read as `--profile FILE` reads it.
+#[cfg(feature = "wasm-exports")]
+#[wasm_bindgen(js_name = readProfile, unchecked_return_type = "JixiaoProfile")]
+pub fn read_profile(text: &str) -> Result<JsValue, JsError> {
+    to_js(&Profile::from_json(text).map_err(into_error)?)
+}
+
+#[cfg(feature = "wasm-exports")]
+fn edited_profile(value: JsValue) -> Result<Profile, Vec<crate::profile::ProfileError>> {
+    let value: serde_json::Value =
+        serde_wasm_bindgen::from_value(value).map_err(|e| vec![crate::profile::ProfileError::unreadable(e)])?;
+    Profile::from_value(value)
+}
+
+#[cfg(feature = "wasm-exports")]
+fn profile_error(errors: Vec<crate::profile::ProfileError>) -> JsError {
+    JsError::new(&crate::profile::refusals(&errors))
+}
+
 /// The crate version.
 #[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = version)]

@@ -8,17 +8,26 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::FileError;
 
+mod check;
+mod message;
+
+pub use check::{Field, Problem, ProfileError, Range};
+pub use message::joined as refusals;
+
 /// Built-in profiles: (id, JSON text).
 const BUILTIN: &[(&str, &str)] = &[
-    ("mof-2020", include_str!("../profiles/mof-2020.json")),
-    ("bands-80-70-60", include_str!("../profiles/bands-80-70-60.json")),
+    ("mof-2020", include_str!("../../profiles/mof-2020.json")),
+    ("bands-80-70-60", include_str!("../../profiles/bands-80-70-60.json")),
     // S36: regional variants, each naming its source in its description.
-    ("exec-20", include_str!("../profiles/exec-20.json")),
-    ("bands-80-50-cap", include_str!("../profiles/bands-80-50-cap.json")),
+    ("exec-20", include_str!("../../profiles/exec-20.json")),
+    ("bands-80-50-cap", include_str!("../../profiles/bands-80-50-cap.json")),
 ];
 
 /// The default profile's id.
 pub const DEFAULT_PROFILE: &str = "mof-2020";
+
+/// The id of a profile edited in the page (`Profile::customized`).
+pub const CUSTOM_PROFILE: &str = "custom";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Profile {
@@ -128,38 +137,19 @@ impl Profile {
 
     /// Read an edited profile from JSON text.
     pub fn from_json(text: &str) -> Result<Profile, FileError> {
-        let p: Profile =
+        let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| FileError::Profile(format!("规则配置无法读取：{e}")))?;
-        p.check()?;
-        Ok(p)
+        Profile::from_value(value).map_err(|errors| FileError::Profile(message::joined(&errors)))
     }
 
-    fn check(&self) -> Result<(), FileError> {
-        if self.grades.is_empty() {
-            return Err(FileError::Profile("规则配置没有等级（grades）".into()));
+    /// The profile as the page's rule editor keeps an edited copy: id
+    /// [`CUSTOM_PROFILE`], named 自定义（基于 …） after the profile it starts
+    /// from. A profile already customised is returned as it is.
+    pub fn customized(&self) -> Profile {
+        if self.id == CUSTOM_PROFILE {
+            return self.clone();
         }
-        if self.levels.is_empty() {
-            return Err(FileError::Profile("规则配置没有一级指标（levels）".into()));
-        }
-        // Weights are added up over every row: keep them in the range the scorer accepts.
-        let max = crate::num::MAX_WEIGHT;
-        let weights = self.levels.iter().map(|l| (l.name.as_str(), l.weight));
-        for (name, w) in weights.chain([("预算执行率", self.execution_weight), ("总分（total）", self.total)])
-        {
-            if w < Decimal::ZERO || w > max {
-                return Err(FileError::Profile(format!("规则配置中「{name}」的分值 {w} 应在 0 到 {max} 之间")));
-            }
-        }
-        // S36: a cap's rate band must be a band, its total within range.
-        for c in &self.total_caps {
-            if c.rate_from >= c.rate_below || c.max_total < Decimal::ZERO || c.max_total > max {
-                return Err(FileError::Profile(format!(
-                    "规则配置中的总分封顶（total_caps）应为 rate_from < rate_below、0 ≤ max_total ≤ {max}：{} / {} / {}",
-                    c.rate_from, c.rate_below, c.max_total
-                )));
-            }
-        }
-        Ok(())
+        Profile { id: CUSTOM_PROFILE.to_owned(), name: format!("自定义（基于 {}）", self.name), ..self.clone() }
     }
 
     /// S2: the level a 一级 cell belongs to, by keyword.
@@ -190,60 +180,4 @@ pub fn builtins() -> Vec<Profile> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn builtin_profiles_parse() {
-        for id in builtin_ids() {
-            let p = Profile::builtin(id).unwrap();
-            assert_eq!(p.id, id);
-        }
-    }
-
-    /// S1: default weights 10 / 50 / 30 / 10, total 100.
-    #[test]
-    fn s1_default_weights() {
-        let p = Profile::default_profile().unwrap();
-        let w: Vec<_> = p.levels.iter().map(|l| (l.name.as_str(), l.weight)).collect();
-        assert_eq!(p.execution_weight, Decimal::from(10));
-        assert!(w.contains(&("产出指标", Decimal::from(50))));
-        assert!(w.contains(&("效益指标", Decimal::from(30))));
-        assert!(w.contains(&("满意度指标", Decimal::from(10))));
-        let sum: Decimal = p.levels.iter().map(|l| l.weight).sum::<Decimal>() + p.execution_weight;
-        assert_eq!(sum, p.total);
-    }
-
-    #[test]
-    fn level_names_with_suffixes_match() {
-        let p = Profile::default_profile().unwrap();
-        assert_eq!(p.level_of("经济效益指标").unwrap().name, "效益指标");
-        assert_eq!(p.level_of("服务对象满意度指标等").unwrap().name, "满意度指标");
-        assert_eq!(p.level_of("成本指标").unwrap().name, "成本指标");
-        assert!(p.level_of("其他").is_none());
-    }
-
-    /// S36: caps on the total are profile data, checked when read.
-    #[test]
-    fn s36_total_caps_are_checked() {
-        let mut v: serde_json::Value = serde_json::from_str(include_str!("../profiles/bands-80-50-cap.json")).unwrap();
-        let p = Profile::from_json(&v.to_string()).unwrap();
-        assert_eq!(p.cap_for("75".parse().unwrap()).map(|c| c.max_total), Some(Decimal::from(89)));
-        assert!(p.cap_for(Decimal::from(80)).is_none() && p.cap_for(Decimal::from(69)).is_none());
-        v["total_caps"][0]["rate_below"] = serde_json::json!("60");
-        assert!(Profile::from_json(&v.to_string()).is_err());
-    }
-
-    /// S26: grade bands are profile data.
-    #[test]
-    fn s26_grade_bands() {
-        let p = Profile::default_profile().unwrap();
-        assert_eq!(p.grade_of(Decimal::from(90)), "优");
-        assert_eq!(p.grade_of("89.99".parse().unwrap()), "良");
-        assert_eq!(p.grade_of(Decimal::from(60)), "中");
-        assert_eq!(p.grade_of("59.99".parse().unwrap()), "差");
-        let q = Profile::builtin("bands-80-70-60").unwrap();
-        assert_eq!(q.grade_of(Decimal::from(80)), "优");
-        assert_eq!(q.grade_of(Decimal::from(75)), "良");
-    }
-}
+mod tests;
