@@ -98,6 +98,37 @@ fn profile_prints_json_that_loads_back_edited() {
     assert!(out.contains("总分：99.89  等级：良"), "{out}");
 }
 
+/// S36: the page's 自定义 profile, as its editor exports it (the core's
+/// JSON of `Profile::customized`), reads back through `--profile FILE` and
+/// scores as the library does with it; an invalid edit is refused naming
+/// the setting and its range.
+#[test]
+fn customized_profile_round_trips_through_profile_file() {
+    let mut p = jixiao::Profile::default_profile().unwrap().customized();
+    p.levels[0].weight = "40".parse().unwrap();
+    p.execution_weight = "20".parse().unwrap();
+    let path = std::env::temp_dir().join(format!("jixiao-custom-{}.json", std::process::id()));
+    std::fs::write(&path, serde_json::to_string_pretty(&p).unwrap()).unwrap();
+    let file = "tests/fixtures/baiyun-xinfang-2023.csv";
+    let (code, out, err) = jixiao(&["score", "--format", "json", "--profile", path.to_str().unwrap(), file]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["profile"], "custom");
+    let bytes = std::fs::read(file).unwrap();
+    let want = jixiao::score_bytes(&bytes, file, &p, &jixiao::ScoreOptions::default()).unwrap();
+    let total: rust_decimal::Decimal = v["projects"][0]["total"].to_string().parse().unwrap();
+    assert_eq!(total, want.projects[0].total);
+    assert_ne!(total, "99.89".parse().unwrap(), "the edited weights change the total");
+
+    let mut bad = serde_json::to_value(&p).unwrap();
+    bad["qualitative"]["partial_min"] = serde_json::json!("0.9");
+    std::fs::write(&path, bad.to_string()).unwrap();
+    let (code, _, err) = jixiao(&["score", "--profile", path.to_str().unwrap(), file]);
+    std::fs::remove_file(&path).ok();
+    assert_eq!(code, 2);
+    assert!(err.contains("定性「部分达成」档下限 90% 超出范围，应在 0% 至 80% 之间（不含 80%）"), "{err}");
+}
+
 #[test]
 fn audit_lists_findings() {
     let (code, out, _) = jixiao(&["audit", "tests/fixtures/form-variants.csv"]);

@@ -31,6 +31,10 @@
  *   jixiao.applyEdits(input, options)     → Input (the options' edits written in)
  *   jixiao.labels(options)                → Labels (statuses, levels, grades…)
  *   jixiao.bands(weight, options)         → [string] (the qualitative bands in words)
+ *   jixiao.checkProfile(profile)          → [{field, message}] (the rule editor's check; [] when usable)
+ *   jixiao.customProfile(profile)         → Profile (the 自定义 copy, id "custom")
+ *   jixiao.profileJson(profile)           → string (the JSON --profile FILE reads)
+ *   jixiao.readProfile(text)              → Profile (read as --profile FILE reads it)
  *   jixiao.exportXlsx(input, options)     → Promise<Uint8Array> (the 自评表 as XLSX)
  *   jixiao.blankTemplate()                → Promise<Uint8Array> (the blank form, XLSX)
  *   jixiao.reportDraft(input, options)    → Promise<[Draft]> (the 绩效自评报告 drafts)
@@ -148,6 +152,26 @@
     bands: function (weight, options) {
       return call(function (g) {
         return g.bands(weight, options);
+      });
+    },
+    checkProfile: function (profile) {
+      return call(function (g) {
+        return g.checkProfile(profile);
+      });
+    },
+    customProfile: function (profile) {
+      return call(function (g) {
+        return g.customProfile(profile);
+      });
+    },
+    profileJson: function (profile) {
+      return call(function (g) {
+        return g.profileJson(profile);
+      });
+    },
+    readProfile: function (text) {
+      return call(function (g) {
+        return g.readProfile(String(text));
       });
     },
     // The writers live in a second module, compiled on the first call:

@@ -46,6 +46,34 @@ export function version() {
   return (j && j.version) || '';
 }
 
+/** The id of the profile edited in the page (`Profile::customized`). */
+export const CUSTOM = 'custom';
+
+/** @type {Profile | null} */
+let custom = null;
+
+/** The profile edited in the page: the core is given it where the page names CUSTOM.
+ * @param {Profile | null} profile */
+export function useCustom(profile) { custom = profile; }
+
+/** What the core is given for a profile id: the 自定义 profile itself, or the built-in's id.
+ * @param {string | undefined} id @returns {string | Profile | undefined} */
+export function profileArg(id) { return id === CUSTOM && custom ? custom : id || undefined; }
+
+/** S36: the rule editor's check of an edited profile: each refused setting, [] when it can be used.
+ * @param {Profile} profile @returns {import('./types').ProfileIssue[]} */
+export function checkProfile(profile) { return /** @type {JixiaoApi} */ (core()).checkProfile(profile); }
+
+/** The page's 自定义 copy of a profile (named after the one it starts from); throws when invalid.
+ * @param {Profile} profile @returns {Profile} */
+export function customProfile(profile) { return /** @type {JixiaoApi} */ (core()).customProfile(profile); }
+
+/** The profile as the JSON the CLI's --profile FILE reads. @param {Profile} profile @returns {string} */
+export function profileJson(profile) { return /** @type {JixiaoApi} */ (core()).profileJson(profile); }
+
+/** A profile file's text, read as the CLI's --profile FILE reads it. @param {string} text @returns {Profile} */
+export function readProfile(text) { return /** @type {JixiaoApi} */ (core()).readProfile(text); }
+
 /** @returns {Profile[]} */
 export function profiles() {
   const j = core();
@@ -82,19 +110,19 @@ function textOpts(opts) {
 
 /** @param {Input} input @param {Edit[]} edits @param {string} profile @returns {Report} */
 export function score(input, edits, profile) {
-  return /** @type {JixiaoApi} */ (core()).scoreInput(input, { edits, profile: profile || undefined });
+  return /** @type {JixiaoApi} */ (core()).scoreInput(input, { edits, profile: profileArg(profile) });
 }
 
 /** The scores as CSV for Excel/WPS (UTF-8 with BOM, formula cells defused by the core).
  * @param {Input} input @param {Edit[]} edits @param {string} profile */
 export function exportCsv(input, edits, profile) {
-  return /** @type {JixiaoApi} */ (core()).exportCsv(input, { edits, profile: profile || undefined });
+  return /** @type {JixiaoApi} */ (core()).exportCsv(input, { edits, profile: profileArg(profile) });
 }
 
 /** The 项目支出绩效自评表 as XLSX (the edits written into it).
  * @param {Input} input @param {Edit[]} edits @param {string} profile */
 export function exportXlsx(input, edits, profile) {
-  return /** @type {JixiaoApi} */ (core()).exportXlsx(input, { edits, profile: profile || undefined });
+  return /** @type {JixiaoApi} */ (core()).exportXlsx(input, { edits, profile: profileArg(profile) });
 }
 
 /** The blank 自评表 template as XLSX. */
@@ -105,13 +133,13 @@ export function blankTemplate() {
 /** The 绩效自评报告 drafts, one per project.
  * @param {Input} input @param {Edit[]} edits @param {string} profile */
 export function reportDraft(input, edits, profile) {
-  return /** @type {JixiaoApi} */ (core()).reportDraft(input, { edits, profile: profile || undefined });
+  return /** @type {JixiaoApi} */ (core()).reportDraft(input, { edits, profile: profileArg(profile) });
 }
 
 /** The report drafts as DOCX.
  * @param {Input} input @param {Edit[]} edits @param {string} profile */
 export function reportDocx(input, edits, profile) {
-  return /** @type {JixiaoApi} */ (core()).reportDocx(input, { edits, profile: profile || undefined });
+  return /** @type {JixiaoApi} */ (core()).reportDocx(input, { edits, profile: profileArg(profile) });
 }
 
 /** The input with the report passages the user wrote (per project) in it.
@@ -139,12 +167,12 @@ export function withEdits(input, edits) {
  * @param {number} weight @param {string} profile @returns {string[]} */
 export function bands(weight, profile) {
   const j = core();
-  try { return (j && j.bands(weight, { profile: profile || undefined })) || []; } catch (e) { return []; }
+  try { return (j && j.bands(weight, { profile: profileArg(profile) })) || []; } catch (e) { return []; }
 }
 
 /** The words for statuses, levels, directions, findings and the profile's grades.
  * @param {string} profile @returns {import('./types').Labels | null} */
 export function labels(profile) {
   const j = core();
-  try { return (j && j.labels({ profile: profile || undefined })) || null; } catch (e) { return null; }
+  try { return (j && j.labels({ profile: profileArg(profile) })) || null; } catch (e) { return null; }
 }

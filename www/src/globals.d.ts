@@ -10,3 +10,4 @@ type JixiaoDraft = import('./types').Draft;
 type JixiaoSummary = import('./types').Summary;
 type JixiaoProjectResult = import('./types').ProjectResult;
 type JixiaoHeaderGuess = import('./types').HeaderGuess;
+type JixiaoProfileIssue = import('./types').ProfileIssue;

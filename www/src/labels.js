@@ -21,6 +21,9 @@ export function load(profile) {
   if (next) { current = next; currentProfile = profile; bandCache = {}; }
 }
 
+/** The 自定义 profile changed under the same id: ask the core again. */
+export function forget() { current = null; currentProfile = null; bandCache = {}; }
+
 /** Findings about the execution row and the total row (the others name an indicator row or none). */
 const EXEC_KINDS = ['exec_rate', 'exec_score', 'over_budget'];
 const TOTAL_KINDS = ['total', 'total_sum'];

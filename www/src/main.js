@@ -27,6 +27,7 @@ import { resultsView } from './views/results.js';
 import { reportView } from './views/report.js';
 import { undoView } from './views/undo.js';
 import { mappingView } from './views/mapping.js';
+import { profileView } from './views/profile.js';
 
 function init() {
   /** @type {ReturnType<typeof resultsView>} */
@@ -40,10 +41,13 @@ function init() {
   let undo;
   /** @type {ReturnType<typeof mappingView>} */
   let mapping;
+  /** @type {ReturnType<typeof profileView>} */
+  let rules;
   const store = createStore((state, changed) => {
     renderInput(state, changed);
     renderNotices(state, changed);
     mapping.render(state, changed);
+    rules.render(state, changed);
     if (changed.report || changed.review) results.render(state);
     if (changed.report) undo.render(state);
     report.render(state, changed);
@@ -61,12 +65,13 @@ function init() {
       store.update({ type: 'opened', report: /** @type {any} */ ({ projects: [project] }), edits: edits.map((e) => Object.assign({}, e, { project: 0 })) });
       window.scrollTo(0, 0);
     },
-    options: () => ({ encoding: store.state.encoding, profile: store.state.profile || undefined }),
+    options: () => ({ encoding: store.state.encoding, profile: api.profileArg(store.state.profile) }),
   });
   results = resultsView(store);
   report = reportView(store);
   undo = undoView(store);
   mapping = mappingView(store);
+  rules = profileView(store);
   overview = overviewView(coll, download);
   $('back').addEventListener('click', () => {
     coll.update({ type: 'back' });

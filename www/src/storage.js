@@ -2,12 +2,13 @@
 /* What the page keeps in localStorage between visits: the paste box, the
  * file's parsed input (never its bytes), the user's choices and settings.
  * Keys: jixiao:text, source, fileName, input, edits, profile, encoding, and
- * mappings (the column mappings chosen, by header: INPUT.md). */
+ * mappings (the column mappings chosen, by header: INPUT.md), customProfile
+ * (the rule editor's 自定义 profile, S36). */
 
 /** @typedef {import('./store').State} State */
 
 const PREFIX = 'jixiao:';
-const KEYS = ['text', 'source', 'fileName', 'input', 'edits', 'profile', 'encoding', 'drafts', 'mappings'];
+const KEYS = ['text', 'source', 'fileName', 'input', 'edits', 'profile', 'encoding', 'drafts', 'mappings', 'customProfile'];
 /** Column mappings kept (the most recent ones). */
 const MAX_MAPPINGS = 20;
 const ENCODINGS = /^(auto|utf8|gbk|utf16le|utf16be)$/;
@@ -135,4 +136,21 @@ export function mapping(key) {
 export function rememberMapping(key, columns) {
   const rest = mappings().filter((m) => m[0] !== key);
   return set('mappings', JSON.stringify([[key, columns]].concat(rest).slice(0, MAX_MAPPINGS)));
+}
+
+/** The rule editor's 自定义 profile saved before (checked by the core once it is ready), or null.
+ * @returns {import('./types').Profile | null} */
+export function customProfile() {
+  try {
+    const p = JSON.parse(get('customProfile') || 'null');
+    return p && typeof p === 'object' && !Array.isArray(p) ? p : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+/** Keep (or, with null, forget) the 自定义 profile; false when the browser refused.
+ * @param {import('./types').Profile | null} profile */
+export function saveCustomProfile(profile) {
+  return set('customProfile', profile ? JSON.stringify(profile) : null);
 }

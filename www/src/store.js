@@ -34,7 +34,8 @@ import { debounce, errorMessage } from './format.js';
  * @property {Refused | null} refused  the last value the core would not score
  * @property {string} editNote      edits dropped because the table changed ('' for none)
  * @property {DraftFields[]} drafts  the report passages the user wrote, per project
- * @property {string} profile       rule profile id
+ * @property {string} profile       rule profile id (api.CUSTOM: the 自定义 one)
+ * @property {Profile | null} custom  the rule editor's 自定义 profile (S36)
  * @property {Encoding} encoding
  * @property {Report | null} report
  * @property {Profile[]} profiles
@@ -63,6 +64,7 @@ import { debounce, errorMessage } from './format.js';
  *   | {type: 'clear'}
  *   | {type: 'encoding', value: Encoding}
  *   | {type: 'profile', id: string}
+ *   | {type: 'customProfile', profile: Profile | null, id?: string}
  *   | {type: 'edit', project: number, row: number, patch: Record<string, string | null>}
  *   | {type: 'undo'}
  *   | {type: 'rescore', reread: boolean, retried?: boolean}
@@ -79,7 +81,7 @@ import { debounce, errorMessage } from './format.js';
 function initial() {
   return {
     source: 'none', text: '', fileName: '', fileBytes: null, fileInput: null, input: null,
-    edits: [], history: [], refused: null, editNote: '', drafts: [], profile: '', encoding: 'auto', report: null, profiles: [], ready: false,
+    edits: [], history: [], refused: null, editNote: '', drafts: [], profile: '', custom: null, encoding: 'auto', report: null, profiles: [], ready: false,
     error: '', columns: null, guess: null, storageNote: '', readyNote: { text: '正在加载评分引擎…', bad: false }, review: false, opened: null,
   };
 }
@@ -116,18 +118,19 @@ export function createStore(render, hooks = {}) {
     switch (a.type) {
       case 'restore': {
         Object.assign(state, storage.load());
+        state.custom = storage.customProfile();
         changed.text = changed.source = changed.settings = true;
         return {};
       }
       case 'ready': {
         state.ready = true;
-        state.profiles = a.profiles;
+        state.profiles = a.profiles.concat(usableCustom());
         if (!state.profiles.some((p) => p.id === state.profile)) state.profile = state.profiles.length ? state.profiles[0].id : '';
         state.readyNote = { text: '评分引擎已就绪 · 离线', bad: false };
         labels.load(state.profile);
-        changed.profiles = changed.settings = changed.ready = true;
+        changed.profiles = changed.settings = changed.ready = changed.storage = true;
         if (state.source === 'none') return {};
-        state.storageNote = '已恢复上次的输入。';
+        state.storageNote = (state.storageNote ? state.storageNote + ' ' : '') + '已恢复上次的输入。';
         changed.storage = true;
         return { score: 'reread' };
       }
@@ -170,7 +173,9 @@ export function createStore(render, hooks = {}) {
         rereadTyped.cancel();
         save.cancel();
         storage.clearAll();
-        const keep = { profiles: state.profiles, ready: state.ready, readyNote: state.readyNote };
+        const keep = { profiles: state.profiles.filter((p) => p.id !== api.CUSTOM), ready: state.ready, readyNote: state.readyNote };
+        api.useCustom(null);
+        labels.forget();
         Object.assign(state, initial(), keep);
         state.profile = state.profiles.length ? state.profiles[0].id : '';
         state.storageNote = '已清除本机保存的输入、判定和设置。';
@@ -185,6 +190,18 @@ export function createStore(render, hooks = {}) {
         state.profile = a.id;
         changed.settings = true;
         return { score: 'rescore' };
+      case 'customProfile': {
+        // the rule editor's profile (checked by the core before it comes here): in use at once
+        state.custom = a.profile;
+        api.useCustom(a.profile);
+        labels.forget();
+        state.profiles = state.profiles.filter((p) => p.id !== api.CUSTOM).concat(a.profile ? [a.profile] : []);
+        if (a.profile) state.profile = api.CUSTOM;
+        else if (state.profile === api.CUSTOM) state.profile = a.id || (state.profiles.length ? state.profiles[0].id : '');
+        if (!storage.saveCustomProfile(a.profile)) { state.storageNote = '浏览器不允许本地保存（或空间已满），调整后的评分规则关闭页面后不会保留。'; changed.storage = true; }
+        changed.settings = changed.profiles = true;
+        return { score: 'rescore' };
+      }
       case 'edit': {
         const next = patched(state.edits, a.project, a.row, a.patch);
         changed.report = true;
@@ -279,6 +296,21 @@ export function createStore(render, hooks = {}) {
         return {};
     }
     return {};
+  }
+
+  /** The 自定义 profile restored from storage, when the core can use it
+   * (else it is set aside with a notice). @returns {Profile[]} */
+  function usableCustom() {
+    const p = state.custom;
+    let why = '';
+    try { why = p ? api.checkProfile(p).map((i) => i.message).join('；') : ''; } catch (e) { why = errorMessage(e); }
+    if (p && !why) { api.useCustom(p); return [p]; }
+    if (p) {
+      state.custom = null;
+      storage.saveCustomProfile(null);
+      state.storageNote = '上次保存的自定义评分规则无法使用，已舍弃：' + why;
+    }
+    return [];
   }
 
   /** Read (when asked) and score. When the core traps, the loader

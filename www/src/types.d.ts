@@ -18,6 +18,10 @@ export interface JixiaoApi {
   applyEdits(input: Parameters<Glue['applyEdits']>[0], options?: Options): ReturnType<Glue['applyEdits']>;
   labels(options?: Options): ReturnType<Glue['labels']>;
   bands(weight: number, options?: Options): ReturnType<Glue['bands']>;
+  checkProfile(profile: Profile): ReturnType<Glue['checkProfile']>;
+  customProfile(profile: Profile): ReturnType<Glue['customProfile']>;
+  profileJson(profile: Profile): ReturnType<Glue['profileJson']>;
+  readProfile(text: string): ReturnType<Glue['readProfile']>;
   guessHeader(data: Data, fileName: string, options?: Options): HeaderGuess | null;
   /** The writers and the report draft: a second module, compiled on the first call. */
   exportXlsx(input: Parameters<Writers['exportXlsx']>[0], options?: Options): Promise<ReturnType<Writers['exportXlsx']>>;
@@ -402,6 +406,14 @@ export interface Profile {
   late?: 'ratio' | 'zero';
   /** S36: caps on the total by execution rate. */
   total_caps?: TotalCapSpec[];
+}
+
+/** A setting the rule editor's check refused (jixiao.checkProfile, src/profile/check.rs). */
+export interface ProfileIssue {
+  /** The setting's place in the profile's JSON: "levels.0.weight", "qualitative.partial_min" ("" for the whole). */
+  field: string;
+  /** The setting, the value and the allowed range in words. */
+  message: string;
 }
 
 export interface TotalCapSpec {
