@@ -334,15 +334,6 @@ pub fn custom_profile(
     to_js(&edited_profile(profile).map_err(profile_error)?.customized())
 }
 
-/// A profile as the JSON `jixiao profile NAME` prints and `--profile FILE` reads.
-#[cfg(feature = "wasm-exports")]
-#[wasm_bindgen(js_name = profileJson)]
-pub fn profile_json(
-    #[wasm_bindgen(unchecked_param_type = "JixiaoProfile")] profile: JsValue,
-) -> Result<String, JsError> {
-    serde_json::to_string_pretty(&edited_profile(profile).map_err(profile_error)?).map_err(into_error)
-}
-
 /// A profile file's text read as `--profile FILE` reads it.
 #[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = readProfile, unchecked_return_type = "JixiaoProfile")]

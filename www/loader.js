@@ -33,7 +33,6 @@
  *   jixiao.bands(weight, options)         → [string] (the qualitative bands in words)
  *   jixiao.checkProfile(profile)          → [{field, message}] (the rule editor's check; [] when usable)
  *   jixiao.customProfile(profile)         → Profile (the 自定义 copy, id "custom")
- *   jixiao.profileJson(profile)           → string (the JSON --profile FILE reads)
  *   jixiao.readProfile(text)              → Profile (read as --profile FILE reads it)
  *   jixiao.exportXlsx(input, options)     → Promise<Uint8Array> (the 自评表 as XLSX)
  *   jixiao.blankTemplate()                → Promise<Uint8Array> (the blank form, XLSX)
@@ -162,11 +161,6 @@
     customProfile: function (profile) {
       return call(function (g) {
         return g.customProfile(profile);
-      });
-    },
-    profileJson: function (profile) {
-      return call(function (g) {
-        return g.profileJson(profile);
       });
     },
     readProfile: function (text) {

@@ -68,9 +68,6 @@ export function checkProfile(profile) { return /** @type {JixiaoApi} */ (core())
  * @param {Profile} profile @returns {Profile} */
 export function customProfile(profile) { return /** @type {JixiaoApi} */ (core()).customProfile(profile); }
 
-/** The profile as the JSON the CLI's --profile FILE reads. @param {Profile} profile @returns {string} */
-export function profileJson(profile) { return /** @type {JixiaoApi} */ (core()).profileJson(profile); }
-
 /** A profile file's text, read as the CLI's --profile FILE reads it. @param {string} text @returns {Profile} */
 export function readProfile(text) { return /** @type {JixiaoApi} */ (core()).readProfile(text); }
 

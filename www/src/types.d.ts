@@ -20,7 +20,6 @@ export interface JixiaoApi {
   bands(weight: number, options?: Options): ReturnType<Glue['bands']>;
   checkProfile(profile: Profile): ReturnType<Glue['checkProfile']>;
   customProfile(profile: Profile): ReturnType<Glue['customProfile']>;
-  profileJson(profile: Profile): ReturnType<Glue['profileJson']>;
   readProfile(text: string): ReturnType<Glue['readProfile']>;
   guessHeader(data: Data, fileName: string, options?: Options): HeaderGuess | null;
   /** The writers and the report draft: a second module, compiled on the first call. */

@@ -7,7 +7,8 @@
  * the CLI's --profile FILE); a refused value stays in its field with the
  * core's message and nothing is re-scored; an accepted one becomes the
  * page's 自定义 profile (customProfile) and the page re-scores at once.
- * Export writes the JSON `--profile FILE` reads; import reads it back. */
+ * Export writes the JSON `--profile FILE` reads (the core's serialisation);
+ * import reads a file as --profile FILE does (readProfile). */
 
 import * as api from '../api.js';
 import { el, append, clear, setText } from '../dom.js';
@@ -125,10 +126,9 @@ export function profileView(store) {
   exportBtn.addEventListener('click', () => {
     const p = current(store.state);
     if (!p) return;
-    try {
-      const text = api.profileJson(p);
-      download(new Blob([text], { type: 'application/json;charset=utf-8' }), '评分规则-' + (p.id || 'profile') + '.json');
-    } catch (e) { say(errorMessage(e)); }
+    // the core's own serialisation (profiles(), customProfile()): what `jixiao profile` prints and --profile FILE reads
+    const text = JSON.stringify(p, null, 2) + '\n';
+    download(new Blob([text], { type: 'application/json;charset=utf-8' }), '评分规则-' + (p.id || 'profile') + '.json');
   });
   file.addEventListener('change', () => {
     const f = file.files && file.files[0];
@@ -201,7 +201,7 @@ export function profileView(store) {
     inputs[f.path] = input;
     const label = el('label', { for: id, class: 'pe-label', text: f.label });
     const parts = f.kind === 'bool' ? [input, label] : [label, input, f.unit ? el('span', { class: 'pe-unit', text: f.unit }) : null];
-    return el('div', { class: 'pe-field', testid: 'profile-field', 'data-path': f.path }, [
+    return el('div', { class: 'pe-field', testid: 'profile-field', 'data-field': f.path }, [
       el('div', { class: 'pe-line' }, parts),
       f.hint ? el('div', { class: 'pe-hint', text: f.hint }) : null,
       note,
