@@ -169,7 +169,8 @@ impl Profile {
             }
         }
         // through the text, not `from_value`: one deserializer of profiles in the page's modules, not two
-        let profile: Profile = serde_json::from_str(&value.to_string()).map_err(|e| vec![ProfileError::unreadable(e)])?;
+        let profile: Profile =
+            serde_json::from_str(&value.to_string()).map_err(|e| vec![ProfileError::unreadable(e)])?;
         let numbers = profile.numbers();
         let mut errors: Vec<ProfileError> = bad
             .into_iter()
