@@ -137,8 +137,9 @@ impl Profile {
 
     /// Read an edited profile from JSON text.
     pub fn from_json(text: &str) -> Result<Profile, FileError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| FileError::Profile(format!("规则配置无法读取：{e}")))?;
+        // (from_slice: the reader's JSON path, already in the page's module)
+        let value: serde_json::Value = serde_json::from_slice(text.as_bytes())
+            .map_err(|e| FileError::Profile(format!("规则配置无法读取：{e}")))?;
         Profile::from_value(value).map_err(|errors| FileError::Profile(message::joined(&errors)))
     }
 
