@@ -137,6 +137,19 @@ test('自定义规则保存在本机：重新打开页面仍在使用', async ()
     await s.page.waitForFunction(() => window.jixiao && window.jixiao.version, null, { timeout: T });
     assert.equal(await waitTotal(s.page, '81.00'), '81.00');
     assert.equal(await s.page.inputValue('[data-testid=profile]'), 'custom');
+
+    // a saved profile the core refuses opens the page with the built-in rules and a notice
+    await s.page.evaluate(() => {
+      const p = JSON.parse(localStorage.getItem('jixiao:customProfile'));
+      p.grades[1].min = '95';
+      localStorage.setItem('jixiao:customProfile', JSON.stringify(p));
+    });
+    await s.page.reload();
+    await s.page.waitForFunction(() => window.jixiao && window.jixiao.version, null, { timeout: T });
+    assert.equal(await waitTotal(s.page, '89.00'), '89.00');
+    assert.equal(await s.page.inputValue('[data-testid=profile]'), 'mof-2020');
+    assert.match(await s.page.textContent('[data-testid=profile-message]'), /自定义评分规则无法使用.*等级「良」的分数线 95 分 超出范围/);
+    assert.deepEqual(s.errors, []);
   } finally {
     await s.close();
   }

@@ -36,6 +36,7 @@ import { debounce, errorMessage } from './format.js';
  * @property {DraftFields[]} drafts  the report passages the user wrote, per project
  * @property {string} profile       rule profile id (api.CUSTOM: the 自定义 one)
  * @property {Profile | null} custom  the rule editor's 自定义 profile (S36)
+ * @property {string} customNote    why the saved 自定义 profile was not used ('' for none)
  * @property {Encoding} encoding
  * @property {Report | null} report
  * @property {Profile[]} profiles
@@ -81,7 +82,7 @@ import { debounce, errorMessage } from './format.js';
 function initial() {
   return {
     source: 'none', text: '', fileName: '', fileBytes: null, fileInput: null, input: null,
-    edits: [], history: [], refused: null, editNote: '', drafts: [], profile: '', custom: null, encoding: 'auto', report: null, profiles: [], ready: false,
+    edits: [], history: [], refused: null, editNote: '', drafts: [], profile: '', custom: null, customNote: '', encoding: 'auto', report: null, profiles: [], ready: false,
     error: '', columns: null, guess: null, storageNote: '', readyNote: { text: '正在加载评分引擎…', bad: false }, review: false, opened: null,
   };
 }
@@ -128,9 +129,9 @@ export function createStore(render, hooks = {}) {
         if (!state.profiles.some((p) => p.id === state.profile)) state.profile = state.profiles.length ? state.profiles[0].id : '';
         state.readyNote = { text: '评分引擎已就绪 · 离线', bad: false };
         labels.load(state.profile);
-        changed.profiles = changed.settings = changed.ready = changed.storage = true;
+        changed.profiles = changed.settings = changed.ready = true;
         if (state.source === 'none') return {};
-        state.storageNote = (state.storageNote ? state.storageNote + ' ' : '') + '已恢复上次的输入。';
+        state.storageNote = '已恢复上次的输入。';
         changed.storage = true;
         return { score: 'reread' };
       }
@@ -193,6 +194,7 @@ export function createStore(render, hooks = {}) {
       case 'customProfile': {
         // the rule editor's profile (checked by the core before it comes here): in use at once
         state.custom = a.profile;
+        state.customNote = '';
         api.useCustom(a.profile);
         labels.forget();
         state.profiles = state.profiles.filter((p) => p.id !== api.CUSTOM).concat(a.profile ? [a.profile] : []);
@@ -306,9 +308,8 @@ export function createStore(render, hooks = {}) {
     try { why = p ? api.checkProfile(p).map((i) => i.message).join('；') : ''; } catch (e) { why = errorMessage(e); }
     if (p && !why) { api.useCustom(p); return [p]; }
     if (p) {
-      state.custom = null;
-      storage.saveCustomProfile(null);
-      state.storageNote = '上次保存的自定义评分规则无法使用，已舍弃：' + why;
+      state.custom = null; // left in storage (a new 自定义 profile or 清除本地数据 replaces it)
+      state.customNote = '上次保存的自定义评分规则无法使用，本次未采用：' + why;
     }
     return [];
   }

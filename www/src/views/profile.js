@@ -113,9 +113,9 @@ export function profileView(store) {
   const resetBtn = el('button', { type: 'button', class: 'btn btn-quiet btn-small', testid: 'profile-reset', text: '改回内置规则' });
   const actions = el('div', { class: 'pe-actions' }, [exportBtn, file, importBtn, resetBtn]);
   const fields = el('div', { class: 'pe-fields' });
-  append(body, [actions, message, fields]);
+  append(body, [actions, fields]);
   body.hidden = true;
-  const box = el('div', { class: 'profile-editor no-print' }, [toggle, body]);
+  const box = el('div', { class: 'profile-editor no-print' }, [toggle, message, body]);
   const summary = document.getElementById('profile-summary');
   if (summary && summary.parentNode) summary.parentNode.insertBefore(box, summary.nextSibling);
 
@@ -240,6 +240,7 @@ export function profileView(store) {
     toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
     body.hidden = !open;
     resetBtn.hidden = state.profile !== api.CUSTOM;
+    if (changed.profiles && state.customNote) say(state.customNote);
     if (!p || !open) { shape = ''; return; }
     // the same names and counts: the fields stay (and keep the focus), only their values change
     const next = JSON.stringify([p.levels.map((l) => [l.name, l.share_with]), p.grades.map((g) => g.grade), (p.total_caps || []).length]);
