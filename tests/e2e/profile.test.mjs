@@ -82,6 +82,13 @@ test('规则设置：改一级指标分值即重算；超出范围就地拒绝�
     await field(s.page, 'execution_weight').fill('20');
     await field(s.page, 'execution_weight').press('Enter');
     assert.equal(await waitTotal(s.page, '90.00'), '90.00'); // 18 + 32 + 30 + 10
+    // a cap on the total by execution rate (S36): 90% is in [80%, 100%) → at most 85
+    await s.page.click('[data-testid=profile-cap-add]');
+    for (const [p, v] of [['total_caps.0.rate_below', '100'], ['total_caps.0.rate_from', '80'], ['total_caps.0.max_total', '85']]) {
+      await field(s.page, p).fill(v);
+      await field(s.page, p).press('Enter');
+    }
+    assert.equal(await waitTotal(s.page, '85.00'), '85.00');
 
     const [d] = await Promise.all([s.page.waitForEvent('download'), s.page.click('[data-testid=profile-export]')]);
     exported = path.join(dir, 'exported.json');
@@ -89,7 +96,7 @@ test('规则设置：改一级指标分值即重算；超出范围就地拒绝�
     const json = JSON.parse(readFileSync(exported, 'utf8'));
     assert.equal(json.id, 'custom');
     assert.equal(json.levels[0].weight, '40');
-    assert.equal(cliTotal(dir, exported), 90);
+    assert.equal(cliTotal(dir, exported), 85);
     assert.deepEqual(s.requests, []);
     assert.deepEqual(s.errors, []);
   } finally {
@@ -103,7 +110,7 @@ test('规则设置：改一级指标分值即重算；超出范围就地拒绝�
     assert.equal(await waitTotal(f.page, '89.00'), '89.00');
     await openEditor(f.page);
     await f.page.setInputFiles('[data-testid=profile-import-file]', exported);
-    assert.equal(await waitTotal(f.page, '90.00'), '90.00');
+    assert.equal(await waitTotal(f.page, '85.00'), '85.00');
     assert.equal(await f.page.inputValue('[data-testid=profile]'), 'custom');
     assert.equal(await field(f.page, 'levels.0.weight').inputValue(), '40');
     // a file that is not a valid profile is refused with the core's words
@@ -111,7 +118,7 @@ test('规则设置：改一级指标分值即重算；超出范围就地拒绝�
     writeFileSync(bad, JSON.stringify(Object.assign(JSON.parse(readFileSync(exported, 'utf8')), { execution_weight: '200' })));
     await f.page.setInputFiles('[data-testid=profile-import-file]', bad);
     await f.page.waitForFunction(() => /预算执行率分值 200 分 超出范围/.test(document.querySelector('[data-testid=profile-message]').textContent), null, { timeout: T });
-    assert.equal(await waitTotal(f.page, '90.00'), '90.00');
+    assert.equal(await waitTotal(f.page, '85.00'), '85.00');
     // back to the built-in rules
     await f.page.click('[data-testid=profile-reset]');
     assert.equal(await waitTotal(f.page, '89.00'), '89.00');

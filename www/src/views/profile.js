@@ -29,6 +29,8 @@ import { errorMessage } from '../format.js';
 /** The reverse formula and the late rule, in words (S9, S28). */
 const REVERSE = /** @type {Array<[string, string]>} */ ([['ratio', '比值：分值 × 指标值 ÷ 完成值'], ['linear', '线性：超出部分按比例扣分，达到指标值 2 倍得 0 分']]);
 const LATE = /** @type {Array<[string, string]>} */ ([['ratio', '按天数比例计分'], ['zero', '逾期不得分']]);
+/** The group of the caps on the total by execution rate (S36). */
+const CAPS = '按执行率限定总分';
 
 /** The fields of a profile, grouped, with their labels.
  * @param {Profile} p @returns {Array<[string, FieldSpec[]]>} */
@@ -37,7 +39,7 @@ function sections(p) {
     /** @type {FieldSpec} */ ({ path, label, kind: 'points', unit: '分', hint });
   const pct = (/** @type {string} */ path, /** @type {string} */ label) => /** @type {FieldSpec} */ ({ path: 'qualitative.' + path, label, kind: 'percent', unit: '%' });
   const caps = (p.total_caps || []).map((c, i) => /** @type {FieldSpec[]} */ ([
-    { path: 'total_caps.' + i + '.rate_from', label: '执行率自', kind: 'number', unit: '%' },
+    { path: 'total_caps.' + i + '.rate_from', label: '第 ' + (i + 1) + ' 条：执行率自', kind: 'number', unit: '%' },
     { path: 'total_caps.' + i + '.rate_below', label: '至（不含）', kind: 'number', unit: '%' },
     pts('total_caps.' + i + '.max_total', '总分不超过'),
   ]));
@@ -57,7 +59,7 @@ function sections(p) {
       { path: 'late', label: '时效指标逾期', kind: 'choice', choices: LATE },
       { path: 'not_applicable_rescale', label: '不适用的指标不计，其余分值按比例折算', kind: 'bool' },
     ]],
-    ['按执行率限定总分', caps.reduce((a, b) => a.concat(b), /** @type {FieldSpec[]} */ ([]))],
+    [CAPS, caps.reduce((a, b) => a.concat(b), /** @type {FieldSpec[]} */ ([]))],
   ];
 }
 
@@ -153,14 +155,19 @@ export function profileView(store) {
   /** @param {string} text */
   function say(text) { setText(message, text); }
 
-  /** A field changed: the profile with the new value, checked by the core;
-   * refused → the messages at their fields, nothing re-scored; accepted →
-   * the 自定义 profile, re-scored. @param {FieldSpec} f @param {string | boolean} raw */
+  /** A field changed. @param {FieldSpec} f @param {string | boolean} raw */
   function commit(f, raw) {
+    change((draft) => setPath(draft, f.path, f.kind === 'percent' ? shift(String(raw), -2) : raw));
+  }
+
+  /** The profile in use, changed, checked by the core: refused → the
+   * messages at their fields, nothing re-scored; accepted → the 自定义
+   * profile, re-scored. @param {(draft: any) => void} edit */
+  function change(edit) {
     const base = current(store.state);
     if (!base) return;
     const draft = JSON.parse(JSON.stringify(base));
-    setPath(draft, f.path, f.kind === 'percent' ? shift(String(raw), -2) : raw);
+    edit(draft);
     /** @type {ProfileIssue[]} */
     let issues;
     try { issues = api.checkProfile(draft); } catch (e) { say(errorMessage(e)); return; }
@@ -226,9 +233,19 @@ export function profileView(store) {
     inputs = {};
     notes = {};
     sections(p).forEach(([title, list]) => {
-      if (!list.length) return;
-      append(fields, el('fieldset', { class: 'pe-group' }, [el('legend', { text: title })].concat(list.map(field))));
+      if (!list.length && title !== CAPS) return;
+      append(fields, el('fieldset', { class: 'pe-group' }, [el('legend', { text: title }), list.map(field), title === CAPS ? capButtons(p) : null]));
     });
+  }
+
+  /** Add a cap (no effect until edited: its total is the 满分) or remove the last one. @param {Profile} p */
+  function capButtons(p) {
+    const add = el('button', { type: 'button', class: 'btn btn-quiet btn-small', testid: 'profile-cap-add', text: '添加一条' });
+    add.addEventListener('click', () => change((d) => { d.total_caps = (d.total_caps || []).concat([{ rate_from: '0', rate_below: '60', max_total: d.total }]); }));
+    const drop = el('button', { type: 'button', class: 'btn btn-quiet btn-small', testid: 'profile-cap-drop', text: '删去最后一条' });
+    drop.addEventListener('click', () => change((d) => { d.total_caps.pop(); }));
+    drop.hidden = !(p.total_caps || []).length;
+    return el('div', { class: 'pe-actions' }, [(p.total_caps || []).length ? null : el('span', { class: 'pe-hint', text: '（无）' }), add, drop]);
   }
 
   /** @param {State} state @param {Changed} changed */
