@@ -158,8 +158,8 @@ impl Profile {
     /// give it: every refused setting, or the profile.
     pub fn from_value(mut value: Value) -> Result<Profile, Vec<ProfileError>> {
         let mut bad = Vec::new();
-        for (field, path) in number_paths(&value) {
-            let Some(slot) = pointer(&mut value, &path) else { continue };
+        for field in number_fields(&value) {
+            let Some(slot) = pointer(&mut value, &field.path()) else { continue };
             match number(slot) {
                 Some(d) => *slot = Value::String(d.to_string()),
                 None => {
@@ -298,37 +298,30 @@ fn names(out: &mut Vec<ProfileError>, all: &[&str], i: usize, field: Field) {
     out.push(ProfileError { field, subject: String::new(), problem });
 }
 
-/// The numbers' places in a profile's JSON (as many levels, grades and caps as it has).
-fn number_paths(v: &Value) -> Vec<(Field, Vec<String>)> {
-    let path = |parts: &[&str]| parts.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+/// The numbers of a profile's JSON (as many levels, grades and caps as it has).
+fn number_fields(v: &Value) -> Vec<Field> {
     let len = |key: &str| v.get(key).and_then(Value::as_array).map_or(0, Vec::len);
     let mut out = vec![
-        (Field::Total, path(&["total"])),
-        (Field::ExecutionWeight, path(&["execution_weight"])),
-        (Field::OverAchievementFactor, path(&["over_achievement_factor"])),
-        (Field::AchievedMin, path(&["qualitative", "achieved_min"])),
-        (Field::PartialMin, path(&["qualitative", "partial_min"])),
-        (Field::AchievedPoints, path(&["qualitative", "achieved_points"])),
-        (Field::PartialPoints, path(&["qualitative", "partial_points"])),
-        (Field::NotAchievedPoints, path(&["qualitative", "not_achieved_points"])),
+        Field::Total,
+        Field::ExecutionWeight,
+        Field::OverAchievementFactor,
+        Field::AchievedMin,
+        Field::PartialMin,
+        Field::AchievedPoints,
+        Field::PartialPoints,
+        Field::NotAchievedPoints,
     ];
-    for i in 0..len("levels") {
-        out.push((Field::LevelWeight(i), path(&["levels", &i.to_string(), "weight"])));
-    }
-    for i in 0..len("grades") {
-        out.push((Field::GradeMin(i), path(&["grades", &i.to_string(), "min"])));
-    }
+    out.extend((0..len("levels")).map(Field::LevelWeight));
+    out.extend((0..len("grades")).map(Field::GradeMin));
     for i in 0..len("total_caps") {
-        let n = i.to_string();
-        out.push((Field::CapRateFrom(i), path(&["total_caps", &n, "rate_from"])));
-        out.push((Field::CapRateBelow(i), path(&["total_caps", &n, "rate_below"])));
-        out.push((Field::CapMaxTotal(i), path(&["total_caps", &n, "max_total"])));
+        out.extend([Field::CapRateFrom(i), Field::CapRateBelow(i), Field::CapMaxTotal(i)]);
     }
     out
 }
 
-fn pointer<'a>(v: &'a mut Value, path: &[String]) -> Option<&'a mut Value> {
-    path.iter().try_fold(v, |v, key| match v {
+/// The value at a field's path ("levels.0.weight").
+fn pointer<'a>(v: &'a mut Value, path: &str) -> Option<&'a mut Value> {
+    path.split('.').try_fold(v, |v, key| match v {
         Value::Array(items) => items.get_mut(key.parse::<usize>().ok()?),
         Value::Object(map) => map.get_mut(key),
         _ => None,
@@ -342,7 +335,7 @@ fn number(v: &Value) -> Option<Decimal> {
         Value::String(s) => s.trim().to_owned(),
         _ => return None,
     };
-    text.parse::<Decimal>().ok().or_else(|| Decimal::from_scientific(&text).ok())
+    text.parse::<Decimal>().ok()
 }
 
 fn text_of(v: &Value) -> String {
