@@ -123,6 +123,9 @@ test('规则设置：改一级指标分值即重算；超出范围就地拒绝�
     await f.page.click('[data-testid=profile-reset]');
     assert.equal(await waitTotal(f.page, '89.00'), '89.00');
     assert.equal(await f.page.inputValue('[data-testid=profile]'), 'mof-2020');
+    // the 自定义 profile is still there to choose again
+    await f.page.selectOption('[data-testid=profile]', 'custom');
+    assert.equal(await waitTotal(f.page, '85.00'), '85.00');
     assert.deepEqual(f.errors, []);
   } finally {
     await f.close();

@@ -149,8 +149,8 @@ export function customProfile() {
   }
 }
 
-/** Keep (or, with null, forget) the 自定义 profile; false when the browser refused.
- * @param {import('./types').Profile | null} profile */
+/** Keep the 自定义 profile; false when the browser refused.
+ * @param {import('./types').Profile} profile */
 export function saveCustomProfile(profile) {
-  return set('customProfile', profile ? JSON.stringify(profile) : null);
+  return set('customProfile', JSON.stringify(profile));
 }

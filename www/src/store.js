@@ -65,7 +65,7 @@ import { debounce, errorMessage } from './format.js';
  *   | {type: 'clear'}
  *   | {type: 'encoding', value: Encoding}
  *   | {type: 'profile', id: string}
- *   | {type: 'customProfile', profile: Profile | null, id?: string}
+ *   | {type: 'customProfile', profile: Profile}
  *   | {type: 'edit', project: number, row: number, patch: Record<string, string | null>}
  *   | {type: 'undo'}
  *   | {type: 'rescore', reread: boolean, retried?: boolean}
@@ -197,9 +197,8 @@ export function createStore(render, hooks = {}) {
         state.customNote = '';
         api.useCustom(a.profile);
         labels.forget();
-        state.profiles = state.profiles.filter((p) => p.id !== api.CUSTOM).concat(a.profile ? [a.profile] : []);
-        if (a.profile) state.profile = api.CUSTOM;
-        else if (state.profile === api.CUSTOM) state.profile = a.id || (state.profiles.length ? state.profiles[0].id : '');
+        state.profiles = state.profiles.filter((p) => p.id !== api.CUSTOM).concat([a.profile]);
+        state.profile = api.CUSTOM;
         if (!storage.saveCustomProfile(a.profile)) { state.storageNote = '浏览器不允许本地保存（或空间已满），调整后的评分规则关闭页面后不会保留。'; changed.storage = true; }
         changed.settings = changed.profiles = true;
         return { score: 'rescore' };

@@ -147,9 +147,10 @@ export function profileView(store) {
     reader.onerror = () => say('无法读取规则文件“' + f.name + '”');
     reader.readAsText(f);
   });
+  // back to a built-in profile; the 自定义 one stays in the selector (and in storage)
   resetBtn.addEventListener('click', () => {
     const builtin = store.state.profiles.find((p) => p.id !== api.CUSTOM);
-    store.update({ type: 'customProfile', profile: null, id: builtin ? builtin.id : '' });
+    if (builtin) store.update({ type: 'profile', id: builtin.id });
   });
 
   /** @param {string} text */
