@@ -7,6 +7,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::expr::Comparator;
 use crate::num::{round2, show};
 use crate::profile::Profile;
 use crate::report::decision::Band;
@@ -67,18 +68,24 @@ pub fn finding_kind(k: FindingKind) -> &'static str {
 /// A direction as 指标性质 (S7–S11, S14).
 pub fn direction(d: Direction) -> &'static str {
     match d {
-        Direction::Ge => "正向（≥）",
-        Direction::Gt => "正向（>）",
-        Direction::Eq => "等于（=）",
-        Direction::Lt => "反向（<）",
-        Direction::Le => "反向（≤）",
+        Direction::Compare(Comparator::Ge) => "正向（≥）",
+        Direction::Compare(Comparator::Gt) => "正向（>）",
+        Direction::Compare(Comparator::Eq) => "等于（=）",
+        Direction::Compare(Comparator::Lt) => "反向（<）",
+        Direction::Compare(Comparator::Le) => "反向（≤）",
         Direction::Qualitative => "定性",
     }
 }
 
 const STATUSES: [Status; 4] = [Status::Ok, Status::Review, Status::Pending, Status::Error];
-const DIRECTIONS: [Direction; 6] =
-    [Direction::Ge, Direction::Gt, Direction::Eq, Direction::Lt, Direction::Le, Direction::Qualitative];
+const DIRECTIONS: [Direction; 6] = [
+    Direction::Compare(Comparator::Ge),
+    Direction::Compare(Comparator::Gt),
+    Direction::Compare(Comparator::Eq),
+    Direction::Compare(Comparator::Lt),
+    Direction::Compare(Comparator::Le),
+    Direction::Qualitative,
+];
 const FINDINGS: [FindingKind; 12] = [
     FindingKind::RowScore,
     FindingKind::OverWeight,
