@@ -11,7 +11,7 @@ use crate::expr::Comparator;
 use crate::num::{round2, show};
 use crate::profile::Profile;
 use crate::report::decision::Band;
-use crate::report::{Direction, FindingKind, Level, Status};
+use crate::report::{Direction, FindingKind, FindingPlace, Level, Status};
 
 /// One typed value: its JSON id and the words users see.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -43,8 +43,18 @@ pub struct Labels {
     pub qualitative: &'static str,
     /// `rows[].direction` → its 指标性质 in words.
     pub directions: Vec<Label>,
-    pub findings: Vec<Label>,
+    pub findings: Vec<FindingLabel>,
     pub grades: Vec<GradeLabel>,
+}
+
+/// A finding kind: its id, its words, where it is shown and whether it is
+/// about a stated 得分 (the page colours that cell).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FindingLabel {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub place: FindingPlace,
+    pub stated_score: bool,
 }
 
 /// What an audit finding compared.
@@ -110,7 +120,15 @@ pub fn labels(profile: &Profile) -> Labels {
         not_applicable: Level::NotApplicable.label(),
         qualitative: Direction::Qualitative.symbol(),
         directions: DIRECTIONS.iter().map(|&d| Label { id: d.symbol(), label: direction(d) }).collect(),
-        findings: FINDINGS.iter().map(|&k| Label { id: k.id(), label: finding_kind(k) }).collect(),
+        findings: FINDINGS
+            .iter()
+            .map(|&k| FindingLabel {
+                id: k.id(),
+                label: finding_kind(k),
+                place: k.place(),
+                stated_score: k.is_stated_score(),
+            })
+            .collect(),
         grades: profile
             .grades
             .iter()
