@@ -89,6 +89,12 @@ var jixiaoCore = (function (global, makeGlue, wasmBase64, makeWritersGlue, write
     });
   }
 
+  function mark(name) {
+    if (global.performance && typeof global.performance.mark === "function") {
+      global.performance.mark(name);
+    }
+  }
+
   var api = {
     ready: null,
     version: "",
@@ -281,12 +287,19 @@ var jixiaoCore = (function (global, makeGlue, wasmBase64, makeWritersGlue, write
     core = Promise.reject(new Error("此浏览器不支持 WebAssembly，请使用极速模式或较新的浏览器"));
     api.ready = core;
   } else {
+    // User Timing marks for scripts/open-time.mjs (decode, compile, ready)
+    mark("jixiao:start");
     core = inflate(decodeBase64(wasmBase64)).then(function (bytes) {
+      mark("jixiao:decoded");
       return global.WebAssembly.compile(bytes);
     });
     api.ready = core.then(function (module) {
+      mark("jixiao:compiled");
       compiled = module;
       return load(module);
+    }).then(function (ready) {
+      mark("jixiao:ready");
+      return ready;
     });
   }
   // No "unhandled rejection" noise when nobody awaits `ready`; callers that
