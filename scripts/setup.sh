@@ -12,7 +12,8 @@
 #     (wasm-opt, required by the build) — the one step that needs root: run
 #     as root, or through sudo when not root
 #   - npm devDependencies (esbuild, acorn, wabt, playwright-core, typescript,
-#     puppeteer-core@5 + chrome-aws-lambda for the Chromium 86 test, iconv-lite)
+#     puppeteer-core@5 + chrome-aws-lambda for the Chromium 86 test, iconv-lite,
+#     xz-decompress, the page's xz decoder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
