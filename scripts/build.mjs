@@ -16,9 +16,9 @@
 //   5. glue + www/loader.js lowered by esbuild (--target=chrome58); each
 //      <script src> of the template (www/src/main.js) bundled by esbuild
 //      into one classic script at the same target; all parsed as ES2017 by
-//      acorn, fatal on failure
-//      the modules compressed with xz (-9e, one thread, CRC32 check), as
-//      base64; the xz decoder (npm xz-decompress) bundled into the runtime
+//      acorn, fatal on failure; the modules compressed with xz (-9e, one
+//      thread, CRC32 check) as base64, the xz decoder (npm xz-decompress)
+//      bundled into the runtime
 //   6. the template's <link rel=stylesheet>/<script src> inlined, the runtime
 //      put at <!-- @JIXIAO_RUNTIME@ -->, the example table at
 //      <!-- @JIXIAO_SAMPLE@ -->, the CSP meta first in <head>
@@ -222,6 +222,7 @@ function runtimeScript(built) {
     factories += `function glue${i}() {\n${glue}\nreturn ${mod.global};\n}\n`;
     loader = loader.replaceAll(mod.factory, `glue${i}`);
   });
+  // the xz decoder the loader decodes both modules with (its licence kept)
   factories += `${xzDecoder()}\n`;
   loader = loader.replace("__XZ_STREAM__", "jixiaoXz.XzReadableStream");
   // The Web Worker (www/src/worker.js, see www/src/client.js) is made from
