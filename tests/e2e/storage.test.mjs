@@ -190,6 +190,8 @@ test('两个标签页：第二个提示“接管”或“只读”；只读不�
     await one.fill('[data-testid=input]', OTHER);
     assert.equal(await waitTotal(one, '99.00'), '99.00');
     await saved(one, 'jixiao:v2:text', OTHER);
+    // a setting changed in the read-only tab scores again there, but its older input is not saved
+    await two.selectOption('[data-testid=profile]', { index: 1 });
     await two.waitForTimeout(700);
     assert.equal(await stored(one, 'jixiao:v2:text'), OTHER);
 
@@ -208,8 +210,10 @@ test('两个标签页：第二个提示“接管”或“只读”；只读不�
       box.value = '第一个标签页的内容';
       box.dispatchEvent(new Event('input'));
     });
+    await one.selectOption('[data-testid=profile]', { index: 0 });
     await one.waitForTimeout(700);
     assert.equal(await stored(two, 'jixiao:v2:text'), OTHER);
+    assert.match(await stored(two, 'jixiao:v2:edits'), /50 人/);
     // and can take it back
     await one.click('[data-testid=take-over]');
     assert.match(await text(two, 'tab-bar'), /已接管/);
