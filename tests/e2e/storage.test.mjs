@@ -51,8 +51,11 @@ test('判定属于所在的表：清空后粘贴另一张表从零开始；恢�
     assert.equal(await first(s.page).locator('[data-testid=cell-actual]').inputValue(), '120 人');
     assert.match(await text(s.page, 'edit-note'), /1 处.*已舍弃/);
 
-    // saved edits, one on a row the saved table does not have
+    // saved edits, one on a row the saved table does not have (written once
+    // the page has saved: it saves what it has when it is left)
     const row = Number(await first(s.page).getAttribute('data-row'));
+    await saved(s.page, 'jixiao:v2:text', OTHER);
+    await s.page.waitForTimeout(500);
     await s.page.evaluate(([t, r]) => {
       localStorage.clear();
       localStorage.setItem('jixiao:v2:source', 'text');
