@@ -69,10 +69,11 @@ export function bindInput(store, exports, many = () => false) {
 }
 
 /** What the user would lose, in words ('' for nothing of their own): the
- * sample as loaded and an empty box are not theirs. @param {import('../store').State} s */
-export function ownInput(s) {
+ * sample as loaded, an empty box and a file that could not be read are not
+ * theirs. @param {import('../store').State} s */
+function ownInput(s) {
   const parts = [];
-  if (s.source === 'file') parts.push('所选文件“' + s.fileName + '”的内容');
+  if (s.source === 'file' && (s.input || s.fileInput)) parts.push('所选文件“' + s.fileName + '”的内容');
   else if (s.text.trim() && s.text !== sampleText()) parts.push('粘贴框中的内容');
   if (s.edits.length) parts.push(s.edits.length + ' 处修改和判定');
   if (s.drafts.some((d) => d && Object.keys(d).length)) parts.push('填写的报告段落');
