@@ -150,9 +150,9 @@ test('自定义规则保存在本机：重新打开页面仍在使用', async ()
 
     // a saved profile the core refuses opens the page with the built-in rules and a notice
     await s.page.evaluate(() => {
-      const p = JSON.parse(localStorage.getItem('jixiao:customProfile'));
+      const p = JSON.parse(localStorage.getItem('jixiao:v2:customProfile'));
       p.grades[1].min = '95';
-      localStorage.setItem('jixiao:customProfile', JSON.stringify(p));
+      localStorage.setItem('jixiao:v2:customProfile', JSON.stringify(p));
     });
     await s.page.reload();
     await s.page.waitForFunction(() => window.jixiao && window.jixiao.version, null, { timeout: T });

@@ -6,8 +6,9 @@
  * edits, drafts, profile, encoding, mappings (the column mappings chosen,
  * by header: INPUT.md) and customProfile (the rule editor's 自定义 profile,
  * S36). What cannot be read — the unversioned keys of earlier pages, a
- * corrupted value — is set aside under jixiao:backup:… (never deleted, offered as a download) and the page opens without it. Keys of a
- * newer schema (jixiao:v3:…) belong to a newer page: left as they are.
+ * corrupted value — is set aside under jixiao:backup:… (never deleted,
+ * offered as a download) and the page opens without it. Keys of a newer
+ * schema (jixiao:v3:…) belong to a newer page: left as they are.
  * Storage full: what the newest state could not save is said, and its older
  * value is removed, so a later visit never restores an older input. */
 
