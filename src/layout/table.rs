@@ -135,6 +135,7 @@ impl Block<'_> {
                 level: cell(r, Field::Level),
                 deduction: cell(r, Field::Deduction),
                 reason: cell(r, Field::Reason),
+                ..Default::default()
             });
         }
         if projects.is_empty() {
@@ -165,7 +166,7 @@ impl Block<'_> {
             ctx.warnings.push(self.issue(
                 self.header.first,
                 None,
-                "表中没有一级、二级指标列：指标归入「未分级」，无法按一级指标核对分值（S1），各行须填写分值",
+                "表中没有一级、二级指标列：指标归入「未分级」，无法按一级指标核对分值，各行须填写分值",
             ));
         }
         let ignored = unused(self.sheet, span, &ctx.used);
