@@ -106,7 +106,10 @@ fn a_chosen_level_is_one_reason_in_words() {
     let full = qual(LevelSource::Chosen, QualPoints::Full, None);
     assert_eq!(full, "定性指标：人工判定为部分达成，得满分 20 分");
     let share = QualPoints::Share { factor: d("0.7"), score: d("14"), lost: d("6") };
-    assert_eq!(qual(LevelSource::Chosen, share, None), "定性指标：人工判定为部分达成，得分 = 20 × 0.7 = 14.00，扣 6.00 分");
+    assert_eq!(
+        qual(LevelSource::Chosen, share, None),
+        "定性指标：人工判定为部分达成，得分 = 20 × 0.7 = 14.00，扣 6.00 分"
+    );
     // the form's own level and 得分, against a score typed in the page
     let b = band_of(Level::Partial);
     let form = qual(LevelSource::Column, QualPoints::Manual { score: d("13"), band: b, typed: false }, None);

@@ -15,6 +15,17 @@ export function fmt2(v) {
   return n === null ? '—' : n.toFixed(2);
 }
 
+/** An amount as the core gives it (万元), with thousands separators: 1234567.5 → "1,234,567.5"; "—" for none.
+ * @param {unknown} v */
+export function fmtMoney(v) {
+  const n = num(v);
+  if (n === null) return '—';
+  const parts = String(Math.abs(n)).split('.');
+  if (/e/i.test(parts[0])) return String(n);
+  const int = parts[0].replace(/\B(?=(\d{3})+$)/g, ',');
+  return (n < 0 ? '−' : '') + int + (parts.length > 1 ? '.' + parts[1] : '');
+}
+
 /** A weight: integers without decimals, others with two. @param {unknown} v */
 export function fmtW(v) {
   const n = num(v);

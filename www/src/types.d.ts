@@ -381,6 +381,8 @@ export interface IndicatorInput {
   level?: string | null;
   deduction?: Dec | null;
   reason?: string | null;
+  /** 判定依据: a note on a qualitative row's level (a page edit written into the input). */
+  basis?: string | null;
 }
 
 // ---- rule profiles (profiles/*.json, jixiao profile, jixiao.profiles()) ------------
