@@ -138,6 +138,26 @@ pub struct Budget {
     /// Source row of the figures (1-based), for messages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub row: Option<u32>,
+    /// The unit the file wrote its amounts in (they are in 万元 above either
+    /// way), for display; left out of JSON when 万元.
+    #[serde(skip_serializing_if = "MoneyUnit::is_wan")]
+    pub unit: MoneyUnit,
+}
+
+/// The unit a file writes its amounts in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MoneyUnit {
+    #[default]
+    #[serde(rename = "万元")]
+    Wan,
+    #[serde(rename = "元")]
+    Yuan,
+}
+
+impl MoneyUnit {
+    pub fn is_wan(&self) -> bool {
+        *self == MoneyUnit::Wan
+    }
 }
 
 /// Figures the file states, which the audit compares with the computed ones.

@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
-use super::funds::{merge_budget, money};
+use super::funds::{merge_budget, money, unit_of};
 use super::header::Columns;
 use super::rows::{is_filled, unused};
 use super::vocab::{weight_in_label, Field};
@@ -66,6 +66,11 @@ impl Block<'_> {
             }
             let Some(p) = current.and_then(|i| projects.get_mut(i)) else { continue };
             // Budget columns on indicator rows: the first value per project wins.
+            if p.budget.adjusted.is_none() {
+                if let Some(v) = cell(r, Field::Budget).filter(|v| money(v, cols.budget_in_yuan).is_some()) {
+                    p.budget.unit = unit_of(&v, cols.budget_in_yuan);
+                }
+            }
             for (f, slot) in [(Field::Budget, &mut p.budget.adjusted), (Field::Executed, &mut p.budget.executed)] {
                 if let (None, Some(v)) = (*slot, cell(r, f).and_then(|v| money(&v, cols.budget_in_yuan))) {
                     *slot = Some(v);

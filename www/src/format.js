@@ -26,6 +26,21 @@ export function fmtMoney(v) {
   return (n < 0 ? '−' : '') + int + (parts.length > 1 ? '.' + parts[1] : '');
 }
 
+/** An amount in 万元 as written in `unit`: 元 moves the decimal point four
+ * places (text, not arithmetic: 34.64 → "346,400"), with thousands separators.
+ * @param {unknown} v @param {'元' | '万元' | undefined | null} unit */
+export function fmtAmount(v, unit) {
+  const n = num(v);
+  if (n === null || unit !== '元') return fmtMoney(v);
+  const neg = n < 0;
+  const parts = String(Math.abs(n)).split('.');
+  if (/e/i.test(parts[0])) return fmtMoney(n * 10000);
+  const frac = (parts[1] || '') + '0000';
+  const int = (parts[0] + frac.slice(0, 4)).replace(/^0+(?=\d)/, '');
+  const rest = frac.slice(4).replace(/0+$/, '');
+  return fmtMoney((neg ? '-' : '') + int + (rest ? '.' + rest : ''));
+}
+
 /** A weight: integers without decimals, others with two. @param {unknown} v */
 export function fmtW(v) {
   const n = num(v);

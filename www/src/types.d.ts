@@ -358,6 +358,8 @@ export interface Budget {
   executed?: Dec | null;
   weight?: Dec | null;
   row?: number;
+  /** The unit the file wrote its amounts in (absent: 万元); the figures are in 万元 either way. */
+  unit?: '元' | '万元';
 }
 
 export interface Stated {

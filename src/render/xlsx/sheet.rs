@@ -287,7 +287,7 @@ impl Sheet<'_> {
                 self.ws.write_string_with_format(r, c, text(&ind.level), &st.cell)?;
             }
             Col::Reason => {
-                self.ws.write_string_with_format(r, c, &ind.reason_with_basis(), &st.left)?;
+                self.ws.write_string_with_format(r, c, ind.reason_with_basis(), &st.left)?;
             }
             Col::Weight => {
                 let given = ind.weight.as_deref().map(str::trim).filter(|w| !w.is_empty());

@@ -3,7 +3,7 @@
  * counts, budget execution, the 一级 subtotals. */
 
 import { el, setText } from '../dom.js';
-import { fmt2, fmtMoney, fmtW, lost, num } from '../format.js';
+import { fmt2, fmtAmount, fmtW, lost, num } from '../format.js';
 import { gradeClass } from '../labels.js';
 
 /** @typedef {import('../types').ProjectResult} ProjectResult */
@@ -19,11 +19,11 @@ export function liveNodes() {
   };
 }
 
-/** @param {ProjectResult} p @param {Live} live */
-export function summaryView(p, live) {
+/** @param {ProjectResult} p @param {Live} live @param {'元' | '万元' | undefined} unit  the unit the file wrote its amounts in */
+export function summaryView(p, live, unit) {
   const box = el('section', { class: 'summary', 'aria-label': '评分汇总' });
   box.appendChild(totalBlock(p, live));
-  box.appendChild(execBlock(p));
+  box.appendChild(execBlock(p, unit === '元' ? '元' : '万元'));
   const subs = (p.subtotals || []).filter((s) => !s.level2);
   if (subs.length) box.appendChild(el('div', { class: 'sum-subs' }, [subtotalTable(subs)]));
   return box;
@@ -77,8 +77,8 @@ function totalBlock(p, live) {
   return block;
 }
 
-/** @param {ProjectResult} p */
-function execBlock(p) {
+/** @param {ProjectResult} p @param {'元' | '万元'} unit */
+function execBlock(p, unit) {
   const ex = p.execution || /** @type {any} */ ({});
   return el('div', { class: 'sum-exec' }, [
     el('div', { class: 'sum-label', text: '预算执行率' }),
@@ -87,9 +87,9 @@ function execBlock(p) {
       el('span', { class: 'exec-score num', testid: 'exec-score' }, ['得分 ', el('b', { text: fmt2(ex.score) }), ' / ' + fmtW(ex.weight)]),
     ]),
     el('div', { class: 'exec-money' }, [
-      '全年预算数 ', el('span', { class: 'num', testid: 'exec-budget', text: fmtMoney(ex.budget) }),
-      ' 万元 · 全年执行数 ', el('span', { class: 'num', testid: 'exec-executed', text: fmtMoney(ex.executed) }),
-      ' 万元',
+      '全年预算数 ', el('span', { class: 'num', testid: 'exec-budget', text: fmtAmount(ex.budget, unit) }),
+      ' ' + unit + ' · 全年执行数 ', el('span', { class: 'num', testid: 'exec-executed', text: fmtAmount(ex.executed, unit) }),
+      ' ' + unit,
     ]),
     ex.explanation ? el('div', { class: 'explain', testid: 'exec-explanation', text: ex.explanation }) : null,
   ]);
