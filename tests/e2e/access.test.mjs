@@ -169,6 +169,11 @@ test('没有规则编号；金额有千位分隔符和单位', async () => {
     assert.equal(await text(s.page, 'exec-executed'), '12,000');
     assert.match(await s.page.locator('.exec-money').innerText(), /全年预算数 12,345\.6 万元/);
     assert.deepEqual(await ruleIds(s.page), []);
+    // a file in 元: its amounts shown in 元 (the core keeps 万元)
+    const yuan = TABLE.replace('项目名称,全年预算数,全年执行数', '项目名称,全年预算数（元）,全年执行数（元）').replace('12345.6,12000', '1234567.8,1200000');
+    await s.page.fill('[data-testid=input]', yuan);
+    await s.page.waitForFunction(() => /元/.test(document.querySelector('.exec-money').textContent) && !/万元/.test(document.querySelector('.exec-money').textContent), null, { timeout: T });
+    assert.match(await s.page.locator('.exec-money').innerText(), /全年预算数 1,234,567\.8 元 · 全年执行数 1,200,000 元/);
     for (const f of ['audit-planted-2024.csv', 'audit-clean-no-weights-2023.csv', 'henan-old-estates-2019.csv']) {
       await s.page.fill('[data-testid=input]', fixture(f));
       await s.page.locator('[data-testid=project]').first().waitFor({ timeout: T });
