@@ -73,7 +73,7 @@ fn the_unit_amounts_were_written_in_is_kept() {
     use crate::model::MoneyUnit::{Wan, Yuan};
     assert_eq!([unit_of("346400元", false), unit_of("60", true), unit_of("34.64万元", true)], [Yuan, Yuan, Wan]);
     assert_eq!([unit_of("1.2亿元", true), unit_of("60", false), unit_of("5.8万", false)], [Wan, Wan, Wan]);
-    let read = |csv: &str| crate::read_input(csv.as_bytes(), "t.csv", &Default::default()).unwrap().projects[0].budget.clone();
+    let read = |csv: &str| read_sheets(vec![sheet(csv)]).unwrap().projects[0].budget.clone();
     let rows = "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n产出指标,数量指标,x,≥1,1,90\n";
     // key/value rows, a funds block, budget columns on the indicator rows
     let b = read(&format!("全年预算数（元）,346400\n全年执行数（元）,300000\n{rows}"));
