@@ -119,6 +119,29 @@ test('定性指标：人工判定标记、撤销判定恢复待判定（可再�
   }
 });
 
+test('判定与判定依据保存在本机：重新打开页面后仍标为人工判定，依据仍在', async () => {
+  const s = await openPage({ persistent: true });
+  try {
+    await s.page.fill('[data-testid=input]', TABLE);
+    assert.equal(await waitTotal(s.page, '69.72'), '69.72');
+    await row3(s.page).locator('[data-testid=level-select]').selectOption('达成');
+    assert.equal(await waitTotal(s.page, '99.72'), '99.72');
+    const basis = row3(s.page).locator('[data-testid=cell-basis]');
+    await basis.fill('现场核查');
+    await basis.evaluate((x) => x.blur());
+    // saved (whatever the storage key)
+    await s.page.waitForFunction(() => Object.keys(localStorage).some((k) => /现场核查/.test(localStorage.getItem(k) || '')), null, { timeout: T });
+    await s.page.reload();
+    await s.page.evaluate(() => window.jixiao.ready.then(() => true));
+    assert.equal(await waitTotal(s.page, '99.72'), '99.72');
+    assert.equal(await row3(s.page).locator('[data-testid=chosen]').isVisible(), true);
+    assert.equal(await row3(s.page).locator('[data-testid=cell-basis]').inputValue(), '现场核查');
+    assert.match(await row3(s.page).locator('td.explain').innerText(), /人工判定为达成，得满分 30 分；判定依据：现场核查/);
+  } finally {
+    await s.close();
+  }
+});
+
 test('定性指标：人工选择的完成情况与表内得分不符时按所选完成情况计分（不归零），表内得分进入复核', async () => {
   const s = await openPage();
   try {
