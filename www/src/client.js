@@ -10,8 +10,9 @@
 /**
  * @param {{
  *   file(id: string, result: {summary?: any, error?: string}): void,
- *   project(id: string, index: number, result: {project?: any, summary?: any, error?: string}): void,
+ *   project(id: string, index: number, result: {project?: any, lines?: Record<string, any>, error?: string}): void,
  *   busy(current: Job | null, queued: number): void,
+ *   reading(id: string, rows: number): void,
  *   failed(message: string): void,
  * }} on
  */
@@ -75,6 +76,7 @@ export function createClient(on) {
       next();
       return;
     }
+    if (m.type === 'reading') { if (current && current.id === m.id && !current.silent) on.reading(m.id, m.rows); return; }
     if (m.type === 'project') on.project(m.id, m.index, m);
   }
 

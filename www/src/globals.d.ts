@@ -8,5 +8,7 @@ type JixiaoOptions = import('./types').Options;
 type JixiaoLabels = import('./types').Labels;
 type JixiaoDraft = import('./types').Draft;
 type JixiaoSummary = import('./types').Summary;
+type JixiaoEdit = import('./types').Edit;
+type JixiaoOverviewLine = import('./types').OverviewLine;
 type JixiaoProjectResult = import('./types').ProjectResult;
 type JixiaoHeaderGuess = import('./types').HeaderGuess;

@@ -9,11 +9,14 @@
  *
  * In:  {type:'init', wasm: base64 of the gzipped module}
  *      {type:'add', id, name, bytes: ArrayBuffer, options}
- *      {type:'project', id, index, edits}   (edits: that file's, project = index in the file)
+ *      {type:'project', id, index, edits}   (edits: that file's, project = index in the file;
+ *                                            the projects whose edits changed are scored again alone)
  *      {type:'remove', id}
  * Out: {type:'ready'} | {type:'failed', message}
+ *      {type:'reading', id, rows}   (before a text file is read: its rows, counted from the line breaks)
  *      {type:'file', id, summary} | {type:'file', id, error}
- *      {type:'project', id, index, project, summary} | {type:'project', id, index, error} */
+ *      {type:'project', id, index, project, lines: {[index]: summary of the projects scored again}}
+ *      | {type:'project', id, index, error} */
 
 /** The rows a file may have (the core's limit, which it checks exactly).
  * A text file with more than twice as many line breaks is refused before it
@@ -25,7 +28,9 @@ const ROW_LIMIT = 100000;
 const self_ = self;
 /** @type {any} */
 let glue = null;
-/** @type {Record<string, {name: string, bytes: Uint8Array, options: any, scored: any}>} */
+/** A file: its bytes (read again after a trap), options, the edits its handle has.
+ * @typedef {{name: string, bytes: Uint8Array, options: any, edits: any[], scored: any}} Kept */
+/** @type {Record<string, Kept>} */
 const files = {};
 
 /** @param {unknown} e */
@@ -68,10 +73,38 @@ function fresh(module) {
   return g;
 }
 
-/** @param {{name: string, bytes: Uint8Array, options: any, scored: any}} f */
+/** The file's handle, opened (again) with its current edits. @param {Kept} f */
 function scored(f) {
-  if (!f.scored) f.scored = glue.open(f.bytes, f.name, f.options);
+  if (!f.scored) f.scored = glue.open(f.bytes, f.name, Object.assign({}, f.options, { edits: f.edits }));
   return f.scored;
+}
+
+/** Edits grouped by project, as JSON text per project index. @param {any[]} edits */
+function byProject(edits) {
+  /** @type {Record<string, any[]>} */
+  const out = {};
+  edits.forEach((e) => { (out[e.project] = out[e.project] || []).push(e); });
+  /** @type {Record<string, string>} */
+  const text = {};
+  Object.keys(out).forEach((k) => { text[k] = JSON.stringify(out[k]); });
+  return text;
+}
+
+/** Bring the handle to `edits`: a project whose edits changed is scored
+ * again alone; returns their overview lines by index. @param {Kept} f @param {any[]} edits */
+function applyEdits(f, edits) {
+  const before = byProject(f.edits);
+  const after = byProject(edits);
+  const s = scored(f);
+  /** @type {Record<string, any>} */
+  const lines = {};
+  Object.keys(Object.assign({}, before, after)).forEach((k) => {
+    if (before[k] === after[k]) return;
+    const mine = edits.filter((e) => String(e.project) === k);
+    lines[k] = s.rescore(Number(k), mine);
+  });
+  f.edits = edits;
+  return lines;
 }
 
 self_.onmessage = (/** @type {MessageEvent} */ ev) => {
@@ -91,7 +124,8 @@ self_.onmessage = (/** @type {MessageEvent} */ ev) => {
       self_.postMessage({ type: 'file', id: m.id, error: '文件有 ' + rows + ' 行，超过上限 ' + ROW_LIMIT + ' 行，未读取。请把表格拆成几个文件后再拖入。' });
       return;
     }
-    const f = { name: m.name, bytes, options: m.options, scored: null };
+    if (rows) self_.postMessage({ type: 'reading', id: m.id, rows });
+    const f = { name: m.name, bytes, options: m.options, edits: (m.options && m.options.edits) || [], scored: null };
     try {
       const summary = scored(f).summary();
       files[m.id] = f;
@@ -106,14 +140,9 @@ self_.onmessage = (/** @type {MessageEvent} */ ev) => {
     const f = files[m.id];
     if (!f) { self_.postMessage({ type: 'project', id: m.id, index: m.index, error: '文件已移除' }); return; }
     try {
-      const edits = JSON.stringify(m.edits || []);
-      if (edits !== JSON.stringify(f.options.edits || [])) {
-        if (f.scored) f.scored.free();
-        f.scored = null;
-        f.options = Object.assign({}, f.options, { edits: m.edits || [] });
-      }
-      const s = scored(f);
-      self_.postMessage({ type: 'project', id: m.id, index: m.index, project: s.project(m.index), summary: s.summary() });
+      const lines = applyEdits(f, m.edits || []);
+      const project = scored(f).project(m.index);
+      self_.postMessage({ type: 'project', id: m.id, index: m.index, project, lines });
     } catch (e) {
       afterTrap(e);
       self_.postMessage({ type: 'project', id: m.id, index: m.index, error: message(e) });
