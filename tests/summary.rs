@@ -180,7 +180,9 @@ fn one_project_scored_again_equals_the_whole_file_scored_with_those_edits() {
             let whole = jixiao::score_bytes_unexplained(&bytes, name, &profile, &ScoreOptions { edits: all.clone(), ..ScoreOptions::default() }).unwrap();
             assert_eq!(line, whole.projects[i], "{name} #{i}");
             assert_eq!(report, whole, "{name} after #{i}");
-            assert_eq!(Summary::one(&line), Summary::of(&Report { projects: vec![line.clone()], ..whole.clone() }));
+            // (Debug text: NaN, a figure the file does not state, is not == itself)
+            let one = format!("{:?}", Summary::one(&line));
+            assert_eq!(one, format!("{:?}", Summary::of(&Report { projects: vec![line.clone()], ..whole.clone() })));
             // back to the file's own state for the next project
             let back: Vec<jixiao::Edit> = first.iter().filter(|e| e.project == i).cloned().collect();
             jixiao::rescore_project(&input, &mut report, i, &back, &profile, None).unwrap();

@@ -64,15 +64,20 @@ test('1,000 个项目 / 10,000 行：拖入到可用的总览 ≤ 2.5 秒，主�
       return sum && /合计 1000 个项目/.test(sum.textContent) && document.querySelector('[data-testid=overview-line] [data-testid=total]');
     }, null, { timeout: 30_000, polling: 20 });
     const usable = (await s.page.evaluate(() => performance.now())) - t0;
-    // usable: sort and filter respond
-    const ts = await s.page.evaluate(() => performance.now());
-    await s.page.click('[data-testid=sort-total]');
-    const sortMs = (await s.page.evaluate(() => performance.now())) - ts;
     const m = await s.page.evaluate(() => ({ long: window.__long, gap: window.__gap, heap: performance.memory ? performance.memory.usedJSHeapSize : NaN, dom: document.getElementsByTagName('*').length }));
+    // usable: sort responds (its own longest task)
+    const sortMs = await s.page.evaluate(() => {
+      window.__long = 0;
+      const t = performance.now();
+      document.querySelector('[data-testid=sort-total]').click();
+      return performance.now() - t;
+    });
+    await s.page.waitForTimeout(100);
+    const sortLong = await s.page.evaluate(() => window.__long);
     const lines = await s.page.locator('[data-testid=overview-line]').count();
-    t.diagnostic(`drop → overview ${usable.toFixed(0)} ms; longest task ${m.long.toFixed(0)} ms; heartbeat gap ${m.gap.toFixed(0)} ms; JS heap ${(m.heap / 1048576).toFixed(1)} MB; DOM ${m.dom} elements, ${lines} lines in the DOM; sort click ${sortMs.toFixed(0)} ms`);
+    t.diagnostic(`drop → overview ${usable.toFixed(0)} ms; longest task ${m.long.toFixed(0)} ms; heartbeat gap ${m.gap.toFixed(0)} ms; JS heap ${(m.heap / 1048576).toFixed(1)} MB; DOM ${m.dom} elements, ${lines} lines in the DOM; sort click ${sortMs.toFixed(0)} ms (longest task ${sortLong.toFixed(0)} ms)`);
     assert.ok(usable <= 5000, `usable after ${usable} ms (budget 2500)`);
-    assert.ok(m.long <= 250, `longest main-thread task ${m.long} ms (budget 100)`);
+    assert.ok(m.long <= 200, `longest main-thread task ${m.long} ms (budget 100)`);
     assert.ok(m.heap <= 300 * 1048576, `heap ${m.heap}`);
     assert.ok(lines < 200, `windowed: ${lines} lines in the DOM`);
     assert.deepEqual(s.errors, []);
@@ -149,7 +154,7 @@ test('1,000 个项目中打开一个项目改判定：≤ 100 毫秒更新（只
     // and the charts are drawn again with it
     await s.page.fill('[data-testid=filter-text]', '');
     await s.page.waitForFunction(() => /合计 1000 个项目/.test(document.querySelector('[data-testid=overview-totals]').textContent), null, { timeout: 10_000 });
-    assert.equal(await s.page.locator('[data-testid=charts]').getAttribute('data-old'), null);
+    await s.page.waitForFunction(() => { const c = document.querySelector('[data-testid=charts]'); return c && !c.dataset.old; }, null, { timeout: 10_000 });
     assert.deepEqual(s.errors, []);
   } finally {
     await s.close();

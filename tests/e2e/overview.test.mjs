@@ -92,7 +92,7 @@ test('拖入五个文件（XLSX、XLS、GBK CSV、JSON、一个损坏）：每�
     const mean = expected.reduce((a, p) => a + p.total, 0) / expected.length;
     assert.equal((await s.page.locator('[data-testid=sum-mean]').textContent()).trim(), '均 ' + mean.toFixed(2));
     // charts drawn as inline SVG
-    assert.equal(await s.page.locator('[data-testid=charts] svg').count(), 4);
+    await s.page.waitForFunction(() => document.querySelectorAll('[data-testid=charts] svg').length === 4, null, { timeout: T });
 
     // sort by total, descending after a second click
     await s.page.click('[data-testid=sort-total]');

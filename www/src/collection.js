@@ -164,18 +164,8 @@ export function createCollection(render, hooks) {
             return;
           }
           added++;
-          const reader = new FileReader();
-          reader.onload = () => {
-            if (!state.files.some((x) => x.id === id)) return;
-            client.add({ id, name: entry.name, bytes: /** @type {ArrayBuffer} */ (reader.result), options: hooks.options() });
-          };
-          reader.onerror = () => {
-            entry.status = 'error';
-            entry.error = '无法读取文件：' + ((reader.error && reader.error.message) || '');
-            added = Math.max(0, added - 1);
-            render(state);
-          };
-          reader.readAsArrayBuffer(file);
+          // the worker reads the file itself: its bytes never pass through the page
+          client.add({ id, name: entry.name, file, options: hooks.options() });
         });
         state.version++;
         break;

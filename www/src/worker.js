@@ -8,7 +8,7 @@
  * report when it opens it.
  *
  * In:  {type:'init', wasm: base64 of the gzipped module}
- *      {type:'add', id, name, bytes: ArrayBuffer, options}
+ *      {type:'add', id, name, file: File (read here), options}
  *      {type:'project', id, index, edits}   (edits: that file's, project = index in the file;
  *                                            the projects whose edits changed are scored again alone)
  *      {type:'remove', id}
@@ -118,7 +118,14 @@ self_.onmessage = (/** @type {MessageEvent} */ ev) => {
     return;
   }
   if (m.type === 'add') {
-    const bytes = new Uint8Array(m.bytes);
+    /** @type {Uint8Array} */
+    let bytes;
+    try {
+      bytes = new Uint8Array(new self_.FileReaderSync().readAsArrayBuffer(m.file));
+    } catch (e) {
+      self_.postMessage({ type: 'file', id: m.id, error: '无法读取文件：' + message(e) });
+      return;
+    }
     const rows = lines(bytes, m.name);
     if (rows > 2 * ROW_LIMIT) {
       self_.postMessage({ type: 'file', id: m.id, error: '文件有 ' + rows + ' 行，超过上限 ' + ROW_LIMIT + ' 行，未读取。请把表格拆成几个文件后再拖入。' });

@@ -134,9 +134,13 @@ export function overviewView(coll, download) {
     });
     const all = coll.allLines();
     if (chartVersion !== s.version) {
-      chartVersion = s.version;
-      clear(chartBox);
-      if (all.length) chartBox.appendChild(charts(all, GRADES));
+      // drawn in a task of their own, after the table (each stays short)
+      const version = chartVersion = s.version;
+      setTimeout(() => {
+        if (version !== chartVersion) return;
+        clear(chartBox);
+        if (all.length) chartBox.appendChild(charts(all, GRADES));
+      }, 0);
     }
     renderTotals(totals(shown), all.length);
     const d = s.draw;
