@@ -242,7 +242,13 @@ fn the_overview_of_a_collection_is_one_summary_sheet_with_its_columns() {
     };
     let lines = vec![
         line("甲.xlsx · Sheet1", "项目一", 91.5, "优"),
-        xlsx::Line { stated: Some(95.0), provisional: true, errors: 2, review: 3, ..line("乙.csv", "项目二", 72.25, "中") },
+        xlsx::Line {
+            stated: Some(95.0),
+            provisional: true,
+            errors: 2,
+            review: 3,
+            ..line("乙.csv", "项目二", 72.25, "中")
+        },
         xlsx::Line { budget: None, rate: None, total: None, ..line("丙.json", "项目三", 0.0, "") },
     ];
     let book = xlsx::overview(&lines).unwrap();
@@ -254,12 +260,31 @@ fn the_overview_of_a_collection_is_one_summary_sheet_with_its_columns() {
     let heads: Vec<&str> = (0..12).map(|c| sheet.cell(1, c)).collect();
     assert_eq!(
         heads,
-        ["序号", "文件", "项目名称", "主管部门/实施单位", "全年预算数（万元）", "全年执行数（万元）", "执行率", "总分", "填报总分", "等级", "错误", "复核"]
+        [
+            "序号",
+            "文件",
+            "项目名称",
+            "主管部门/实施单位",
+            "全年预算数（万元）",
+            "全年执行数（万元）",
+            "执行率",
+            "总分",
+            "填报总分",
+            "等级",
+            "错误",
+            "复核"
+        ]
     );
     let row = |r: usize| (0..12).map(|c| sheet.cell(r, c)).collect::<Vec<&str>>();
     // (numbers read back as numbers; the percent format as shown)
-    assert_eq!(row(2), ["1", "甲.xlsx · Sheet1", "项目一", "信访局", "120.5", "100.25", "83.20%", "91.5", "", "优", "", ""]);
-    assert_eq!(row(3), ["2", "乙.csv", "项目二", "信访局", "120.5", "100.25", "83.20%", "72.25", "95", "中（暂定）", "2", "3"]);
+    assert_eq!(
+        row(2),
+        ["1", "甲.xlsx · Sheet1", "项目一", "信访局", "120.5", "100.25", "83.20%", "91.5", "", "优", "", ""]
+    );
+    assert_eq!(
+        row(3),
+        ["2", "乙.csv", "项目二", "信访局", "120.5", "100.25", "83.20%", "72.25", "95", "中（暂定）", "2", "3"]
+    );
     assert_eq!(row(4), ["3", "丙.json", "项目三", "信访局", "", "100.25", "", "", "", "", "", ""]);
     // A4, landscape (twelve columns), the header repeated on every page
     let setup = zip_text(&book, "xl/worksheets/sheet1.xml");

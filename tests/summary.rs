@@ -171,13 +171,21 @@ fn one_project_scored_again_equals_the_whole_file_scored_with_those_edits() {
         let (input, mut report) = jixiao::open_bytes(&bytes, name, &profile, &opts).unwrap();
         assert_eq!(report, jixiao::score_bytes_unexplained(&bytes, name, &profile, &opts).unwrap(), "{name}");
         for i in 0..input.projects.len() {
-            let rows: Vec<u32> = input.projects[i].indicators.iter().enumerate().map(|(k, r)| r.row_number(k)).collect();
+            let rows: Vec<u32> =
+                input.projects[i].indicators.iter().enumerate().map(|(k, r)| r.row_number(k)).collect();
             // this project's new edits (any other project's in the list are ignored)
-            let mine = vec![level(i, rows[rows.len() / 2], "未达成"), score(i, rows[0], "0"), level(i + 1, rows[0], "达成")];
+            let mine =
+                vec![level(i, rows[rows.len() / 2], "未达成"), score(i, rows[0], "0"), level(i + 1, rows[0], "达成")];
             let line = jixiao::rescore_project(&input, &mut report, i, &mine, &profile, None).unwrap().clone();
             let mut all: Vec<jixiao::Edit> = first.iter().filter(|e| e.project != i).cloned().collect();
             all.extend(mine.iter().filter(|e| e.project == i).cloned());
-            let whole = jixiao::score_bytes_unexplained(&bytes, name, &profile, &ScoreOptions { edits: all.clone(), ..ScoreOptions::default() }).unwrap();
+            let whole = jixiao::score_bytes_unexplained(
+                &bytes,
+                name,
+                &profile,
+                &ScoreOptions { edits: all.clone(), ..ScoreOptions::default() },
+            )
+            .unwrap();
             assert_eq!(line, whole.projects[i], "{name} #{i}");
             assert_eq!(report, whole, "{name} after #{i}");
             // (Debug text: NaN, a figure the file does not state, is not == itself)

@@ -100,8 +100,17 @@ impl Col {
 }
 
 /// The form workbook's 汇总 columns.
-const FORM: [Col; 9] =
-    [Col::Index, Col::Name, Col::Department, Col::Implementer, Col::Budget, Col::Executed, Col::Rate, Col::Total, Col::Grade];
+const FORM: [Col; 9] = [
+    Col::Index,
+    Col::Name,
+    Col::Department,
+    Col::Implementer,
+    Col::Budget,
+    Col::Executed,
+    Col::Rate,
+    Col::Total,
+    Col::Grade,
+];
 
 /// The overview's columns (as its table and CSV).
 const OVERVIEW: [Col; 12] = [
