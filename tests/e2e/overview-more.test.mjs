@@ -15,7 +15,7 @@ import { join } from 'node:path';
 
 import XLSX from 'xlsx';
 
-import { openPage, root, T } from './browser.mjs';
+import { cli, openPage, root, T } from './browser.mjs';
 import { droppedFolder, filesOf, split } from '../../www/src/folder.js';
 
 const fx = (n) => join(root, 'tests', 'fixtures', n);
@@ -23,11 +23,6 @@ let dir;
 /** The CLI's projects of the three forms in the folder, in the folder's order. */
 let expected;
 
-function cli(...args) {
-  const r = spawnSync('cargo', ['run', '-q', '--bin', 'jixiao', '--', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`jixiao ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-}
 
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'jixiao-folder-'));

@@ -8,6 +8,7 @@
 import { $, el, append, clear } from '../dom.js';
 import { COLUMNS, fixed, key, overviewCsv, overviewSheet, totals } from '../overview-data.js';
 import { exportOverviewXlsx } from '../api.js';
+import { XLSX } from '../export.js';
 import { errorMessage } from '../format.js';
 import { charts } from '../charts.js';
 import { gradeClass } from '../labels.js';
@@ -17,7 +18,6 @@ import { gradeClass } from '../labels.js';
 /** @typedef {import('../collection').Line} Line */
 
 const ROW_H = 30;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const GRADES = ['优', '良', '中', '差'];
 
 /** @param {Collection} coll @param {(blob: Blob, name: string) => void} download */
