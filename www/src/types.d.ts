@@ -105,6 +105,12 @@ export interface Label {
 }
 
 /** The words the page shows for the core's values (`labels` export). */
+/** A finding kind from the core: where it is shown, whether it is about a stated 得分. */
+export interface FindingLabel extends Label {
+  place: 'execution' | 'total' | 'row';
+  stated_score: boolean;
+}
+
 export interface Labels {
   statuses: Label[];
   levels: string[];
@@ -112,7 +118,7 @@ export interface Labels {
   not_applicable: string;
   qualitative: string;
   directions: Label[];
-  findings: Label[];
+  findings: FindingLabel[];
   grades: { grade: string; min: number; rank: number }[];
 }
 
