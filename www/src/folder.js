@@ -6,11 +6,6 @@
 /** The formats the core reads. */
 export const SUPPORTED = /\.(xlsx|xls|csv|txt|tsv|json)$/i;
 
-/** Office's lock files (~$x.xlsx), hidden files. @param {string} name */
-function hidden(name) {
-  return /^(~\$|\.)/.test(name);
-}
-
 /** The supported files, and the paths of the others.
  * @param {File[]} files @param {(f: File) => string} [path]
  * @returns {{files: File[], skipped: string[]}} */
@@ -20,7 +15,8 @@ export function split(files, path = (f) => /** @type {any} */ (f).webkitRelative
   /** @type {string[]} */
   const skipped = [];
   files.forEach((f) => {
-    if (SUPPORTED.test(f.name) && !hidden(f.name)) ok.push(f);
+    // (not Office's lock files ~$x.xlsx, nor hidden files)
+    if (SUPPORTED.test(f.name) && !/^(~\$|\.)/.test(f.name)) ok.push(f);
     else skipped.push(path(f));
   });
   return { files: ok, skipped };

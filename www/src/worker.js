@@ -79,29 +79,17 @@ function scored(f) {
   return f.scored;
 }
 
-/** Edits grouped by project, as JSON text per project index. @param {any[]} edits */
-function byProject(edits) {
-  /** @type {Record<string, any[]>} */
-  const out = {};
-  edits.forEach((e) => { (out[e.project] = out[e.project] || []).push(e); });
-  /** @type {Record<string, string>} */
-  const text = {};
-  Object.keys(out).forEach((k) => { text[k] = JSON.stringify(out[k]); });
-  return text;
-}
-
 /** Bring the handle to `edits`: a project whose edits changed is scored
  * again alone; returns their overview lines by index. @param {Kept} f @param {any[]} edits */
 function applyEdits(f, edits) {
-  const before = byProject(f.edits);
-  const after = byProject(edits);
   const s = scored(f);
+  /** @param {any[]} list @param {number} k */
+  const of = (list, k) => list.filter((e) => e.project === k);
   /** @type {Record<string, any>} */
   const lines = {};
-  Object.keys(Object.assign({}, before, after)).forEach((k) => {
-    if (before[k] === after[k]) return;
-    const mine = edits.filter((e) => String(e.project) === k);
-    lines[k] = s.rescore(Number(k), mine);
+  f.edits.concat(edits).forEach((e) => {
+    const k = e.project;
+    if (!(k in lines) && JSON.stringify(of(f.edits, k)) !== JSON.stringify(of(edits, k))) lines[k] = s.rescore(k, of(edits, k));
   });
   f.edits = edits;
   return lines;

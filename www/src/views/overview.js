@@ -62,7 +62,7 @@ export function overviewView(coll, download) {
             (bytes) => download(new Blob([/** @type {BlobPart} */ (bytes)], { type: XLSX }), '绩效自评总览.xlsx'),
             (e) => update({ type: 'error', message: '总览导出失败：' + errorMessage(e) }));
         } }),
-      el('button', { type: 'button', class: 'btn btn-quiet btn-small', testid: 'overview-print', text: '打印总览', onclick: () => window.print() }),
+      el('button', { type: 'button', class: 'btn btn-quiet btn-small', text: '打印总览', onclick: () => window.print() }),
       el('span', { class: 'ov-draw' }, ['抽查 ', drawN, ' 个 ', el('label', null, [perDept, '每个部门']), ' 种子 ', seed,
         el('button', { type: 'button', class: 'btn btn-small', testid: 'draw', text: '抽取',
           onclick: () => update({ type: 'draw', n: Math.max(1, Number(drawN.value) || 1), perDept: perDept.checked, seed: Math.floor(Number(seed.value) || 0) }) }),
@@ -186,7 +186,7 @@ export function overviewView(coll, download) {
     if (s.skipped.length) {
       const n = s.skipped.length;
       files.appendChild(el('li', { class: 'ov-file skipped', testid: 'skipped', title: s.skipped.join('\n') },
-        '已跳过 ' + n + ' 个不支持的文件（只读取 XLSX、XLS、CSV、TSV、TXT、JSON）：' + s.skipped.slice(0, 10).join('、') + (n > 10 ? ' 等' : '')));
+        '已跳过 ' + n + ' 个不支持的文件：' + s.skipped.slice(0, 10).join('、') + (n > 10 ? ' 等' : '')));
     }
     const p = s.progress;
     progress.hidden = !p && !s.error;
