@@ -125,7 +125,10 @@ fn a_kept_file_scores_one_project_again_with_its_edits() {
         this_year(),
     );
     let total = js_sys::Reflect::get(&line, &"total".into()).unwrap();
-    assert_eq!(js_sys::Float64Array::from(total).to_vec(), [rust_decimal::prelude::ToPrimitive::to_f64(&want.projects[0].total).unwrap()]);
+    assert_eq!(
+        js_sys::Float64Array::from(total).to_vec(),
+        [rust_decimal::prelude::ToPrimitive::to_f64(&want.projects[0].total).unwrap()]
+    );
     // the kept report is the edited one: the project opened now has the new weight
     let project: jixiao::report::ProjectResult = serde_wasm_bindgen::from_value(ok(kept.project(0))).unwrap();
     assert_eq!(project, want.projects[0]);
