@@ -30,6 +30,7 @@
  *   jixiao.readInput(bytesOrText, fileName, options) → Input
  *   jixiao.scoreInput(input, options)     → Report
  *   jixiao.exportCsv(input, options)      → Uint8Array (CSV, UTF-8 with BOM)
+ *   jixiao.blankTemplateCsv()             → Uint8Array (the blank form as CSV)
  *   jixiao.guessHeader(bytesOrText, fileName, options) → HeaderGuess | null
  *                                         (the best-guess header when none is recognised)
  *   jixiao.profiles()                     → [Profile]
@@ -144,6 +145,11 @@ var jixiaoCore = (function (global, makeGlue, wasmBase64, makeWritersGlue, write
         return g.exportCsv(input, options);
       });
     },
+    blankTemplateCsv: function () {
+      return call(function (g) {
+        return g.blankTemplateCsv();
+      });
+    },
     guessHeader: function (data, fileName, options) {
       return call(function (g) {
         return g.guessHeader(toBytes(data), fileName == null ? "" : String(fileName), options);
@@ -181,6 +187,7 @@ var jixiaoCore = (function (global, makeGlue, wasmBase64, makeWritersGlue, write
         return w.blankTemplate();
       });
     },
+
     reportDraft: function (input, options) {
       return writing(function (w) {
         return w.reportDraft(input, options);

@@ -14,6 +14,7 @@ export interface JixiaoApi {
   readInput(data: Data, fileName: string, options?: Options): ReturnType<Glue['readInput']>;
   scoreInput(input: Parameters<Glue['scoreInput']>[0], options?: Options): ReturnType<Glue['scoreInput']>;
   exportCsv(input: Parameters<Glue['exportCsv']>[0], options?: Options): ReturnType<Glue['exportCsv']>;
+  blankTemplateCsv(): ReturnType<Glue['blankTemplateCsv']>;
   profiles(): ReturnType<Glue['profiles']>;
   applyEdits(input: Parameters<Glue['applyEdits']>[0], options?: Options): ReturnType<Glue['applyEdits']>;
   labels(options?: Options): ReturnType<Glue['labels']>;
