@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::vocab::{field_key, field_name, field_of, key_of, label, names, parse_field, Field, MAPPABLE, REQUIRED};
+use super::vocab::{
+    field_key, field_name, field_of, key_of, label, may_name_required, names, parse_field, Field, MAPPABLE, REQUIRED,
+};
 use crate::grid::{row_number, Sheet};
 use crate::model::Issue;
 use crate::FileError;
@@ -82,7 +84,10 @@ impl Mapping {
             if v.is_empty() {
                 return Err(FileError::Mapping(format!("「{k}」没有给出表头或列号")));
             }
-            entries.push((f, column_index(v).map_or_else(|| ColumnRef::Header(label(v).0), ColumnRef::Index)));
+            entries.push((
+                f,
+                column_index(v).map_or_else(|| ColumnRef::Header(label(v).0.into_owned()), ColumnRef::Index),
+            ));
         }
         Ok(Mapping { entries })
     }
@@ -200,6 +205,11 @@ pub(super) fn find_headers(sheet: &Sheet, mapping: &Mapping) -> Vec<Header> {
     let mut out = Vec::new();
     let mut r = 0;
     while r < sheet.rows.len() {
+        // Without a mapping, most rows fail a character test and skip the labels.
+        if mapping.is_empty() && !may_name_required(&[cells(sheet, r), cells(sheet, r + 1)]) {
+            r += 1;
+            continue;
+        }
         match header_at(sheet, r, mapping) {
             Some(h) => {
                 r = h.body;

@@ -96,3 +96,30 @@ fn header_words_match_exactly_then_by_key_word() {
     assert_eq!(field_of("实施单位"), None, "a label is not the unit column");
     assert_eq!(field_of("为全区 60 岁以上老人提供助餐服务，完成值达到年度目标"), None, "long text is not a header");
 }
+
+#[test]
+fn character_prefilters_hold_for_the_whole_vocabulary() {
+    use super::funds::EXECUTED;
+    use super::vocab::{KEY_WORDS, REQUIRED_MARKS, SYNONYMS};
+    // A required field found by the vocabulary always leaves one of its marks in the row.
+    for (field, marks) in REQUIRED_MARKS {
+        let words = SYNONYMS.iter().chain(KEY_WORDS).filter(|(f, _)| *f == field).flat_map(|(_, w)| w.iter());
+        for w in words {
+            assert!(w.contains(marks), "{w} ({field:?}) holds none of {marks:?}");
+        }
+    }
+    for w in EXECUTED {
+        assert!(w.contains('执'), "{w}");
+    }
+}
+
+proptest::proptest! {
+    /// The borrowed fast path of `label` gives what the full scan gives (an
+    /// empty 【】 at the end forces the full scan and changes nothing).
+    #[test]
+    fn label_fast_path_matches_the_full_scan(cell in "[ 　:：*()（）【】\\[\\]Ａ-Ｚ０-９a-z0-9元万亿指标值\u{200b}\u{feff}\t\n]{0,12}") {
+        let forced = format!("{cell}【】");
+        let slow = label(&forced);
+        proptest::prop_assert_eq!(label(&cell), slow);
+    }
+}

@@ -2,6 +2,10 @@
 //! names as published forms write them, header-cell normalisation and
 //! matching (exact name first, then key word), and the label keys of layout B.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use rust_decimal::Decimal;
 
 /// The columns of an indicator table (INPUT.md, layout A).
@@ -91,7 +95,7 @@ pub(super) const SYNONYMS: &[(Field, &[&str])] = &[
 /// Key words, tried in this order when no name matches exactly: a cell
 /// containing 完成值 is the actual, 原因 the reason … (原因 first: 未完成原因
 /// holds 完成).
-const KEY_WORDS: &[(Field, &[&str])] = &[
+pub(super) const KEY_WORDS: &[(Field, &[&str])] = &[
     (Field::Reason, &["原因", "改进措施"]),
     (Field::Actual, &["完成值", "实际值", "实际完成"]),
     (Field::Score, &["得分"]),
@@ -166,14 +170,28 @@ pub fn parse_field(name: &str) -> Option<Field> {
 /// trailing colon removed, full-width forms made ASCII, and bracketed parts
 /// ("（万元）", "(A)", "（分）") set aside. The second value says whether a
 /// bracket named 元 (not 万元): amounts under such a header are in 元.
-pub fn label(cell: &str) -> (String, bool) {
+/// Borrowed when nothing but a trailing colon goes (most cells).
+pub fn label(cell: &str) -> (Cow<'_, str>, bool) {
     let (core, paren) = split_label(cell);
     let in_yuan = paren.contains('元') && !paren.contains("万元") && !paren.contains("亿元");
     (core, in_yuan)
 }
 
+/// Does [`split_label`] drop or change `c` (or open/close a bracket)?
+fn is_special(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '*' | '(' | ')' | '[' | ']' | '【' | '】' | '\u{200b}' | '\u{feff}' | '\u{3000}' | '\u{FF01}'..='\u{FF5E}'
+        )
+}
+
 /// [`label`]'s core and the text of its brackets.
-pub(super) fn split_label(cell: &str) -> (String, String) {
+pub(super) fn split_label(cell: &str) -> (Cow<'_, str>, String) {
+    if !cell.chars().any(is_special) {
+        // Nothing to drop or map: the core is the cell less a trailing colon.
+        return (Cow::Borrowed(cell.trim_end_matches([':', '：'])), String::new());
+    }
     let mut core = String::new();
     let mut paren = String::new();
     let mut depth = 0usize;
@@ -186,8 +204,9 @@ pub(super) fn split_label(cell: &str) -> (String, String) {
             c => core.push(c),
         }
     }
-    let core = core.trim_end_matches([':', '：']).to_owned();
-    (core, paren)
+    let kept = core.trim_end_matches([':', '：']).len();
+    core.truncate(kept);
+    (Cow::Owned(core), paren)
 }
 
 /// Full-width ASCII forms (Ａ１（) and the ideographic space as ASCII.
@@ -199,19 +218,48 @@ fn half_width(c: char) -> char {
     }
 }
 
+/// Every accepted header name → its field (the first field naming it wins),
+/// built once: one hash lookup per cell instead of a scan of [`SYNONYMS`].
+fn synonym(l: &str) -> Option<Field> {
+    static TABLE: OnceLock<HashMap<&'static str, Field>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = HashMap::new();
+        for (f, names) in SYNONYMS {
+            for n in *names {
+                t.entry(*n).or_insert(*f);
+            }
+        }
+        t
+    });
+    table.get(l).copied()
+}
+
 /// The field a header cell names: exactly, else by key word.
 pub fn field_of(cell: &str) -> Option<Field> {
     let (l, _) = label(cell);
     if l.is_empty() {
         return None;
     }
-    if let Some((f, _)) = SYNONYMS.iter().find(|(_, names)| names.contains(&l.as_str())) {
-        return Some(*f);
+    if let Some(f) = synonym(&l) {
+        return Some(f);
     }
     if l.chars().count() > KEY_WORD_MAX_CHARS {
         return None;
     }
     KEY_WORDS.iter().find(|(_, words)| words.iter().any(|w| l.contains(w))).map(|(f, _)| *f)
+}
+
+/// Characters every name and key word of a required field holds, one of
+/// each group (`label` only drops characters and maps ASCII forms): a row
+/// with none of a group names no such column (checked against the
+/// vocabulary by a test).
+pub(super) const REQUIRED_MARKS: [(Field, &[char]); 3] =
+    [(Field::Name, &['指']), (Field::Target, &['值']), (Field::Actual, &['实', '完'])];
+
+/// A cheap test that must hold for rows `rows` to hold a header found by
+/// the vocabulary alone: every group of [`REQUIRED_MARKS`] is in some cell.
+pub(super) fn may_name_required(rows: &[&[String]]) -> bool {
+    REQUIRED_MARKS.iter().all(|(_, marks)| rows.iter().any(|r| r.iter().any(|c| c.contains(*marks))))
 }
 
 /// A weight written in brackets or at the end of a label: "产出指标（60分）",
