@@ -45,7 +45,7 @@ fn name_prefix() {
 #[test]
 fn weights_in_labels() {
     use super::vocab::weight_in_label;
-    let w = |s: &str| weight_in_label(s);
+    let w = weight_in_label;
     assert_eq!(w("产出指标（60分）"), ("产出指标".into(), Some(60.into())));
     assert_eq!(w("产出指标(60分)"), ("产出指标".into(), Some(60.into())));
     assert_eq!(w("效益指标 30分"), ("效益指标".into(), Some(30.into())));

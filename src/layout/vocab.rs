@@ -192,7 +192,8 @@ pub(super) fn split_label(cell: &str) -> (Cow<'_, str>, String) {
         // Nothing to drop or map: the core is the cell less a trailing colon.
         return (Cow::Borrowed(cell.trim_end_matches([':', '：'])), String::new());
     }
-    let mut core = String::new();
+    // Sized once: neither grows past the cell.
+    let mut core = String::with_capacity(cell.len());
     let mut paren = String::new();
     let mut depth = 0usize;
     for c in cell.chars().map(half_width) {
@@ -259,13 +260,18 @@ pub(super) const REQUIRED_MARKS: [(Field, &[char]); 3] =
 /// A cheap test that must hold for rows `rows` to hold a header found by
 /// the vocabulary alone: every group of [`REQUIRED_MARKS`] is in some cell.
 pub(super) fn may_name_required(rows: &[&[String]]) -> bool {
-    REQUIRED_MARKS.iter().all(|(_, marks)| rows.iter().any(|r| r.iter().any(|c| c.contains(*marks))))
+    // One `contains(char)` per mark: a byte search, not a decoding of every character.
+    let holds = |m: &char| rows.iter().any(|r| r.iter().any(|c| c.contains(*m)));
+    REQUIRED_MARKS.iter().all(|(_, marks)| marks.iter().any(holds))
 }
 
 /// A weight written in brackets or at the end of a label: "产出指标（60分）",
 /// "效益指标 30分", "预算执行情况（万元）（20分）" → (the label without it, 60).
-pub(super) fn weight_in_label(cell: &str) -> (String, Option<Decimal>) {
+pub(super) fn weight_in_label(cell: &str) -> (Cow<'_, str>, Option<Decimal>) {
     let t = cell.trim();
+    if !t.contains('分') {
+        return (Cow::Borrowed(t), None);
+    }
     // bracketed: the last bracket holding "N分"
     for (open, close) in [('（', '）'), ('(', ')')] {
         let mut rest = t;
@@ -275,7 +281,7 @@ pub(super) fn weight_in_label(cell: &str) -> (String, Option<Decimal>) {
             let inner = inner.split(close).next().unwrap_or("");
             if let Some(w) = points(inner) {
                 let after = tail.split_once(close).map(|(_, a)| a).unwrap_or("");
-                return (format!("{}{}", head.trim_end(), after.trim()), Some(w));
+                return (Cow::Owned(format!("{}{}", head.trim_end(), after.trim())), Some(w));
             }
             rest = head;
         }
@@ -287,11 +293,11 @@ pub(super) fn weight_in_label(cell: &str) -> (String, Option<Decimal>) {
         if !number.is_empty() && !digits.trim().is_empty() && digits.trim_end().ends_with(|c: char| !c.is_ascii_digit())
         {
             if let Ok(w) = number.parse::<Decimal>() {
-                return (digits.trim_end().to_owned(), Some(w));
+                return (Cow::Borrowed(digits.trim_end()), Some(w));
             }
         }
     }
-    (t.to_owned(), None)
+    (Cow::Borrowed(t), None)
 }
 
 /// "60分", "20 分" → 60.
