@@ -425,7 +425,12 @@ test('控制字符与双向覆盖字符（ESC、BEL、RLO…）显示为可见�
     ].join('\n');
     const check = async (how) => {
       assert.equal(await waitTotal(s.page, '90.00'), '90.00', how);
-      const shown = await s.page.evaluate(() => document.body.textContent + ' ' + [...document.querySelectorAll('[title]')].map((n) => n.title).join(' '));
+      // text, hover titles and the table's edit boxes (not the paste box, which keeps what was typed, nor the file picker's own value)
+      const shown = await s.page.evaluate(() => [
+        document.body.textContent,
+        ...[...document.querySelectorAll('[title]')].map((n) => n.title),
+        ...[...document.querySelectorAll('input:not([type=file]), textarea')].filter((n) => n.getAttribute('data-testid') !== 'input').map((n) => n.value),
+      ].join(' '));
       for (const c of ['\u0007', '\u001b', '\u202e', '\u2066', '\u200f', '\u2069']) {
         assert.ok(!shown.includes(c), `${how}: U+${c.charCodeAt(0).toString(16)} reached the page`);
       }

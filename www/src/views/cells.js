@@ -4,7 +4,7 @@
  * file's value on hover), and shows the core's message inline when the store
  * refused a value (the row keeps its last good score). */
 
-import { el, setText } from '../dom.js';
+import { el, marks, setText } from '../dom.js';
 
 /** @typedef {(row: number, patch: Record<string, string | null>) => void} OnEdit */
 
@@ -33,16 +33,18 @@ export function editCell(field, label, rowNo, onEdit, opts) {
   msg.hidden = true;
   let original = '';
   let shown = '';
+  // The box shows control and bidi characters as visible marks (an RLO
+  // would reverse the cell's text); a value left as shown is not an edit.
   const commit = () => {
     const v = input.value;
-    if (v === shown) return;
+    if (v === marks(shown)) return;
     // Back to the file's value: the edit of this field is taken away.
-    onEdit(rowNo, { [field]: v === original ? null : v });
+    onEdit(rowNo, { [field]: v === marks(original) ? null : v });
   };
   input.addEventListener('change', commit);
   input.addEventListener('keydown', (/** @type {any} */ ev) => {
     if (ev.key === 'Enter' && !o.multiline) { ev.preventDefault(); commit(); }
-    if (ev.key === 'Escape') { input.value = shown; }
+    if (ev.key === 'Escape') { input.value = marks(shown); }
   });
 
   /** @param {CellState} s */
@@ -50,10 +52,10 @@ export function editCell(field, label, rowNo, onEdit, opts) {
     original = s.original;
     shown = s.value;
     input.setAttribute('data-shown', s.value);
-    const typed = s.refused ? s.refused.value : s.value;
+    const typed = marks(s.refused ? s.refused.value : s.value);
     if (input.value !== typed && (document.activeElement !== input || s.refused)) input.value = typed;
     input.classList.toggle('edited', s.edited);
-    input.title = s.edited ? '已修改，原值：' + (s.original || '（空）') : '点击修改' + label;
+    input.setAttribute('title', marks(s.edited ? '已修改，原值：' + (s.original || '（空）') : '点击修改' + label));
     input.setAttribute('aria-invalid', s.refused ? 'true' : 'false');
     msg.hidden = !s.refused;
     setText(msg, s.refused ? '未采用“' + s.refused.value + '”：' + s.refused.message : '');
