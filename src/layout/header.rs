@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::vocab::{
-    field_key, field_name, field_of, key_of, label, may_name_required, names, parse_field, Field, MAPPABLE, REQUIRED,
+    field_key, field_name, field_of, key_of, label, marks_in, names, parse_field, Field, ALL_MARKS, MAPPABLE, REQUIRED,
 };
 use crate::grid::{row_number, Sheet};
 use crate::model::Issue;
@@ -204,11 +204,18 @@ fn two_rows(sheet: &Sheet, r: usize) -> Option<Vec<String>> {
 pub(super) fn find_headers(sheet: &Sheet, mapping: &Mapping) -> Vec<Header> {
     let mut out = Vec::new();
     let mut r = 0;
+    // The marks of the row below the last one tested (each row is scanned once).
+    let mut below: Option<(usize, u8)> = None;
     while r < sheet.rows.len() {
         // Without a mapping, most rows fail a character test and skip the labels.
-        if mapping.is_empty() && !may_name_required(&[cells(sheet, r), cells(sheet, r + 1)]) {
-            r += 1;
-            continue;
+        if mapping.is_empty() {
+            let here = below.filter(|(i, _)| *i == r).map_or_else(|| marks_in(cells(sheet, r)), |(_, m)| m);
+            let next = marks_in(cells(sheet, r + 1));
+            below = Some((r + 1, next));
+            if here | next != ALL_MARKS {
+                r += 1;
+                continue;
+            }
         }
         match header_at(sheet, r, mapping) {
             Some(h) => {

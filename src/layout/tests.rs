@@ -108,6 +108,10 @@ fn character_prefilters_hold_for_the_whole_vocabulary() {
             assert!(w.contains(marks), "{w} ({field:?}) holds none of {marks:?}");
         }
     }
+    use super::vocab::{marks_in, ALL_MARKS};
+    let header: Vec<String> = ["三级指标", "年度指标值", "实际完成值"].map(str::to_owned).into();
+    assert_eq!(marks_in(&header), ALL_MARKS);
+    assert_eq!(marks_in(&header[..2]), ALL_MARKS & !(1 << 2), "no 实/完 without the actual");
     for w in EXECUTED {
         assert!(w.contains('执'), "{w}");
     }
@@ -121,5 +125,38 @@ proptest::proptest! {
         let forced = format!("{cell}【】");
         let slow = label(&forced);
         proptest::prop_assert_eq!(label(&cell), slow);
+    }
+}
+
+/// `split_label` one character at a time, as it was written first: the
+/// reference the run-copying version is checked against.
+fn split_label_by_char(cell: &str) -> (String, String) {
+    let mut core = String::new();
+    let mut paren = String::new();
+    let mut depth = 0usize;
+    for c in cell.chars() {
+        let c = match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+            c => c,
+        };
+        match c {
+            '(' | '[' | '【' => depth += 1,
+            ')' | ']' | '】' => depth = depth.saturating_sub(1),
+            c if c.is_whitespace() || c == '*' || c == '\u{200b}' || c == '\u{feff}' => {}
+            c if depth > 0 => paren.push(c),
+            c => core.push(c),
+        }
+    }
+    (core.trim_end_matches([':', '：']).to_owned(), paren)
+}
+
+proptest::proptest! {
+    #[test]
+    fn split_label_matches_the_character_by_character_reference(
+        cell in "[ 　:：*()（）【】\\[\\]Ａ-Ｚ０-９a-z0-9元万亿指标值项目名称\u{200b}\u{feff}\t\n]{0,24}"
+    ) {
+        let (core, paren) = super::vocab::split_label(&cell);
+        proptest::prop_assert_eq!((core.into_owned(), paren), split_label_by_char(&cell));
     }
 }

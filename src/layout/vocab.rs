@@ -192,19 +192,25 @@ pub(super) fn split_label(cell: &str) -> (Cow<'_, str>, String) {
         // Nothing to drop or map: the core is the cell less a trailing colon.
         return (Cow::Borrowed(cell.trim_end_matches([':', '：'])), String::new());
     }
-    // Sized once: neither grows past the cell.
+    // Sized once: neither grows past the cell. Runs of plain characters are
+    // copied whole; the special ones one by one.
     let mut core = String::with_capacity(cell.len());
     let mut paren = String::new();
     let mut depth = 0usize;
-    for c in cell.chars().map(half_width) {
-        match c {
+    let mut run = 0;
+    for (i, c) in cell.char_indices().filter(|(_, c)| is_special(*c)) {
+        let to = if depth > 0 { &mut paren } else { &mut core };
+        to.push_str(cell.get(run..i).unwrap_or_default());
+        run = i + c.len_utf8();
+        match half_width(c) {
             '(' | '[' | '【' => depth += 1,
             ')' | ']' | '】' => depth = depth.saturating_sub(1),
             c if c.is_whitespace() || c == '*' || c == '\u{200b}' || c == '\u{feff}' => {}
-            c if depth > 0 => paren.push(c),
-            c => core.push(c),
+            c => to.push(c),
         }
     }
+    let to = if depth > 0 { &mut paren } else { &mut core };
+    to.push_str(cell.get(run..).unwrap_or_default());
     let kept = core.trim_end_matches([':', '：']).len();
     core.truncate(kept);
     (Cow::Owned(core), paren)
@@ -257,19 +263,52 @@ pub fn field_of(cell: &str) -> Option<Field> {
 pub(super) const REQUIRED_MARKS: [(Field, &[char]); 3] =
     [(Field::Name, &['指']), (Field::Target, &['值']), (Field::Actual, &['实', '完'])];
 
-/// A cheap test that must hold for rows `rows` to hold a header found by
-/// the vocabulary alone: every group of [`REQUIRED_MARKS`] is in some cell.
-pub(super) fn may_name_required(rows: &[&[String]]) -> bool {
-    // One `contains(char)` per mark: a byte search, not a decoding of every character.
-    let holds = |m: &char| rows.iter().any(|r| r.iter().any(|c| c.contains(*m)));
-    REQUIRED_MARKS.iter().all(|(_, marks)| marks.iter().any(holds))
+/// Which groups of [`REQUIRED_MARKS`] a row holds, as bits (one pass over
+/// its characters; `str::contains` with a CJK character costs a substring
+/// search per cell). A header found by the vocabulary alone, in one row or
+/// two, needs every bit ([`ALL_MARKS`]) in those rows.
+pub(super) fn marks_in(row: &[String]) -> u8 {
+    // The marks as UTF-8 (all three bytes long), with their group's bit.
+    let mut encoded: Vec<([u8; 4], usize, u8)> = Vec::new();
+    for (k, (_, marks)) in REQUIRED_MARKS.iter().enumerate() {
+        for m in *marks {
+            let mut buf = [0; 4];
+            let len = m.encode_utf8(&mut buf).len();
+            encoded.push((buf, len, 1 << k));
+        }
+    }
+    // Lead bytes of three-byte characters (0xE0..=0xEF) that start a mark.
+    let leads = encoded.iter().fold(0u16, |m, (buf, _, _)| m | 1 << (buf[0] & 0x0F));
+    let mut bits = 0;
+    for cell in row {
+        let b = cell.as_bytes();
+        for (i, &lead) in b.iter().enumerate() {
+            if lead & 0xF0 != 0xE0 || leads & (1 << (lead & 0x0F)) == 0 {
+                continue;
+            }
+            for (buf, len, bit) in &encoded {
+                if b.get(i) == buf.first() && b.get(i..i + len) == buf.get(..*len) {
+                    bits |= bit;
+                }
+            }
+        }
+    }
+    bits
+}
+
+/// Every group of [`REQUIRED_MARKS`].
+pub(super) const ALL_MARKS: u8 = (1 << REQUIRED_MARKS.len()) - 1;
+
+/// Does `text` hold the character `c` (a scan, not a substring search)?
+pub(super) fn holds(text: &str, c: char) -> bool {
+    text.chars().any(|t| t == c)
 }
 
 /// A weight written in brackets or at the end of a label: "产出指标（60分）",
 /// "效益指标 30分", "预算执行情况（万元）（20分）" → (the label without it, 60).
 pub(super) fn weight_in_label(cell: &str) -> (Cow<'_, str>, Option<Decimal>) {
     let t = cell.trim();
-    if !t.contains('分') {
+    if !holds(t, '分') {
         return (Cow::Borrowed(t), None);
     }
     // bracketed: the last bracket holding "N分"
