@@ -5,7 +5,8 @@
 //   node scripts/open-time.mjs [N] PAGE.html...        current Chromium (playwright-core)
 //   OLD=1 node scripts/open-time.mjs [N] PAGE.html...  Chromium 86 (puppeteer-core + chrome-aws-lambda)
 //
-// Prints the median and the range per page (docs/build.md has the figures).
+// Prints the median and the range per page, and for pages whose loader sets
+// User Timing marks the median of each step (docs/build.md has the figures).
 
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -32,12 +33,23 @@ for (let i = 0; i < n; i++) {
     const browser = await launch();
     const page = await browser.newPage();
     await page.goto(pathToFileURL(path.resolve(file)).href, { waitUntil: "load" });
-    const ms = await page.evaluate(() => window.jixiao.ready.then(() => performance.now()));
+    // the loader's User Timing marks (pages built before them have none)
+    const ms = await page.evaluate(() => window.jixiao.ready.then(() => {
+      const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
+      return { ready: performance.now(), start: at("jixiao:start"), decoded: at("jixiao:decoded"), compiled: at("jixiao:compiled") };
+    }));
     times.get(file).push(ms);
     await browser.close();
   }
 }
-for (const [file, t] of times) {
-  t.sort((a, b) => a - b);
-  console.log(`${file}: median ${t[t.length >> 1].toFixed(0)} ms (${t[0].toFixed(0)}–${t[t.length - 1].toFixed(0)}), ${n} opens`);
+const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
+for (const [file, runs] of times) {
+  const t = runs.map((r) => r.ready).sort((a, b) => a - b);
+  let parts = "";
+  if (runs.every((r) => r.start != null && r.decoded != null && r.compiled != null)) {
+    // "decoded" is when the promise ran: the page's own script, run in
+    // between, is part of it
+    parts = `; loader start ${median(runs.map((r) => r.start)).toFixed(0)} ms, decoded after ${median(runs.map((r) => r.decoded - r.start)).toFixed(0)} ms, compiled after ${median(runs.map((r) => r.compiled - r.decoded)).toFixed(0)} ms more, instantiated after ${median(runs.map((r) => r.ready - r.compiled)).toFixed(0)} ms more (medians)`;
+  }
+  console.log(`${file}: median ${t[t.length >> 1].toFixed(0)} ms (${t[0].toFixed(0)}–${t[t.length - 1].toFixed(0)}), ${n} opens${parts}`);
 }

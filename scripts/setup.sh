@@ -7,11 +7,13 @@
 #     wasm is built with it and -Zbuild-std for pure MVP)
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
 #   - Debian: chromium, chromium-driver (wasm-bindgen tests, e2e), binaryen,
+#     xz-utils (the build compresses the wasm modules with xz),
 #     poppler-utils and unzip (the export tests read PDFs and zip packages)
 #     (wasm-opt, required by the build) — the one step that needs root: run
 #     as root, or through sudo when not root
 #   - npm devDependencies (esbuild, acorn, wabt, playwright-core, typescript,
-#     puppeteer-core@5 + chrome-aws-lambda for the Chromium 86 test, iconv-lite)
+#     puppeteer-core@5 + chrome-aws-lambda for the Chromium 86 test, iconv-lite,
+#     xz-decompress, the page's xz decoder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -53,6 +55,8 @@ apt_pkgs=()
 [ -x /usr/bin/chromium ] || apt_pkgs+=(chromium)
 [ -x /usr/bin/chromedriver ] || apt_pkgs+=(chromium-driver)
 command -v wasm-opt >/dev/null || apt_pkgs+=(binaryen)
+# xz compresses the page's wasm modules (scripts/build.mjs)
+command -v xz >/dev/null || apt_pkgs+=(xz-utils)
 # the export tests read PDFs (pdftotext) and zip packages (unzip)
 command -v pdftotext >/dev/null || apt_pkgs+=(poppler-utils)
 command -v unzip >/dev/null || apt_pkgs+=(unzip)

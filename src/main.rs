@@ -14,7 +14,7 @@ const USAGE: &str = "用法：
   jixiao profile [NAME]                  列出规则配置，或输出一个配置（JSON，可修改后用 --profile 载入）
   jixiao report FILE [--format docx|text] [-o OUT]   绩效自评报告草稿（docx 须给出 -o）
   jixiao export FILE [--format xlsx] -o OUT          项目支出绩效自评表（XLSX）
-  jixiao template -o OUT                              空白自评表模板（XLSX）
+  jixiao template [--format xlsx|csv] -o OUT          空白自评表模板（XLSX 或 CSV）
 
 退出码（score）：0 全部指标已计分；1 有指标行出错（输出仍完整）；2 文件无法读取
 退出码（audit）：0 未发现问题；1 有复核发现或指标行出错；2 有文件无法读取";
@@ -230,10 +230,14 @@ fn run() -> Result<ExitCode, String> {
 
 /// `report`, `export` and `template`: a document written to `-o` (text may go to stdout).
 fn write_document(args: &Args, read_opts: &ReadOptions) -> Result<ExitCode, String> {
-    use jixiao::render::{docx, draft, draft_text, xlsx};
+    use jixiao::render::{csv, docx, draft, draft_text, xlsx};
     use jixiao::score_for_export as scored;
     let bytes = if args.command == "template" {
-        xlsx::blank_template().map_err(|e| e.to_string())?
+        match args.format {
+            Format::Csv => csv::blank_template(),
+            Format::Xlsx | Format::Text => xlsx::blank_template().map_err(|e| e.to_string())?,
+            _ => return Err(format!("template 不支持这种 --format（xlsx、csv）\n\n{USAGE}")),
+        }
     } else {
         let [file] = args.files.as_slice() else {
             return Err(format!("{} 需要一个文件\n\n{USAGE}", args.command));

@@ -243,6 +243,14 @@ pub fn export_csv(
     Ok(crate::render::to_csv(&crate::score_input_in_year(&input, &profile, &opts.edits, current_year())))
 }
 
+/// The blank 自评表 as CSV (UTF-8 with BOM): here, not with the writers, as
+/// the CSV writer is already in this module (`exportCsv`).
+#[cfg(feature = "wasm-exports")]
+#[wasm_bindgen(js_name = blankTemplateCsv)]
+pub fn blank_template_csv() -> Vec<u8> {
+    crate::render::csv::blank_template()
+}
+
 /// The current year from the browser's clock (S28).
 #[cfg(feature = "wasm-exports")]
 fn current_year() -> Option<i32> {

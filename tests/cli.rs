@@ -219,3 +219,23 @@ fn summarize_prints_the_overview_columns() {
     assert_eq!(v["rate"], serde_json::json!([98.88]));
     assert_eq!(v["status"].as_array().unwrap().len(), 4);
 }
+
+/// `jixiao template`: the XLSX form, or with `--format csv` the CSV table
+/// the page's 下载空白模板 CSV gives (the same core function).
+#[test]
+fn template_writes_xlsx_or_csv() {
+    let dir = std::env::temp_dir().join(format!("jixiao-template-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("t.csv");
+    let xlsx = dir.join("t.xlsx");
+    let (code, _, err) = jixiao(&["template", "--format", "csv", "-o", csv.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read(&csv).unwrap(), jixiao::render::csv::blank_template());
+    let (code, _, err) = jixiao(&["template", "-o", xlsx.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    let (code, _, err) = jixiao(&["template", "--format", "json", "-o", csv.to_str().unwrap()]);
+    assert_ne!(code, 0);
+    assert!(err.contains("template 不支持"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -191,6 +191,29 @@ fn edits_are_written_into_the_form() {
     assert_eq!(essentials(&before.projects[0]), essentials(&after.projects[0]));
 }
 
+/// The CSV template (下载空白模板 CSV, `jixiao template --format csv`): the
+/// plain table's header and the XLSX template's 一级/二级 rows; filled in,
+/// it scores.
+#[test]
+fn the_csv_template_is_the_plain_table_with_the_levels_and_reads_when_filled() {
+    let bytes = jixiao::render::csv::blank_template();
+    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap()).unwrap();
+    let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 10);
+    assert!(lines[0].starts_with("项目名称,全年预算数,全年执行数,一级指标,二级指标,三级指标,年度指标值,实际完成值"));
+    assert_eq!(lines[1], ",,,产出指标,数量指标,,,,,,,");
+    assert_eq!(lines[9], ",,,满意度指标,服务对象满意度指标,,,,,,,");
+    let mut filled: Vec<String> = lines.iter().map(|l| (*l).to_owned()).collect();
+    filled[1] = "甲项目,100,90,产出指标,数量指标,培训人数,≥100 人,120 人,,60,,".into();
+    filled[9] = ",,,满意度指标,服务对象满意度指标,满意度,≥90%,95%,,30,,".into();
+    let input = jixiao::read_input(filled.join("\n").as_bytes(), "模板.csv", &ReadOptions::default()).unwrap();
+    let report = jixiao::score_input(&input, &Profile::default_profile().unwrap(), &[]);
+    let p = &report.projects[0];
+    assert_eq!(p.name.as_deref(), Some("甲项目"));
+    assert_eq!(p.rows.len(), 2);
+    assert!(p.errors.is_empty(), "{:?}", p.errors);
+}
+
 #[test]
 fn the_blank_template_has_the_layout_and_nothing_filled() {
     let book = xlsx::blank_template().unwrap();

@@ -1,13 +1,18 @@
 /*
  * jixiao runtime loader: defines window.jixiao, the page's only way to the
- * scoring core (Rust compiled to WebAssembly, embedded gzipped as base64).
+ * scoring core (Rust compiled to WebAssembly, embedded compressed as base64).
  *
  * The build (scripts/build.mjs) places this file, lowered to Chrome 58
  * syntax, after the two wasm-bindgen "no-modules" glues (the core's and the
  * writers') each wrapped in a factory function, and fills the placeholders
  * in the last line (named only there): per module the glue factory (each
  * call returns a fresh glue with its own state) and the module's bytes,
- * gzipped, as base64.
+ * xz-compressed, as base64; and the xz decoder (the npm package
+ * xz-decompress: xz-embedded as a small WebAssembly module, bundled in).
+ * The compiled core (a Promise of the WebAssembly.Module) is what this
+ * script leaves in `jixiaoCore`: the overview's Web Worker gets it from
+ * there (scripts/build.mjs, window.__jixiaoWorker), so the page decodes and
+ * compiles the core once.
  *
  * API (synchronous once `ready` has resolved, but for the writers):
  *   jixiao.ready                          Promise, resolves once instantiated
@@ -25,6 +30,7 @@
  *   jixiao.readInput(bytesOrText, fileName, options) → Input
  *   jixiao.scoreInput(input, options)     → Report
  *   jixiao.exportCsv(input, options)      → Uint8Array (CSV, UTF-8 with BOM)
+ *   jixiao.blankTemplateCsv()             → Uint8Array (the blank form as CSV)
  *   jixiao.guessHeader(bytesOrText, fileName, options) → HeaderGuess | null
  *                                         (the best-guess header when none is recognised)
  *   jixiao.profiles()                     → [Profile]
@@ -44,7 +50,7 @@
  * Errors are thrown as Error with a Chinese message. If the core traps, the
  * module is instantiated afresh and the call throws RELOADED below.
  */
-(function (global, makeGlue, wasmBase64, makeWritersGlue, writersBase64) {
+var jixiaoCore = (function (global, makeGlue, wasmBase64, makeWritersGlue, writersBase64, XzStream) {
   "use strict";
 
   var RELOADED = "计算核心出现内部错误，已自动重新加载，请重试";
@@ -62,19 +68,32 @@
     return bytes;
   }
 
-  // The build gzips the module (1f 8b); DecompressionStream (Chrome 80+)
-  // inflates it. Bytes that are not gzip are the module itself.
+  // The build compresses the modules with xz (a quarter smaller than gzip,
+  // docs/build.md "Sizes"), decoded here by xz-decompress from a Blob's
+  // stream (Chrome 76+). Bytes that are not xz (magic FD 37 7A 58 5A 00)
+  // are the module itself.
+  var XZ_MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
   function inflate(bytes) {
-    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) {
+    var xz = XZ_MAGIC.every(function (b, i) {
+      return bytes[i] === b;
+    });
+    if (!xz) {
       return Promise.resolve(bytes);
     }
-    if (typeof global.DecompressionStream !== "function" || typeof global.Response !== "function") {
+    if (typeof XzStream !== "function" || typeof global.Response !== "function" || typeof global.Blob !== "function" || typeof global.Blob.prototype.stream !== "function") {
       return Promise.reject(new Error("此浏览器内核过旧（需要 Chrome 80 及以上），请使用极速模式或较新的浏览器"));
     }
-    var stream = new global.Blob([bytes]).stream().pipeThrough(new global.DecompressionStream("gzip"));
-    return new global.Response(stream).arrayBuffer().then(function (buffer) {
+    return new global.Response(new XzStream(new global.Blob([bytes]).stream())).arrayBuffer().then(function (buffer) {
       return new Uint8Array(buffer);
+    }, function (e) {
+      throw new Error("页面文件不完整或已损坏（解压失败：" + (e && e.message ? e.message : String(e)) + "），请重新复制 jixiao.html");
     });
+  }
+
+  function mark(name) {
+    if (global.performance && typeof global.performance.mark === "function") {
+      global.performance.mark(name);
+    }
   }
 
   var api = {
@@ -125,6 +144,11 @@
         return g.exportCsv(input, options);
       });
     },
+    blankTemplateCsv: function () {
+      return call(function (g) {
+        return g.blankTemplateCsv();
+      });
+    },
     guessHeader: function (data, fileName, options) {
       return call(function (g) {
         return g.guessHeader(toBytes(data), fileName == null ? "" : String(fileName), options);
@@ -162,6 +186,7 @@
         return w.blankTemplate();
       });
     },
+
     reportDraft: function (input, options) {
       return writing(function (w) {
         return w.reportDraft(input, options);
@@ -264,19 +289,31 @@
     });
   }
 
+  var core;
   if (typeof global.WebAssembly !== "object") {
-    api.ready = Promise.reject(new Error("此浏览器不支持 WebAssembly，请使用极速模式或较新的浏览器"));
+    core = Promise.reject(new Error("此浏览器不支持 WebAssembly，请使用极速模式或较新的浏览器"));
+    api.ready = core;
   } else {
-    api.ready = inflate(decodeBase64(wasmBase64)).then(function (bytes) {
+    // User Timing marks for scripts/open-time.mjs (decode, compile, ready)
+    mark("jixiao:start");
+    core = inflate(decodeBase64(wasmBase64)).then(function (bytes) {
+      mark("jixiao:decoded");
       return global.WebAssembly.compile(bytes);
-    }).then(function (module) {
+    });
+    api.ready = core.then(function (module) {
+      mark("jixiao:compiled");
       compiled = module;
       return load(module);
+    }).then(function (ready) {
+      mark("jixiao:ready");
+      return ready;
     });
   }
   // No "unhandled rejection" noise when nobody awaits `ready`; callers that
   // await it still see a failure.
   api.ready["catch"](function () {});
+  core["catch"](function () {});
 
   global.jixiao = api;
-})(window, __JIXIAO_GLUE__, "@JIXIAO_WASM@", __WRITERS_GLUE__, "@WRITERS_WASM@");
+  return core;
+})(window, __JIXIAO_GLUE__, "@JIXIAO_WASM@", __WRITERS_GLUE__, "@WRITERS_WASM@", __XZ_STREAM__);

@@ -7,10 +7,11 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::expr::Comparator;
 use crate::num::{round2, show};
 use crate::profile::Profile;
 use crate::report::decision::Band;
-use crate::report::{Direction, FindingKind, Level, Status};
+use crate::report::{Direction, FindingKind, FindingPlace, Level, Status};
 
 /// One typed value: its JSON id and the words users see.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -42,8 +43,18 @@ pub struct Labels {
     pub qualitative: &'static str,
     /// `rows[].direction` → its 指标性质 in words.
     pub directions: Vec<Label>,
-    pub findings: Vec<Label>,
+    pub findings: Vec<FindingLabel>,
     pub grades: Vec<GradeLabel>,
+}
+
+/// A finding kind: its id, its words, where it is shown and whether it is
+/// about a stated 得分 (the page colours that cell).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FindingLabel {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub place: FindingPlace,
+    pub stated_score: bool,
 }
 
 /// What an audit finding compared.
@@ -67,18 +78,24 @@ pub fn finding_kind(k: FindingKind) -> &'static str {
 /// A direction as 指标性质 (S7–S11, S14).
 pub fn direction(d: Direction) -> &'static str {
     match d {
-        Direction::Ge => "正向（≥）",
-        Direction::Gt => "正向（>）",
-        Direction::Eq => "等于（=）",
-        Direction::Lt => "反向（<）",
-        Direction::Le => "反向（≤）",
+        Direction::Compare(Comparator::Ge) => "正向（≥）",
+        Direction::Compare(Comparator::Gt) => "正向（>）",
+        Direction::Compare(Comparator::Eq) => "等于（=）",
+        Direction::Compare(Comparator::Lt) => "反向（<）",
+        Direction::Compare(Comparator::Le) => "反向（≤）",
         Direction::Qualitative => "定性",
     }
 }
 
 const STATUSES: [Status; 4] = [Status::Ok, Status::Review, Status::Pending, Status::Error];
-const DIRECTIONS: [Direction; 6] =
-    [Direction::Ge, Direction::Gt, Direction::Eq, Direction::Lt, Direction::Le, Direction::Qualitative];
+const DIRECTIONS: [Direction; 6] = [
+    Direction::Compare(Comparator::Ge),
+    Direction::Compare(Comparator::Gt),
+    Direction::Compare(Comparator::Eq),
+    Direction::Compare(Comparator::Lt),
+    Direction::Compare(Comparator::Le),
+    Direction::Qualitative,
+];
 const FINDINGS: [FindingKind; 12] = [
     FindingKind::RowScore,
     FindingKind::OverWeight,
@@ -103,7 +120,15 @@ pub fn labels(profile: &Profile) -> Labels {
         not_applicable: Level::NotApplicable.label(),
         qualitative: Direction::Qualitative.symbol(),
         directions: DIRECTIONS.iter().map(|&d| Label { id: d.symbol(), label: direction(d) }).collect(),
-        findings: FINDINGS.iter().map(|&k| Label { id: k.id(), label: finding_kind(k) }).collect(),
+        findings: FINDINGS
+            .iter()
+            .map(|&k| FindingLabel {
+                id: k.id(),
+                label: finding_kind(k),
+                place: k.place(),
+                stated_score: k.is_stated_score(),
+            })
+            .collect(),
         grades: profile
             .grades
             .iter()

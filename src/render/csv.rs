@@ -36,26 +36,63 @@ const HEADER: [&str; 14] = [
     "提示",
 ];
 
+/// The columns of the blank template: a plain table (INPUT.md, layout A)
+/// with the project's name and budget on its rows.
+const TEMPLATE_HEADER: [&str; 12] = [
+    "项目名称",
+    "全年预算数",
+    "全年执行数",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "计算符号",
+    "分值",
+    "得分",
+    "偏差原因分析及改进措施",
+];
+
+/// The blank 自评表 as CSV (下载空白模板): the header and the standard
+/// 一级/二级 rows with blank 三级 lines, as the XLSX template has them.
+pub fn blank_template() -> Vec<u8> {
+    csv_bytes(|write| {
+        write(TEMPLATE_HEADER.iter().map(|s| (*s).to_owned()).collect());
+        for (level1, level2) in super::TEMPLATE_ROWS {
+            let mut cells = vec![String::new(); TEMPLATE_HEADER.len()];
+            cells[3] = level1.to_owned();
+            cells[4] = level2.to_owned();
+            write(cells);
+        }
+    })
+}
+
 /// The report as one CSV table: a row per indicator, then per project its
 /// execution row and total row.
 pub fn to_csv(report: &Report) -> Vec<u8> {
+    csv_bytes(|write| {
+        write(HEADER.iter().map(|s| (*s).to_owned()).collect());
+        for p in &report.projects {
+            project_rows(p, write);
+        }
+    })
+}
+
+/// The records `fill` writes as CSV for Excel: BOM, CRLF, every cell defused.
+fn csv_bytes(fill: impl FnOnce(&mut dyn FnMut(Vec<String>))) -> Vec<u8> {
     let mut out = UTF8_BOM.to_vec();
     let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
-    let mut write = |cells: Vec<String>| {
+    fill(&mut |cells: Vec<String>| {
         // Writing to a Vec cannot fail; a failed record is skipped, never a panic.
         let _ = w.write_record(cells.iter().map(|c| safe_cell(c)));
-    };
-    write(HEADER.iter().map(|s| (*s).to_owned()).collect());
-    for p in &report.projects {
-        project_rows(p, &mut write);
-    }
+    });
     if let Ok(bytes) = w.into_inner() {
         out.extend_from_slice(&bytes);
     }
     out
 }
 
-fn project_rows(p: &ProjectResult, write: &mut impl FnMut(Vec<String>)) {
+fn project_rows(p: &ProjectResult, write: &mut dyn FnMut(Vec<String>)) {
     let name = p.name.clone().unwrap_or_default();
     for r in &p.rows {
         write(vec![

@@ -130,6 +130,10 @@ fn cell(text: &str, width: usize, bold: bool) -> TableCell {
 }
 
 /// The indicator table: header, then a line per row, 一级/二级 merged down their runs.
+/// The header row does not repeat on each page in Word: docx-rs (0.4.22, the
+/// newest) has no `w:tblHeader` (its `TableRowProperty` writes only grid and
+/// width before/after, height, `cantSplit` and tracked changes), and the XML
+/// is not written by hand. The page's print view repeats it (a `<thead>`).
 fn table(rows: &[Line]) -> Table {
     let header =
         TableRow::new(TABLE_HEADER.iter().zip(GRID).map(|(h, w)| cell(h, w, true)).collect::<Vec<_>>()).cant_split();

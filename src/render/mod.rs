@@ -24,6 +24,20 @@ pub use csv::to_csv;
 pub use summary::Summary;
 pub use text::{render_audit_text, render_text};
 
+/// The 一级/二级 rows of the 2020 template, each with one blank 三级 line
+/// (the blank templates: [`xlsx::blank_template`], [`csv::blank_template`]).
+pub const TEMPLATE_ROWS: [(&str, &str); 9] = [
+    ("产出指标", "数量指标"),
+    ("产出指标", "质量指标"),
+    ("产出指标", "时效指标"),
+    ("产出指标", "成本指标"),
+    ("效益指标", "经济效益指标"),
+    ("效益指标", "社会效益指标"),
+    ("效益指标", "生态效益指标"),
+    ("效益指标", "可持续影响指标"),
+    ("满意度指标", "服务对象满意度指标"),
+];
+
 /// A writer failed (it should not: the writers work in memory).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("导出失败：{0}")]

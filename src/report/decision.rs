@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::expr::{Period, Ymd};
+use crate::expr::{Comparator, Period, Ymd};
 
 /// A field not in JSON (its text form is), and left out of `==`: a report
 /// read back from JSON has only the text, and equals the one it came from.
@@ -31,34 +31,44 @@ impl<T> std::ops::DerefMut for Skipped<T> {
     }
 }
 
-/// A row's direction (S7–S11) or 定性 (S14), as JSON writes it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// A row's direction: the comparator of its target (S7–S11, S18) or 定性
+/// (S14). JSON writes the comparator's symbol (≥ > = < ≤) or "定性".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
-    #[serde(rename = "≥")]
-    Ge,
-    #[serde(rename = ">")]
-    Gt,
-    #[serde(rename = "=")]
-    Eq,
-    #[serde(rename = "<")]
-    Lt,
-    #[serde(rename = "≤")]
-    Le,
-    #[serde(rename = "定性")]
+    Compare(Comparator),
     Qualitative,
 }
+
+/// How JSON writes 定性.
+const QUALITATIVE: &str = "定性";
 
 impl Direction {
     /// The symbol users see (as in JSON).
     pub fn symbol(self) -> &'static str {
         match self {
-            Direction::Ge => "≥",
-            Direction::Gt => ">",
-            Direction::Eq => "=",
-            Direction::Lt => "<",
-            Direction::Le => "≤",
-            Direction::Qualitative => "定性",
+            Direction::Compare(c) => c.symbol(),
+            Direction::Qualitative => QUALITATIVE,
         }
+    }
+}
+
+impl Serialize for Direction {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.symbol())
+    }
+}
+
+impl<'de> Deserialize<'de> for Direction {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        if text == QUALITATIVE {
+            return Ok(Direction::Qualitative);
+        }
+        [Comparator::Ge, Comparator::Gt, Comparator::Eq, Comparator::Lt, Comparator::Le]
+            .into_iter()
+            .find(|c| c.symbol() == text)
+            .map(Direction::Compare)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown direction {text:?}")))
     }
 }
 
@@ -396,5 +406,27 @@ impl NoteKind {
     /// Errors go to `errors`, the rest to `warnings`.
     pub fn is_error(&self) -> bool {
         matches!(self, NoteKind::Row { .. } | NoteKind::Execution)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_direction_is_written_and_read_as_its_symbol() {
+        let all = [
+            (Direction::Compare(Comparator::Ge), "\"≥\""),
+            (Direction::Compare(Comparator::Gt), "\">\""),
+            (Direction::Compare(Comparator::Eq), "\"=\""),
+            (Direction::Compare(Comparator::Lt), "\"<\""),
+            (Direction::Compare(Comparator::Le), "\"≤\""),
+            (Direction::Qualitative, "\"定性\""),
+        ];
+        for (d, json) in all {
+            assert_eq!(serde_json::to_string(&d).unwrap(), json);
+            assert_eq!(serde_json::from_str::<Direction>(json).unwrap(), d);
+        }
+        assert!(serde_json::from_str::<Direction>("\"≈\"").is_err());
     }
 }

@@ -228,6 +228,27 @@ impl FindingKind {
         }
     }
 
+    /// Where the finding belongs in the form's table.
+    pub fn place(self) -> FindingPlace {
+        match self {
+            FindingKind::ExecRate | FindingKind::ExecScore | FindingKind::OverBudget => FindingPlace::Execution,
+            FindingKind::Total | FindingKind::TotalSum => FindingPlace::Total,
+            _ => FindingPlace::Row,
+        }
+    }
+
+    /// Whether it says a stated 得分 differs from the rules' (S31, S3, S16, S34).
+    pub fn is_stated_score(self) -> bool {
+        matches!(
+            self,
+            FindingKind::RowScore
+                | FindingKind::OverWeight
+                | FindingKind::Band
+                | FindingKind::ExecScore
+                | FindingKind::Total
+        )
+    }
+
     /// The rule that raises it (for a tooltip; never in the sentence).
     pub fn rule(self) -> &'static str {
         match self {
@@ -240,6 +261,16 @@ impl FindingKind {
             FindingKind::TargetsLow => "S35",
         }
     }
+}
+
+/// Where a finding is shown: on the execution row, on the total row, or on
+/// its indicator row (the whole form when it names no row).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingPlace {
+    Execution,
+    Total,
+    Row,
 }
 
 /// An audit finding: a figure the file states that the rules do not give.

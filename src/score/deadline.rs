@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 
 use super::Decided;
-use crate::expr::DateExpr;
+use crate::expr::{Comparator, DateExpr};
 use crate::num::{mul_div, round2};
 use crate::profile::{LateRule, Profile};
 use crate::report::decision::{Deadline, DeadlineOutcome, RowError, Rule, YearTaken};
@@ -33,7 +33,7 @@ pub(super) fn deadline(
     profile: &Profile,
     r: &mut RowResult,
 ) -> Decided {
-    r.direction = Some(Direction::Le);
+    r.direction = Some(Direction::Compare(Comparator::Le));
     let fallback = match (years.project, years.current) {
         (Some(y), _) => YearTaken::Project(y),
         (None, Some(now)) => YearTaken::LastYear(now.saturating_sub(1)),

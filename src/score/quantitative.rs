@@ -102,16 +102,6 @@ fn is_cost(ind: &IndicatorInput) -> bool {
 /// S11: the level name that makes a bare amount a ceiling.
 const COST: &str = "成本";
 
-fn direction(c: Comparator) -> Direction {
-    match c {
-        Comparator::Ge => Direction::Ge,
-        Comparator::Gt => Direction::Gt,
-        Comparator::Eq => Direction::Eq,
-        Comparator::Lt => Direction::Lt,
-        Comparator::Le => Direction::Le,
-    }
-}
-
 /// The actual as a value; a zero word ("无") against a zero target is 0 (S10).
 fn actual_value(ind: &IndicatorInput, zero_target: bool) -> Result<ValueExpr, RowError> {
     match expr::parse_value(&ind.actual) {
@@ -139,7 +129,7 @@ fn quantitative(
     profile: &Profile,
     r: &mut RowResult,
 ) -> Decided {
-    r.direction = Some(direction(c));
+    r.direction = Some(Direction::Compare(c));
     r.direction_inferred = inferred;
     if inferred {
         // S11: inferred reverse only for an amount under 成本指标.

@@ -35,7 +35,8 @@ function longTable() {
 
 /** A file of a zip package (unzip -p). */
 function part(file, name) {
-  const r = spawnSync('unzip', ['-p', file, name], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  // unzip reads [ ] * ? as wildcards: escaped, the name is matched as it is
+  const r = spawnSync('unzip', ['-p', file, name.replace(/[[\]*?]/g, '\\$&')], { encoding: 'utf8', maxBuffer: 64 << 20 });
   assert.equal(r.status, 0, `unzip ${name}: ${r.stderr}`);
   return r.stdout;
 }
@@ -44,6 +45,52 @@ function part(file, name) {
 function docxText(file) {
   const xml = part(file, 'word/document.xml');
   return xml.split('</w:p>').map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).join('\n');
+}
+
+/** The structure of an Office Open XML package (ECMA-376 part 2), checked
+ * with the browser's XML parser: every .xml/.rels part is well-formed XML;
+ * [Content_Types].xml gives every part a type (Override or Default by
+ * extension); every internal relationship target is a part of the package;
+ * the main document is a w:document with a w:body. Returns the part names. */
+async function checkPackage(page, file) {
+  const names = spawnSync('unzip', ['-Z1', file], { encoding: 'utf8' }).stdout.split('\n').filter((n) => n && !n.endsWith('/'));
+  const xml = Object.fromEntries(names.filter((n) => /\.(xml|rels)$/.test(n)).map((n) => [n, part(file, n)]));
+  const problems = await page.evaluate(({ names, xml }) => {
+    const out = [];
+    const docs = {};
+    for (const [n, text] of Object.entries(xml)) {
+      const d = new DOMParser().parseFromString(text, 'application/xml');
+      if (d.getElementsByTagName('parsererror').length) out.push(`${n}: not well-formed XML`);
+      docs[n] = d;
+    }
+    const types = docs['[Content_Types].xml'];
+    if (!types) return ['no [Content_Types].xml'];
+    const overrides = new Set([...types.getElementsByTagName('Override')].map((e) => e.getAttribute('PartName')));
+    const defaults = new Set([...types.getElementsByTagName('Default')].map((e) => e.getAttribute('Extension').toLowerCase()));
+    for (const n of names) {
+      if (n === '[Content_Types].xml') continue;
+      const ext = n.split('.').pop().toLowerCase();
+      if (!overrides.has('/' + n) && !defaults.has(ext)) out.push(`${n}: no content type`);
+    }
+    for (const o of overrides) if (!names.includes(o.slice(1))) out.push(`[Content_Types].xml: ${o} is not in the package`);
+    for (const n of names.filter((x) => x.endsWith('.rels'))) {
+      // _rels/.rels → the root; word/_rels/document.xml.rels → word/
+      const base = n.replace(/_rels\/[^/]*$/, '');
+      for (const r of docs[n].getElementsByTagName('Relationship')) {
+        if (r.getAttribute('TargetMode') === 'External') continue;
+        const t = r.getAttribute('Target');
+        const parts = (t.startsWith('/') ? t.slice(1) : base + t).split('/');
+        const path = [];
+        for (const p of parts) if (p === '..') path.pop(); else if (p !== '.') path.push(p);
+        if (!names.includes(path.join('/'))) out.push(`${n}: ${r.getAttribute('Id')} → ${t} is not in the package`);
+      }
+    }
+    const doc = docs['word/document.xml'];
+    if (!doc || doc.documentElement.localName !== 'document' || !doc.getElementsByTagNameNS('*', 'body').length) out.push('word/document.xml: no w:document with a w:body');
+    return out;
+  }, { names, xml });
+  assert.deepEqual(problems, []);
+  return names;
 }
 
 /** The text of a PDF, page by page (poppler's pdftotext). */
@@ -121,7 +168,9 @@ test('一组项目：XLSX 含汇总表与每个项目一张表，再次载入得
     assert.deepEqual(await s.page.locator('[data-testid=total]').allTextContents(), totals);
     const csv = readFileSync((await download(s.page, 'export-csv')).path, 'utf8');
     assert.ok(csv.includes('甲项目') && csv.includes('乙项目'), csv);
-    const d = docxText((await download(s.page, 'export-docx')).path);
+    const docx = (await download(s.page, 'export-docx')).path;
+    await checkPackage(s.page, docx);
+    const d = docxText(docx);
     assert.ok(d.includes('甲项目绩效自评报告') && d.includes('乙项目绩效自评报告'), d);
     assert.deepEqual(s.errors, []);
   } finally {
@@ -142,7 +191,7 @@ test('导出报告 DOCX：有效的包，含一至六的标题与计算句子；
     await preview.getByText('区信访局负责全区信访工作。').waitFor({ timeout: T });
     const x = await download(s.page, 'export-docx');
     assert.match(x.name, /绩效自评报告\.docx$/);
-    const names = spawnSync('unzip', ['-Z1', x.path], { encoding: 'utf8' }).stdout.split('\n');
+    const names = await checkPackage(s.page, x.path);
     for (const n of ['[Content_Types].xml', 'word/document.xml', 'word/styles.xml', 'word/footer1.xml']) assert.ok(names.includes(n), n);
     const d = docxText(x.path);
     for (const h of ['一、基本情况', '二、绩效目标和指标', '三、综合评价', '四、绩效指标分析', '五、综合评价得分及等级', '六、存在的问题和改进措施']) {

@@ -4,18 +4,23 @@
 
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import zlib from "node:zlib";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { test } from "node:test";
 
+import { compressXz } from "../../scripts/build.mjs";
 import { root } from "./browser.mjs";
+
+// the decoder the build bundles into the page (it runs in node too)
+const { XzReadableStream } = createRequire(import.meta.url)("xz-decompress");
 
 const RELOADED = "计算核心出现内部错误，已自动重新加载，请重试";
 const EMPTY_MODULE = Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]).toString("base64");
 
-/** Runs the loader with a fake glue; returns the window and the glue log.
- * `module` is what the build would put in: the module gzipped, as base64. */
-function load(behaviour, module = zlib.gzipSync(Buffer.from(EMPTY_MODULE, "base64")).toString("base64")) {
+/** Runs the loader with a fake glue; returns the window, the glue log and
+ * the compiled core the loader leaves for the worker. `module` is what the
+ * build would put in: the module xz-compressed, as base64. */
+function load(behaviour, module = compressXz(Buffer.from(EMPTY_MODULE, "base64")).toString("base64")) {
   const log = { made: 0, inits: [], calls: [], writers: 0 };
   const makeWriters = () => {
     log.writers += 1;
@@ -49,20 +54,22 @@ function load(behaviour, module = zlib.gzipSync(Buffer.from(EMPTY_MODULE, "base6
     .replaceAll("__JIXIAO_GLUE__", "makeGlue")
     .replaceAll("__WRITERS_GLUE__", "makeWriters")
     .replace('"@JIXIAO_WASM@"', JSON.stringify(module))
-    .replace('"@WRITERS_WASM@"', JSON.stringify(module));
-  const window = { atob, TextEncoder, WebAssembly, Blob, Response, DecompressionStream };
-  new Function("window", "makeGlue", "makeWriters", code)(window, makeGlue, makeWriters);
-  return { window, log };
+    .replace('"@WRITERS_WASM@"', JSON.stringify(module))
+    .replace("__XZ_STREAM__", "XzStream");
+  const window = { atob, TextEncoder, WebAssembly, Blob, Response };
+  const core = new Function("window", "makeGlue", "makeWriters", "XzStream", `${code}\nreturn jixiaoCore;`)(window, makeGlue, makeWriters, XzReadableStream);
+  return { window, log, core };
 }
 
 test("loader: not ready yet → a Chinese error; ready → version and API", async () => {
-  const { window, log } = load(() => ({ ok: true }));
+  const { window, log, core } = load(() => ({ ok: true }));
   const j = window.jixiao;
   assert.throws(() => j.score("a", "a.csv"), { message: "计算核心尚未加载完成，请稍候再试" });
   assert.equal(j.version, "");
   assert.equal(await j.ready, j);
   assert.equal(j.version, "9.9.9");
   assert.ok(log.inits[0] instanceof WebAssembly.Module, "instantiated from a compiled module");
+  assert.equal(await core, log.inits[0], "the compiled core is left for the worker");
 
   assert.deepEqual(j.score("指标", "a.csv", { encoding: "gbk" }), { ok: true });
   const call = log.calls.at(-1);
@@ -105,10 +112,17 @@ test("loader: a trap re-instantiates the module and asks to retry", async () => 
 });
 
 test("loader: no WebAssembly → ready rejects with a Chinese message", async () => {
-  const code = fs.readFileSync(path.join(root, "www", "loader.js"), "utf8").replaceAll("__JIXIAO_GLUE__", "null").replaceAll("__WRITERS_GLUE__", "null");
+  const code = fs.readFileSync(path.join(root, "www", "loader.js"), "utf8").replaceAll("__JIXIAO_GLUE__", "null").replaceAll("__WRITERS_GLUE__", "null").replace("__XZ_STREAM__", "null");
   const window = { atob, TextEncoder };
   new Function("window", code)(window);
   await assert.rejects(window.jixiao.ready, { message: /不支持 WebAssembly/ });
+});
+
+test("loader: an xz stream that is damaged → ready rejects", async () => {
+  const xz = compressXz(Buffer.from(EMPTY_MODULE, "base64"));
+  xz[30] ^= 0xff; // in the compressed data
+  const { window } = load(() => ({ ok: true }), xz.toString("base64"));
+  await assert.rejects(window.jixiao.ready, /^Error: 页面文件不完整或已损坏（解压失败：.*error code 7/); // XZ_DATA_ERROR
 });
 
 test("loader: an uncompressed module still loads", async () => {

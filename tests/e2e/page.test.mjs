@@ -274,6 +274,7 @@ test('本地保存：重新打开后恢复输入与结果；“清除本地数�
       assert.equal(await s.page.locator('[data-testid=row]').count(), 9);
 
       await s.page.click('[data-testid=clear-storage]');
+      await s.page.click('[data-testid=confirm-ok]'); // the user's paste: asked first
       assert.equal(await s.page.locator('[data-testid=input]').inputValue(), '');
       assert.equal(await s.page.locator('[data-testid=total]').count(), 0);
       const left = await s.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('jixiao:')));

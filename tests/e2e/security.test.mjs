@@ -269,6 +269,7 @@ test('不发起任何网络请求：加载、示例、粘贴、XLSX 上传、拖
     await s.page.setInputFiles('[data-testid=file]', { name: 'a.xlsx', mimeType: 'application/octet-stream', buffer: xlsx });
     assert.equal(await waitTotal(s.page, '92.07'), '92.07');
     await s.page.click('[data-testid=sample]');
+    await s.page.click('[data-testid=confirm-ok]'); // the user's file: asked first
     assert.equal(await waitTotal(s.page, '99.89'), '99.89');
     await s.page.evaluate((arr) => {
       const dt = new DataTransfer();
@@ -296,6 +297,7 @@ test('不发起任何网络请求：加载、示例、粘贴、XLSX 上传、拖
     assert.equal(await s.page.evaluate(() => window.__printed), 1, 'the print button calls window.print');
 
     await s.page.click('[data-testid=clear-storage]');
+    await s.page.click('[data-testid=confirm-ok]'); // the user's input: asked first
     assert.equal(await s.page.locator('[data-testid=total]').count(), 0);
     await s.page.waitForTimeout(500);
     assert.deepEqual(s.requests, []);

@@ -102,6 +102,11 @@ export function blankTemplate() {
   return /** @type {JixiaoApi} */ (core()).blankTemplate();
 }
 
+/** The blank 自评表 template as CSV (UTF-8 with BOM; the core module, as exportCsv). */
+export function blankTemplateCsv() {
+  return /** @type {JixiaoApi} */ (core()).blankTemplateCsv();
+}
+
 /** The 绩效自评报告 drafts, one per project.
  * @param {Input} input @param {Edit[]} edits @param {string} profile */
 export function reportDraft(input, edits, profile) {

@@ -47,7 +47,13 @@ export function createClient(on) {
     ready = false;
     worker.onmessage = (ev) => receive(ev.data);
     worker.onerror = (ev) => { ev.preventDefault(); on.failed('后台计算出错：' + (ev.message || '')); };
-    worker.postMessage({ type: 'init', wasm: p.wasm });
+    // the core's module as the page compiled it (a Promise): posted once
+    // it is there, to this worker only (a cancel may have replaced it)
+    const w = worker;
+    Promise.resolve(p.module).then(
+      (module) => { if (worker === w) w.postMessage({ type: 'init', module }); },
+      (e) => { if (worker === w) on.failed('评分引擎加载失败：' + (e instanceof Error ? e.message : String(e))); },
+    );
   }
 
   /** @param {any} m */

@@ -45,6 +45,9 @@ export function exporters(store) {
     blankTemplate() {
       save(() => api.blankTemplate(), XLSX, '项目支出绩效自评表（空白模板）.xlsx');
     },
+    blankTemplateCsv() {
+      save(() => api.blankTemplateCsv(), CSV, '项目支出绩效自评表（空白模板）.csv');
+    },
     exportDocx() {
       const input = state.input;
       if (input) save(() => api.reportDocx(api.withDrafts(input, state.drafts), state.edits, state.profile), DOCX, base() + '.绩效自评报告.docx');

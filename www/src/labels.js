@@ -21,22 +21,27 @@ export function load(profile) {
   if (next) { current = next; currentProfile = profile; bandCache = {}; }
 }
 
-/** Findings about the execution row and the total row (the others name an indicator row or none). */
-const EXEC_KINDS = ['exec_rate', 'exec_score', 'over_budget'];
-const TOTAL_KINDS = ['total', 'total_sum'];
+/** The core's words and place for a finding kind. @param {string} kind */
+function findingInfo(kind) {
+  return current ? current.findings.find((l) => l.id === kind) : undefined;
+}
 
 /** Where a finding is shown in the table: 'exec', 'total', an indicator's row number, or null (the whole form).
  * @param {import('./types').Finding} f @returns {string | null} */
 export function findingPlace(f) {
-  if (EXEC_KINDS.indexOf(f.kind) >= 0) return 'exec';
-  if (TOTAL_KINDS.indexOf(f.kind) >= 0) return 'total';
+  const info = findingInfo(f.kind);
+  if (info && info.place === 'execution') return 'exec';
+  if (info && info.place === 'total') return 'total';
   return f.row === null || f.row === undefined ? null : String(f.row);
 }
 
-/** Findings that say a row's stated 得分 differs from the rules' (the 填报得分 cell is coloured). */
-export const SCORE_KINDS = ['row_score', 'over_weight', 'band', 'exec_score', 'total'];
+/** Whether a finding says a stated 得分 differs from the rules' (the 填报得分 cell is coloured). @param {string} kind */
+export function isStatedScore(kind) {
+  const info = findingInfo(kind);
+  return !!(info && info.stated_score);
+}
 
-/** @param {import('./types').Label[] | undefined} list @param {string} id */
+/** @param {{id: string, label: string}[] | undefined} list @param {string} id */
 function find(list, id) {
   const hit = (list || []).find((l) => l.id === id);
   return hit ? hit.label : id;

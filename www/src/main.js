@@ -5,6 +5,7 @@
  *
  *   store.js     the state and update(action)   api.js      window.jixiao
  *   storage.js   localStorage                    labels.js   scoring labels
+ *   tabs.js      the page open in several tabs: one saves
  *   views/       input, notices, mapping (the column-mapping panel),
  *                results (summary, issues, audit, rows)
  *   collection.js  many files scored in a Web Worker (client.js, worker.js),
@@ -22,7 +23,9 @@ import { overviewView } from './views/overview.js';
 import { errorMessage } from './format.js';
 import { $ } from './dom.js';
 import { bindInput, renderInput } from './views/input.js';
-import { renderNotices } from './views/notices.js';
+import { renderNotices, storedView } from './views/notices.js';
+import { createTabs } from './tabs.js';
+import { tabsView } from './views/tabs.js';
 import { resultsView } from './views/results.js';
 import { reportView } from './views/report.js';
 import { undoView } from './views/undo.js';
@@ -40,13 +43,24 @@ function init() {
   let undo;
   /** @type {ReturnType<typeof mappingView>} */
   let mapping;
+  /** @type {ReturnType<typeof tabsView>} */
+  let tabBar;
+  /** @type {ReturnType<typeof storedView>} */
+  let stored;
+  let revealed = 0; // the last new input whose summary was scrolled into view
   const store = createStore((state, changed) => {
     renderInput(state, changed);
     renderNotices(state, changed);
+    stored.render(state, changed);
+    tabBar.render(state, changed);
     mapping.render(state, changed);
     if (changed.report || changed.review) results.render(state);
     if (changed.report) undo.render(state);
     report.render(state, changed);
+    if (changed.report && state.report && state.reveal !== revealed && !$('results').hidden) {
+      revealed = state.reveal;
+      reveal(/** @type {HTMLElement | null} */ (document.querySelector('#results .summary')));
+    }
   }, { edits: (edits) => coll.update({ type: 'edits', edits }) });
   const coll = createCollection((cs) => {
     overview.render(cs);
@@ -67,6 +81,12 @@ function init() {
   report = reportView(store);
   undo = undoView(store);
   mapping = mappingView(store);
+  stored = storedView(store, download);
+  tabBar = tabsView(createTabs({
+    mode: (mode) => store.update({ type: 'tab', mode }),
+    release: store.flush,
+    restore: () => store.update({ type: 'restore' }),
+  }));
   overview = overviewView(coll, download);
   $('back').addEventListener('click', () => {
     coll.update({ type: 'back' });
@@ -95,6 +115,16 @@ function init() {
     () => store.update({ type: 'ready', profiles: api.profiles() }),
     (e) => store.update({ type: 'failed', note: '评分引擎加载失败', error: '评分引擎加载失败：' + errorMessage(e) + '。请确认使用极速模式打开。' }),
   );
+}
+
+/** Scroll the summary into view when it is not (once per new input: a
+ * paste, a file, the sample — never on typing or a cell's edit).
+ * @param {HTMLElement | null} node */
+function reveal(node) {
+  if (!node) return;
+  const r = node.getBoundingClientRect();
+  if (r.top >= 0 && r.top < window.innerHeight * 0.6) return;
+  node.scrollIntoView(true);
 }
 
 if (!(/** @type {any} */ (window).__jixiaoUnsupported)) {

@@ -11,6 +11,9 @@ import * as api from './api.js';
 import * as storage from './storage.js';
 import * as labels from './labels.js';
 import { debounce, errorMessage } from './format.js';
+import { ownEdits, patched } from './edits.js';
+
+export { EDIT_FIELDS, patched } from './edits.js';
 
 /** @typedef {import('./types').Report} Report */
 /** @typedef {import('./types').Input} Input */
@@ -42,7 +45,12 @@ import { debounce, errorMessage } from './format.js';
  * @property {string} error         the message above the results ('' for none)
  * @property {Record<string, string> | null} columns  the column mapping in use (INPUT.md)
  * @property {HeaderGuess | null} guess  the header not recognised: the mapping panel's prefill
- * @property {string} storageNote
+ * @property {string} storageNote  what was restored, or could not be saved
+ * @property {{aside: string[], newer: boolean, lostFile: string}} stored  what could not be
+ *           read from storage (set aside), a newer page's data, a file not saved (notices.js)
+ * @property {TabMode} tab        this tab and the others (tabs.js): only the owner saves
+ * @property {number} reveal      counts the new inputs (a file, the sample, a paste): main.js
+ *                                scrolls the summary into view once for each
  * @property {{text: string, bad: boolean}} readyNote
  * @property {boolean} review      复核 mode: only the rows with findings
  * @property {{report: Report | null, edits: Edit[]} | null} opened  a collection's project is shown
@@ -50,14 +58,15 @@ import { debounce, errorMessage } from './format.js';
  */
 
 /** @typedef {{project: number, row: number, field: string, value: string, message: string}} Refused */
+/** @typedef {'deciding' | 'owner' | 'asking' | 'readonly' | 'taken'} TabMode */
 
-/** @typedef {Partial<Record<'text'|'source'|'settings'|'profiles'|'report'|'error'|'storage'|'ready'|'draft'|'review', boolean>>} Changed */
+/** @typedef {Partial<Record<'text'|'source'|'settings'|'profiles'|'report'|'error'|'storage'|'ready'|'draft'|'review'|'tab', boolean>>} Changed */
 
 /**
  * @typedef {{type: 'restore'}
  *   | {type: 'ready', profiles: Profile[]}
  *   | {type: 'failed', note: string, error: string}
- *   | {type: 'text', text: string}
+ *   | {type: 'text', text: string, paste?: boolean}
  *   | {type: 'file', name: string, bytes: Uint8Array}
  *   | {type: 'sample', text: string}
  *   | {type: 'clear'}
@@ -70,7 +79,9 @@ import { debounce, errorMessage } from './format.js';
  *   | {type: 'error', message: string}
  *   | {type: 'map', columns: Record<string, string>, key: string}
  *   | {type: 'review', on: boolean}
- *   | {type: 'saved', ok: boolean}
+ *   | {type: 'saved', failed: string[]}
+ *   | {type: 'tab', mode: TabMode}
+ *   | {type: 'dismiss'}
  *   | {type: 'opened', report: Report, edits: Edit[]}
  *   | {type: 'closed'}} Action
  */
@@ -81,13 +92,20 @@ function initial() {
     source: 'none', text: '', fileName: '', fileBytes: null, fileInput: null, input: null,
     edits: [], history: [], refused: null, editNote: '', drafts: [], profile: '', encoding: 'auto', report: null, profiles: [], ready: false,
     error: '', columns: null, guess: null, storageNote: '', readyNote: { text: '正在加载评分引擎…', bad: false }, review: false, opened: null,
+    stored: { aside: [], newer: false, lostFile: '' }, tab: 'deciding', reveal: 0,
   };
 }
 
 /** The core's messages for a header it did not recognise, or a mapping it could not use. */
 const HEADER_ERRORS = /^(没有找到指标表|列对应有误)/;
 
-const NOT_SAVED = '浏览器不允许本地保存（或空间已满），关闭页面后输入不会保留。';
+const NOT_SAVED = '浏览器不允许本地保存，关闭页面后输入不会保留。';
+
+/** What the user gave: restored as a whole (another tab may have changed all of it). */
+const INPUT_FIELDS = ['source', 'text', 'fileName', 'fileBytes', 'fileInput', 'input', 'edits', 'history', 'drafts', 'columns', 'refused', 'editNote'];
+
+/** Actions that change the user's input: refused while this tab is not the one saving. */
+const WRITES = /^(text|file|sample|clear|edit|undo|draft|map)$/;
 
 /**
  * @param {(state: State, changed: Changed) => void} render
@@ -96,7 +114,14 @@ const NOT_SAVED = '浏览器不允许本地保存（或空间已满），关闭�
  */
 export function createStore(render, hooks = {}) {
   const state = initial();
-  const save = debounce(() => update({ type: 'saved', ok: storage.save(state) }), 400);
+  let unsaved = false; // a save was due while another tab was the one saving
+  const save = debounce(() => {
+    if (state.tab !== 'owner') { unsaved = true; return; }
+    unsaved = false;
+    update({ type: 'saved', failed: storage.available() ? storage.save(state) : [''] });
+  }, 400);
+  /** The input the edits were made on (kept when the paste box is emptied). @type {Input | null} */
+  let basis = null;
   const rereadTyped = debounce(() => update({ type: 'rescore', reread: true }), 250);
 
   /** @param {Action} action */
@@ -113,11 +138,20 @@ export function createStore(render, hooks = {}) {
    * @param {Action} a @param {Changed} changed
    * @returns {{score?: 'reread' | 'rescore', retried?: boolean, save?: boolean}} */
   function apply(a, changed) {
+    if (WRITES.test(a.type) && state.tab !== 'owner' && state.tab !== 'deciding') {
+      changed.text = changed.report = true; // the views show the state again
+      return {};
+    }
     switch (a.type) {
       case 'restore': {
-        Object.assign(state, storage.load());
-        changed.text = changed.source = changed.settings = true;
-        return {};
+        const fresh = /** @type {any} */ (initial());
+        INPUT_FIELDS.forEach((k) => { /** @type {any} */ (state)[k] = fresh[k]; });
+        const got = storage.load();
+        Object.assign(state, got.state);
+        state.stored = { aside: got.aside, newer: got.newer, lostFile: got.lostFile };
+        basis = null;
+        changed.text = changed.source = changed.settings = changed.storage = changed.report = true;
+        return state.ready ? { score: 'reread' } : {};
       }
       case 'ready': {
         state.ready = true;
@@ -139,6 +173,7 @@ export function createStore(render, hooks = {}) {
       case 'text': {
         // Typing in the paste box switches to it; choices made on a file no longer apply.
         if (state.source === 'file') { state.edits = []; state.history = []; }
+        if (a.paste || !state.text.trim()) state.reveal++;
         state.text = a.text;
         state.source = a.text.trim() ? 'text' : 'none';
         state.columns = null;
@@ -159,18 +194,23 @@ export function createStore(render, hooks = {}) {
         state.edits = [];
         state.history = [];
         state.drafts = [];
+        state.reveal++;
+        basis = null;
         changed.source = true;
         return { score: 'reread' };
       case 'sample':
         rereadTyped.cancel();
         Object.assign(state, { text: a.text, source: 'text', edits: [], history: [], drafts: [], fileBytes: null, fileInput: null, fileName: '', columns: null });
+        state.reveal++;
+        basis = null;
         changed.text = changed.source = true;
         return { score: 'reread' };
       case 'clear': {
         rereadTyped.cancel();
         save.cancel();
         storage.clearAll();
-        const keep = { profiles: state.profiles, ready: state.ready, readyNote: state.readyNote };
+        basis = null;
+        const keep = { profiles: state.profiles, ready: state.ready, readyNote: state.readyNote, tab: state.tab, reveal: state.reveal };
         Object.assign(state, initial(), keep);
         state.profile = state.profiles.length ? state.profiles[0].id : '';
         state.storageNote = '已清除本机保存的输入、判定和设置。';
@@ -274,7 +314,15 @@ export function createStore(render, hooks = {}) {
         changed.review = true;
         return {};
       case 'saved':
-        state.storageNote = a.ok ? '' : NOT_SAVED;
+        state.storageNote = !a.failed.length ? '' : a.failed[0] ? '本地空间已满：' + a.failed.join('、') + ' 未能保存，关闭页面后将丢失（可先“导出 JSON”保存到文件）。' : NOT_SAVED;
+        changed.storage = true;
+        return {};
+      case 'tab':
+        state.tab = a.mode;
+        changed.tab = true;
+        return a.mode === 'owner' && unsaved ? { save: true } : {};
+      case 'dismiss':
+        state.stored = { aside: [], newer: false, lostFile: '' };
         changed.storage = true;
         return {};
     }
@@ -299,10 +347,12 @@ export function createStore(render, hooks = {}) {
     try {
       labels.load(state.profile);
       if (reread || !state.input) {
-        const old = state.input;
         state.input = null;
         state.input = readCurrent();
-        if (old && state.input) keepOwnEdits(old, state.input, changed);
+        if (state.input) {
+          keepOwnEdits(basis, state.input, changed);
+          basis = state.input;
+        }
         // a JSON input brings the report passages written before
         if (state.input && state.input.projects.some((p) => p.draft)) state.drafts = state.input.projects.map((p) => Object.assign({}, p.draft));
       }
@@ -338,17 +388,11 @@ export function createStore(render, hooks = {}) {
     return after.join('；');
   }
 
-  /** Edits belong to the table they were made on: after a re-read, an edit
-   * whose row is gone or now holds another indicator is dropped, with a note.
-   * @param {Input} old @param {Input} now @param {Changed} changed */
+  /** Edits belong to the table they were made on (edits.js): those whose
+   * row is gone or holds another indicator are dropped, with a note.
+   * @param {Input | null} old @param {Input} now @param {Changed} changed */
   function keepOwnEdits(old, now, changed) {
-    /** @param {Input} input @param {Edit} e */
-    const nameAt = (input, e) => {
-      const p = input.projects[e.project];
-      const ind = p && (p.indicators || []).find((x, i) => (x.row !== undefined && x.row !== null ? x.row : i + 1) === e.row);
-      return ind ? ind.name : null;
-    };
-    const keep = state.edits.filter((e) => nameAt(now, e) !== null && nameAt(now, e) === nameAt(old, e));
+    const keep = ownEdits(state.edits, old, now);
     if (keep.length === state.edits.length) return;
     const dropped = state.edits.length - keep.length;
     state.edits = keep;
@@ -405,30 +449,6 @@ export function createStore(render, hooks = {}) {
     /** Write pending changes now (the page is being left). */
     flush() { save.flush(); },
   };
-}
-
-/** The fields of an `Edit` the user may set (model::Edit). */
-export const EDIT_FIELDS = ['level', 'score', 'weight', 'target', 'actual', 'reason', 'basis'];
-
-/**
- * The edit list with one row's choice changed; the same list when nothing changes.
- * @param {Edit[]} edits @param {number} project @param {number} row
- * @param {Record<string, string | null | undefined>} patch
- * @returns {Edit[]}
- */
-export function patched(edits, project, row, patch) {
-  const old = edits.find((e) => e.project === project && e.row === row);
-  /** @type {any} */
-  const e = Object.assign({ project, row }, old);
-  Object.keys(patch).forEach((k) => {
-    const v = patch[k];
-    if (v === null || v === undefined || v === '') delete e[k];
-    else e[k] = v;
-  });
-  if (old && EDIT_FIELDS.every((k) => /** @type {any} */ (old)[k] === e[k])) return edits;
-  const rest = edits.filter((x) => x !== old);
-  if (EDIT_FIELDS.every((k) => e[k] === undefined)) return old ? rest : edits;
-  return old ? edits.map((x) => (x === old ? e : x)) : edits.concat([e]);
 }
 
 /** @typedef {ReturnType<typeof createStore>} Store */

@@ -14,6 +14,7 @@ export interface JixiaoApi {
   readInput(data: Data, fileName: string, options?: Options): ReturnType<Glue['readInput']>;
   scoreInput(input: Parameters<Glue['scoreInput']>[0], options?: Options): ReturnType<Glue['scoreInput']>;
   exportCsv(input: Parameters<Glue['exportCsv']>[0], options?: Options): ReturnType<Glue['exportCsv']>;
+  blankTemplateCsv(): ReturnType<Glue['blankTemplateCsv']>;
   profiles(): ReturnType<Glue['profiles']>;
   applyEdits(input: Parameters<Glue['applyEdits']>[0], options?: Options): ReturnType<Glue['applyEdits']>;
   labels(options?: Options): ReturnType<Glue['labels']>;
@@ -84,6 +85,12 @@ export interface Label {
 }
 
 /** The words the page shows for the core's values (`labels` export). */
+/** A finding kind from the core: where it is shown, whether it is about a stated 得分. */
+export interface FindingLabel extends Label {
+  place: 'execution' | 'total' | 'row';
+  stated_score: boolean;
+}
+
 export interface Labels {
   statuses: Label[];
   levels: string[];
@@ -91,7 +98,7 @@ export interface Labels {
   not_applicable: string;
   qualitative: string;
   directions: Label[];
-  findings: Label[];
+  findings: FindingLabel[];
   grades: { grade: string; min: number; rank: number }[];
 }
 

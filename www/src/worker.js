@@ -3,11 +3,12 @@
  * never waits on the core. Built on its own by scripts/build.mjs and started
  * by client.js from a Blob URL made of the wasm-bindgen glue (`jixiaoGlue`,
  * a factory defined just before this script) and this code; the core's
- * module comes gzipped in the first message (as the page embeds it). Scored files stay here (`open`'s handle in wasm
+ * compiled module comes in the first message (the page decoded and compiled
+ * it at open). Scored files stay here (`open`'s handle in wasm
  * memory): the page gets the overview's columns, and one project's full
  * report when it opens it.
  *
- * In:  {type:'init', wasm: base64 of the gzipped module}
+ * In:  {type:'init', module: WebAssembly.Module}
  *      {type:'add', id, name, bytes: ArrayBuffer, options}
  *      {type:'project', id, index, edits}   (edits: that file's, project = index in the file)
  *      {type:'remove', id}
@@ -31,14 +32,6 @@ const files = {};
 /** @param {unknown} e */
 function message(e) {
   return e instanceof Error ? e.message : String(e);
-}
-
-/** @param {string} b64 */
-function decode(b64) {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
 }
 
 /** Rows of a text file, counted without decoding it (binary workbooks: 0).
@@ -77,11 +70,12 @@ function scored(f) {
 self_.onmessage = (/** @type {MessageEvent} */ ev) => {
   const m = ev.data;
   if (m.type === 'init') {
-    const gz = new Blob([decode(m.wasm)]).stream().pipeThrough(new self_.DecompressionStream('gzip'));
-    new Response(gz).arrayBuffer().then((bytes) => {
-      glue = fresh(new WebAssembly.Module(bytes));
+    try {
+      glue = fresh(m.module);
       self_.postMessage({ type: 'ready' });
-    }).catch((e) => self_.postMessage({ type: 'failed', message: message(e) }));
+    } catch (e) {
+      self_.postMessage({ type: 'failed', message: message(e) });
+    }
     return;
   }
   if (m.type === 'add') {

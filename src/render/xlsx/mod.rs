@@ -63,22 +63,9 @@ fn err(e: XlsxError) -> ExportError {
     ExportError(e.to_string())
 }
 
-/// The 一级/二级 rows of the 2020 template, each with one blank 三级 line.
-const TEMPLATE_ROWS: [(&str, &str); 9] = [
-    ("产出指标", "数量指标"),
-    ("产出指标", "质量指标"),
-    ("产出指标", "时效指标"),
-    ("产出指标", "成本指标"),
-    ("效益指标", "经济效益指标"),
-    ("效益指标", "社会效益指标"),
-    ("效益指标", "生态效益指标"),
-    ("效益指标", "可持续影响指标"),
-    ("满意度指标", "服务对象满意度指标"),
-];
-
 fn blank_sheet(ws: &mut Worksheet, st: &Styles) -> Result<(), XlsxError> {
     ws.set_name("自评表")?;
-    let indicators = TEMPLATE_ROWS
+    let indicators = super::TEMPLATE_ROWS
         .iter()
         .map(|(l1, l2)| IndicatorInput { level1: (*l1).into(), level2: (*l2).into(), ..Default::default() })
         .collect();

@@ -7,50 +7,93 @@ import { fmtW, num } from '../format.js';
 import { gradeClass } from '../labels.js';
 import { printForm } from './print.js';
 import { printReport } from './report.js';
+import { ask } from './confirm.js';
 
 /** @typedef {import('../store').State} State */
 /** @typedef {import('../store').Changed} Changed */
 /** @typedef {import('../store').Store} Store */
 
 /** Wire the panel's controls to the store.
-/** Wire the panel's controls to the store.
  * @param {Store} store @param {ReturnType<typeof import('../export').exporters>} exports
  * @param {(files: File[]) => boolean} [many]  takes files for the collection (several, or
  *        large ones: collection.js) and says whether it did; else one file is read here */
 export function bindInput(store, exports, many = () => false) {
   const { update } = store;
+  // the last action wins: a file still being read when another is chosen, or
+  // when the paste box is typed in, is dropped when its reading ends
+  let turn = 0;
   /** @param {FileList | null} list */
   const take = (list) => {
     const files = list ? Array.prototype.slice.call(list) : [];
+    turn++;
     if (!files.length || many(files)) return;
-    readFile(store, files[0]);
+    const mine = turn;
+    readFile(store, files[0], () => mine === turn);
   };
-  $('input').addEventListener('input', () => update({ type: 'text', text: $('input').value }));
+  let pasted = false;
+  $('input').addEventListener('paste', () => { pasted = true; });
+  $('input').addEventListener('input', () => {
+    turn++;
+    update({ type: 'text', text: $('input').value, paste: pasted });
+    pasted = false;
+  });
   $('file').addEventListener('change', () => take($('file').files));
   $('encoding').addEventListener('change', () => update({ type: 'encoding', value: $('encoding').value }));
   $('profile').addEventListener('change', () => update({ type: 'profile', id: $('profile').value }));
   $('sample').addEventListener('click', () => {
     const text = sampleText();
-    if (text) update({ type: 'sample', text });
-    else update({ type: 'error', message: '本页面未包含示例数据（构建时未嵌入）。' });
+    if (!text) { update({ type: 'error', message: '本页面未包含示例数据（构建时未嵌入）。' }); return; }
+    confirmLoss(store, '载入示例将替换', '替换为示例').then((ok) => {
+      if (!ok) return;
+      turn++;
+      update({ type: 'sample', text });
+    });
   });
-  $('clear-storage').addEventListener('click', () => update({ type: 'clear' }));
+  $('clear-storage').addEventListener('click', () => {
+    confirmLoss(store, '清除本地数据将删除', '清除').then((ok) => {
+      if (!ok) return;
+      turn++;
+      update({ type: 'clear' });
+    });
+  });
   $('export-json').addEventListener('click', exports.exportJson);
   $('export-csv').addEventListener('click', exports.exportCsv);
   $('print').addEventListener('click', () => window.print());
   $('export-xlsx').addEventListener('click', exports.exportXlsx);
   $('blank-template').addEventListener('click', exports.blankTemplate);
+  $('blank-template-csv').addEventListener('click', exports.blankTemplateCsv);
   $('export-docx').addEventListener('click', exports.exportDocx);
   $('print-form').addEventListener('click', () => { const s = store.state; if (s.report) printForm(s.report, s.input); });
   $('print-report').addEventListener('click', () => printReport(store.state, (message) => update({ type: 'error', message })));
   bindDrop(take);
 }
 
-/** @param {Store} store @param {File} file */
-function readFile(store, file) {
+/** What the user would lose, in words ('' for nothing of their own): the
+ * sample as loaded, an empty box and a file that could not be read are not
+ * theirs. @param {import('../store').State} s */
+function ownInput(s) {
+  const parts = [];
+  if (s.source === 'file' && (s.input || s.fileInput)) parts.push('所选文件“' + s.fileName + '”的内容');
+  else if (s.text.trim() && s.text !== sampleText()) parts.push('粘贴框中的内容');
+  if (s.edits.length) parts.push(s.edits.length + ' 处修改和判定');
+  if (s.drafts.some((d) => d && Object.keys(d).length)) parts.push('填写的报告段落');
+  return parts.join('、');
+}
+
+/** Ask first when the action would replace or delete the user's own input.
+ * @param {Store} store @param {string} does @param {string} yes @returns {Promise<boolean>} */
+function confirmLoss(store, does, yes) {
+  const own = ownInput(store.state);
+  return own ? ask(does + own + '，且无法撤销。确定吗？', yes) : Promise.resolve(true);
+}
+
+/** @param {Store} store @param {File} file @param {() => boolean} current  still the last action? */
+function readFile(store, file, current) {
   const reader = new FileReader();
-  reader.onload = () => store.update({ type: 'file', name: file.name, bytes: new Uint8Array(/** @type {ArrayBuffer} */ (reader.result)) });
-  reader.onerror = () => store.update({
+  reader.onload = () => {
+    if (current()) store.update({ type: 'file', name: file.name, bytes: new Uint8Array(/** @type {ArrayBuffer} */ (reader.result)) });
+  };
+  reader.onerror = () => current() && store.update({
     type: 'error',
     message: '无法读取文件“' + (file.name || '') + '”：' + ((reader.error && reader.error.message) || String(reader.error)),
   });

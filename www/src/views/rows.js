@@ -12,7 +12,7 @@
 import { el, append, clear, setText } from '../dom.js';
 import { editCell } from './cells.js';
 import { fmt2, fmtW, lost, sig } from '../format.js';
-import { SCORE_KINDS, bands, directionLabel, findingLabel, findingPlace, gradeClass, levels, pendingLevel, qualitative, statusLabel } from '../labels.js';
+import { bands, directionLabel, findingLabel, findingPlace, gradeClass, isStatedScore, levels, pendingLevel, qualitative, statusLabel } from '../labels.js';
 
 /** @typedef {import('../types').ProjectResult} ProjectResult */
 /** @typedef {import('../types').RowResult} RowResult */
@@ -143,7 +143,7 @@ function statedCell(value, findings) {
 /** @param {HTMLElement} td @param {number | null | undefined} value @param {Finding[]} findings */
 function fillStated(td, value, findings) {
   clear(td);
-  const off = findings.find((f) => SCORE_KINDS.indexOf(f.kind) >= 0);
+  const off = findings.find((f) => isStatedScore(f.kind));
   td.classList.toggle('differs', !!off);
   if (value === null || value === undefined) return;
   append(td, [el('div', { text: fmt2(value) })]);
