@@ -138,6 +138,26 @@ pub struct Budget {
     /// Source row of the figures (1-based), for messages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub row: Option<u32>,
+    /// The unit the file wrote its amounts in (they are in 万元 above either
+    /// way), for display; left out of JSON when 万元.
+    #[serde(skip_serializing_if = "MoneyUnit::is_wan")]
+    pub unit: MoneyUnit,
+}
+
+/// The unit a file writes its amounts in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MoneyUnit {
+    #[default]
+    #[serde(rename = "万元")]
+    Wan,
+    #[serde(rename = "元")]
+    Yuan,
+}
+
+impl MoneyUnit {
+    pub fn is_wan(&self) -> bool {
+        *self == MoneyUnit::Wan
+    }
 }
 
 /// Figures the file states, which the audit compares with the computed ones.
@@ -205,6 +225,22 @@ pub struct IndicatorInput {
     /// 偏差原因分析及改进措施
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// 判定依据: a note on a qualitative row's level (a page edit, kept in
+    /// the JSON input; explained, not scored).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
+    /// The cells a page edit set (not serialized): a chosen level is 人工判定.
+    #[serde(skip)]
+    pub edited: EditedCells,
+}
+
+/// Which of a row's cells the page's edits set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EditedCells {
+    /// 完成情况 chosen in the page (人工判定).
+    pub level: bool,
+    /// 得分 typed in the page (人工评分).
+    pub score: bool,
 }
 
 /// A problem or note tied to a place in the user's file.
@@ -291,6 +327,16 @@ impl IndicatorInput {
         self.row.unwrap_or_else(|| crate::grid::row_number(index))
     }
 
+    /// The 偏差原因 cell of an export: the reason, then the 判定依据 note on its own line.
+    pub fn reason_with_basis(&self) -> String {
+        let reason = self.reason.as_deref().unwrap_or_default();
+        match self.basis.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
+            Some(b) if reason.trim().is_empty() => format!("判定依据：{b}"),
+            Some(b) => format!("{reason}\n判定依据：{b}"),
+            None => reason.to_owned(),
+        }
+    }
+
     /// Does an edit of `project` apply to this row (the `index`-th)?
     pub fn is_edited_by(&self, project: usize, index: usize, edit: &Edit) -> bool {
         edit.project == project && edit.row == self.row_number(index)
@@ -304,9 +350,11 @@ impl IndicatorInput {
             }
             if let Some(l) = &e.level {
                 self.level = Some(l.clone());
+                self.edited.level = true;
             }
             if let Some(s) = &e.score {
                 self.score = Some(s.clone());
+                self.edited.score = true;
             }
             if let Some(w) = &e.weight {
                 self.weight = Some(w.clone());
@@ -319,6 +367,9 @@ impl IndicatorInput {
             }
             if let Some(r) = &e.reason {
                 self.reason = Some(r.clone());
+            }
+            if let Some(b) = &e.basis {
+                self.basis = Some(b.clone());
             }
         }
     }

@@ -46,9 +46,9 @@ pub fn explain_project(p: &mut ProjectResult) {
             NoteKind::Row { error, .. } => at(error.column(), &row_error(error)),
             NoteKind::Execution => at(exec_column(&p.execution), &p.execution.explanation),
             NoteKind::Level1NotInProfile(l1) => at(Some("一级指标"), &format!("“{l1}”不是规则配置中的一级指标")),
-            NoteKind::RescaleTooLarge => at(None, &format!("不适用指标的折算{TOO_LARGE}，未折算（S22）")),
+            NoteKind::RescaleTooLarge => at(None, &format!("不适用指标的折算{TOO_LARGE}，未折算")),
             NoteKind::NoBudget => at(None, "未提供预算执行数据：请填写全年预算数和全年执行数"),
-            NoteKind::StatedRate => at(None, "未提供预算金额，按表内执行率计算（S29）"),
+            NoteKind::StatedRate => at(None, "未提供预算金额，按表内执行率计算"),
             NoteKind::WeightSum { sum, total } => at(
                 None,
                 &format!(
@@ -76,11 +76,11 @@ pub fn row(d: &RowDecision) -> String {
     let mut text = match &d.rule {
         Rule::Unknown => String::new(),
         Rule::Error(e) => row_error(e),
-        Rule::NotApplicable { rescaled: true } => "不适用：本指标不计分，其余指标按比例折算（S22）".into(),
-        Rule::NotApplicable { rescaled: false } => "不适用：规则配置未开启按比例折算，计 0 分（S22）".into(),
+        Rule::NotApplicable { rescaled: true } => "不适用：本指标不计分，其余指标按比例折算".into(),
+        Rule::NotApplicable { rescaled: false } => "不适用：规则配置未开启按比例折算，计 0 分".into(),
         Rule::Quantitative(q) => quantitative(q),
         Rule::Pending { actual } => {
-            format!("定性指标：无法从完成值“{actual}”判定完成情况，暂计 0 分，请选择达成情况（S17）")
+            format!("定性指标：无法从完成值“{actual}”判定完成情况，暂计 0 分，请选择达成情况")
         }
         Rule::Qualitative(q) => qualitative(q),
         Rule::Deadline(x) => deadline(x),
@@ -89,7 +89,7 @@ pub fn row(d: &RowDecision) -> String {
         text.push_str(&format!("；扣减 {} 分，{} → {}", show(x.points), show(x.before), show(x.after)));
     }
     if let Some((all, left)) = d.rescale {
-        text.push_str(&format!("；因不适用指标，分值与得分按 {}/{} 折算（S22）", show(all), show(left)));
+        text.push_str(&format!("；因不适用指标，分值与得分按 {}/{} 折算", show(all), show(left)));
     }
     text
 }
@@ -110,7 +110,7 @@ fn quantitative(q: &Quantitative) -> String {
     let lost = |s: Decimal| show2(w.saturating_sub(s));
     match q.outcome {
         QuantOutcome::ZeroTargetMet => format!("{prefix}零目标：完成值 {} = 指标值 0，得满分 {wd} 分", v(av)),
-        QuantOutcome::ZeroTargetMissed => format!("{prefix}零目标：完成值 {} > 0，得 0 分，扣 {wd} 分（S10）", v(av)),
+        QuantOutcome::ZeroTargetMissed => format!("{prefix}零目标：完成值 {} > 0，得 0 分，扣 {wd} 分", v(av)),
         QuantOutcome::Met => {
             let cmp = if reverse { "≤" } else { "≥" };
             format!("{prefix}{kind}：完成值 {} {cmp} 指标值 {}，得满分 {wd} 分", v(av), v(tv))
@@ -196,13 +196,15 @@ fn span_text(first: Ymd, span: Period, known_year: bool) -> String {
 fn qualitative(q: &Qualitative) -> String {
     let how = match &q.how {
         LevelSource::Column => "完成情况为".to_owned(),
+        LevelSource::Chosen => "人工判定为".to_owned(),
         LevelSource::Actual(a) => format!("由完成值“{a}”判定为"),
         LevelSource::Unstated => String::new(),
     };
     let level = q.level.label();
-    match q.points {
-        QualPoints::Manual { score, band: b } => {
-            format!("定性指标：{how}{level}，采用填报得分 {} 分（{}）", show(score), band(b))
+    let text = match q.points {
+        QualPoints::Manual { score, band: b, typed } => {
+            let whose = if typed { "人工评分" } else { "采用填报得分" };
+            format!("定性指标：{how}{level}，{whose} {} 分（{}）", show(score), band(b))
         }
         QualPoints::Full => format!("定性指标：{how}{level}，得满分 {} 分", show(q.weight)),
         QualPoints::Share { factor, score, lost } => format!(
@@ -212,6 +214,10 @@ fn qualitative(q: &Qualitative) -> String {
             show2(score),
             show2(lost)
         ),
+    };
+    match &q.basis {
+        Some(b) => format!("{text}；判定依据：{b}"),
+        None => text,
     }
 }
 
@@ -224,14 +230,14 @@ pub(crate) fn band(b: Band) -> String {
 /// Why a row could not be scored.
 pub fn row_error(e: &RowError) -> String {
     match e {
-        RowError::WeightMissing => "缺少分值：其他行填有分值，本行也需填写（S2）".into(),
+        RowError::WeightMissing => "缺少分值：其他行填有分值，本行也需填写".into(),
         RowError::WeightTooLarge(t) => format!("分值“{t}”过大（上限 {}）", show(MAX_WEIGHT)),
         RowError::WeightNegative(t) => format!("分值“{t}”不能为负数"),
         RowError::WeightNotNumber(t) => format!("「分值」“{t}”不是数字"),
-        RowError::Level1Missing => "缺少一级指标，无法按规则分配分值（S2）".into(),
-        RowError::Ungraded => "表中没有一级指标列，无法按规则分配分值：请每行填写分值（S2）".into(),
+        RowError::Level1Missing => "缺少一级指标，无法按规则分配分值".into(),
+        RowError::Ungraded => "表中没有一级指标列，无法按规则分配分值：请每行填写分值".into(),
         RowError::Level1Unknown { level1, known } => {
-            format!("一级指标“{level1}”不在规则配置中（可用：{}），无法分配分值（S2）", known.join("、"))
+            format!("一级指标“{level1}”不在规则配置中（可用：{}），无法分配分值", known.join("、"))
         }
         RowError::NameMissing => "缺少三级指标名称".into(),
         RowError::TargetMissing => "缺少年度指标值".into(),
@@ -243,7 +249,7 @@ pub fn row_error(e: &RowError) -> String {
         RowError::TooLarge => TOO_LARGE.into(),
         RowError::LevelUnknown(t) => format!("完成情况“{t}”无法识别（可用 达成 / 部分达成 / 未达成）"),
         RowError::ScoreNotNumber(t) => format!("「得分」“{t}”不是数字"),
-        RowError::OutOfBand { score, band: b } => format!("得分 {} 不在{}内（S16）", show(*score), band(*b)),
+        RowError::OutOfBand { score, band: b } => format!("得分 {} 不在{}内", show(*score), band(*b)),
         RowError::DeductionNotNumber(d) => format!("「扣减分数」“{d}”不是数字"),
     }
 }
@@ -251,17 +257,17 @@ pub fn row_error(e: &RowError) -> String {
 /// A row's flag as one line.
 pub fn flag(f: &Flag) -> String {
     match f {
-        Flag::InferredDirection => "方向为推断：指标值未写计算符号，按正向（≥）计分（S11）".into(),
-        Flag::CostCeiling => "方向为推断：成本指标的金额未写计算符号，按上限（≤）计分（S11）".into(),
+        Flag::InferredDirection => "方向为推断：指标值未写计算符号，按正向（≥）计分".into(),
+        Flag::CostCeiling => "方向为推断：成本指标的金额未写计算符号，按上限（≤）计分".into(),
         Flag::Range { low, high, unit } => {
             let (low, high) = (show(*low), show(*high));
-            format!("指标值为区间 {low}–{high}{unit}，按下限 ≥{low}{unit} 计分（S21）")
+            format!("指标值为区间 {low}–{high}{unit}，按下限 ≥{low}{unit} 计分")
         }
         Flag::BareFraction(x) => {
             let (v, pct) = (show(*x), show(x.saturating_mul(HUNDRED)));
-            format!("完成值 {v} 未写单位，按指标值的单位计为 {v}%；若实为 {pct}%，请写成“{pct}%”（S19）")
+            format!("完成值 {v} 未写单位，按指标值的单位计为 {v}%；若实为 {pct}%，请写成“{pct}%”")
         }
-        Flag::NegativeActual(x) => format!("实际完成值为负数 {}，按 0 计分（S12）", show(*x)),
+        Flag::NegativeActual(x) => format!("实际完成值为负数 {}，按 0 计分", show(*x)),
         Flag::OverAchievement => "完成值高于指标值较多，请分析年初指标值是否偏低".into(),
         Flag::NotApplicableKept => "标为不适用：按现行规则配置不折算，本指标计 0 分".into(),
         Flag::LevelFromScore { score, level } => {
@@ -293,15 +299,15 @@ pub fn execution(d: &ExecDecision, e: &Execution) -> String {
             exec_score(e, *used_pct, *capped)
         ),
         ExecDecision::StatedRate { rate_pct, used_pct, capped } => format!(
-            "预算执行率 {}%（表内填报，未提供预算金额），{}（S29）",
+            "预算执行率 {}%（表内填报，未提供预算金额），{}",
             show2(*rate_pct),
             exec_score(e, *used_pct, *capped)
         ),
         ExecDecision::ZeroBudget { executed } => {
-            format!("全年预算数为 0，全年执行数为 {}，无法计算执行率（S6）", show(*executed))
+            format!("全年预算数为 0，全年执行数为 {}，无法计算执行率", show(*executed))
         }
         ExecDecision::NegativeBudget(b) => format!("全年预算数为负数 {}，无法计算执行率", show(*b)),
-        ExecDecision::Missing => "未提供预算执行数据，预算执行率计 0 分（S6）".into(),
+        ExecDecision::Missing => "未提供预算执行数据，预算执行率计 0 分".into(),
     }
 }
 
@@ -322,3 +328,6 @@ fn exec_column(e: &Execution) -> Option<&'static str> {
         ExecDecision::Rate { .. } | ExecDecision::StatedRate { .. } | ExecDecision::Missing => None,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -2,7 +2,7 @@
 //! budget rows (above, below or inside the table), stated figures, 年度总体目标
 //! rows and title rows.
 
-use super::funds::{is_funds_header, money};
+use super::funds::{is_funds_header, money, unit_of};
 use super::rows::is_title;
 use super::vocab::{field_of, key_of, label, Key};
 use super::{row, Block, Context};
@@ -58,6 +58,9 @@ impl Block<'_> {
                             Key::Adjusted => &mut ctx.budget.adjusted,
                             _ => &mut ctx.budget.executed,
                         };
+                        if key == Key::Adjusted && slot.is_none() {
+                            ctx.budget.unit = unit_of(&value, in_yuan);
+                        }
                         *slot = slot.or(Some(v));
                         if key != Key::Initial && ctx.budget.row.is_none() {
                             ctx.budget.row = Some(row_number(r));

@@ -8,7 +8,7 @@ use super::vocab::{holds, label, split_label, weight_in_label};
 use super::{row, Block, Context};
 use crate::expr::{self, YUAN_PER_WAN, YUAN_PER_YI};
 use crate::grid::row_number;
-use crate::model::Budget;
+use crate::model::{Budget, MoneyUnit};
 
 /// Rows under a funds header searched for the 年度资金总额 and 其中 rows.
 const FUNDS_ROWS: usize = 7;
@@ -45,10 +45,20 @@ pub(super) fn money(text: &str, header_in_yuan: bool) -> Option<Decimal> {
     if t.ends_with("亿元") || t.ends_with('亿') {
         return v.checked_mul(Decimal::from(YUAN_PER_YI / YUAN_PER_WAN));
     }
-    if t.ends_with("万元") || t.ends_with('万') {
-        return Some(v);
+    Some(to_wan(v, unit_of(t, header_in_yuan) == MoneyUnit::Yuan))
+}
+
+/// The unit a money cell is written in: its own (元, 万元; 亿 counts as
+/// 万元), else the header's.
+pub(super) fn unit_of(text: &str, header_in_yuan: bool) -> MoneyUnit {
+    let t = expr::normalize(text);
+    let t = t.trim_end();
+    let wan = t.ends_with("万元") || t.ends_with('万') || t.ends_with("亿元") || t.ends_with('亿');
+    if !wan && (header_in_yuan || t.ends_with('元')) {
+        MoneyUnit::Yuan
+    } else {
+        MoneyUnit::Wan
     }
-    Some(to_wan(v, header_in_yuan || t.ends_with('元')))
 }
 
 /// The columns of a funds header row.
@@ -176,6 +186,7 @@ impl Block<'_> {
             ));
             from = s;
         }
+        ctx.budget.unit = cell(from, f.budget.or(f.executed)).map_or(MoneyUnit::Wan, |v| unit_of(v, in_yuan));
         ctx.budget.initial = initial;
         ctx.budget.adjusted = adjusted;
         ctx.budget.executed = executed;
@@ -188,6 +199,9 @@ impl Block<'_> {
 
 pub(super) fn merge_budget(b: &mut Budget, from: &Budget) {
     b.initial = b.initial.or(from.initial);
+    if b.adjusted.is_none() && from.adjusted.is_some() {
+        b.unit = from.unit;
+    }
     b.adjusted = b.adjusted.or(from.adjusted);
     b.executed = b.executed.or(from.executed);
     b.weight = b.weight.or(from.weight);

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
-use super::funds::{merge_budget, money};
+use super::funds::{merge_budget, money, unit_of};
 use super::header::Columns;
 use super::rows::{is_filled, unused};
 use super::vocab::{weight_in_label, Field};
@@ -69,6 +69,11 @@ impl Block<'_> {
             }
             let Some(p) = current.and_then(|i| projects.get_mut(i)) else { continue };
             // Budget columns on indicator rows: the first value per project wins.
+            if p.budget.adjusted.is_none() {
+                if let Some(v) = cell(r, Field::Budget).filter(|v| money(v, cols.budget_in_yuan).is_some()) {
+                    p.budget.unit = unit_of(v, cols.budget_in_yuan);
+                }
+            }
             for (f, slot) in [(Field::Budget, &mut p.budget.adjusted), (Field::Executed, &mut p.budget.executed)] {
                 if let (None, Some(v)) = (*slot, cell(r, f).and_then(|v| money(v, cols.budget_in_yuan))) {
                     *slot = Some(v);
@@ -139,6 +144,7 @@ impl Block<'_> {
                 level: owned(Field::Level),
                 deduction: owned(Field::Deduction),
                 reason: owned(Field::Reason),
+                ..Default::default()
             });
         }
         if projects.is_empty() {
@@ -169,7 +175,7 @@ impl Block<'_> {
             ctx.warnings.push(self.issue(
                 self.header.first,
                 None,
-                "表中没有一级、二级指标列：指标归入「未分级」，无法按一级指标核对分值（S1），各行须填写分值",
+                "表中没有一级、二级指标列：指标归入「未分级」，无法按一级指标核对分值，各行须填写分值",
             ));
         }
         let ignored = unused(self.sheet, span, &ctx.used);

@@ -68,6 +68,28 @@ fn amounts_with_units_in_the_cell() {
 }
 
 #[test]
+fn the_unit_amounts_were_written_in_is_kept() {
+    use super::funds::unit_of;
+    use crate::model::MoneyUnit::{Wan, Yuan};
+    assert_eq!([unit_of("346400元", false), unit_of("60", true), unit_of("34.64万元", true)], [Yuan, Yuan, Wan]);
+    assert_eq!([unit_of("1.2亿元", true), unit_of("60", false), unit_of("5.8万", false)], [Wan, Wan, Wan]);
+    let read = |csv: &str| read_sheets(vec![sheet(csv)]).unwrap().projects[0].budget.clone();
+    let rows = "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n产出指标,数量指标,x,≥1,1,90\n";
+    // key/value rows, a funds block, budget columns on the indicator rows
+    let b = read(&format!("全年预算数（元）,346400\n全年执行数（元）,300000\n{rows}"));
+    assert_eq!((b.unit, b.adjusted), (Yuan, Some("34.64".parse().unwrap())));
+    assert_eq!(read(&format!("全年预算数,60\n全年执行数,59.33\n{rows}")).unit, Wan);
+    let block = "项目资金（元）,,年初预算数,全年预算数,全年执行数\n,年度资金总额,100000,100000,90000\n";
+    assert_eq!(read(&format!("{block}{rows}")).unit, Yuan);
+    let cols = "项目名称,全年预算数（元）,全年执行数（元）,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值\n甲,500000,400000,产出指标,数量指标,x,≥1,1,90\n";
+    assert_eq!(read(cols).unit, Yuan);
+    // JSON: only when 元
+    let json = |b: &crate::model::Budget| serde_json::to_string(b).unwrap();
+    assert!(json(&read(cols)).contains("\"unit\":\"元\""));
+    assert!(!json(&read(&format!("全年预算数,60\n全年执行数,59.33\n{rows}"))).contains("unit"));
+}
+
+#[test]
 fn placeholders_and_titles() {
     use super::rows::{is_placeholder, is_title};
     for p in ["……", "…", "——", "略", "-", "..."] {

@@ -52,6 +52,7 @@ fn key_lists_cover_the_model() {
             executed: Some(1.into()),
             weight: Some(1.into()),
             row: Some(1),
+            ..Default::default()
         },
         indicators: vec![IndicatorInput {
             row: Some(1),

@@ -230,13 +230,17 @@ pub struct Qualitative {
     pub how: LevelSource,
     pub weight: Decimal,
     pub points: QualPoints,
+    /// 判定依据 as the user wrote it (trimmed, not empty).
+    pub basis: Option<String>,
 }
 
 /// Where a qualitative row's level came from.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LevelSource {
-    /// The 完成情况 column or a page edit.
+    /// The 完成情况 column.
     Column,
+    /// Chosen in the page (人工判定).
+    Chosen,
     /// S17, from the actual text (trimmed).
     Actual(String),
     /// Placed by the manual score alone (level cell 待判定).
@@ -245,8 +249,9 @@ pub enum LevelSource {
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum QualPoints {
-    /// S16: the manual score, inside its band.
-    Manual { score: Decimal, band: Band },
+    /// S16: the manual score, inside its band; `typed`: entered in the page
+    /// (人工评分), else the form's 得分.
+    Manual { score: Decimal, band: Band, typed: bool },
     /// S15: the level's default points, full.
     Full,
     /// S15: W × factor.

@@ -48,6 +48,7 @@ pub(super) fn qualitative(ind: &IndicatorInput, w: Decimal, profile: &Profile, r
     let given = ind.level.as_deref().map(str::trim).filter(|l| !l.is_empty());
     let (level, how) = match given {
         Some(text) => match level_label(text) {
+            Some(l) if ind.edited.level => (Some(l), LevelSource::Chosen),
             Some(l) => (Some(l), LevelSource::Column),
             None if text == Level::Pending.label() => (None, LevelSource::Unstated),
             None => return Err(RowError::LevelUnknown(text.to_owned())),
@@ -77,14 +78,21 @@ pub(super) fn qualitative(ind: &IndicatorInput, w: Decimal, profile: &Profile, r
         }
     };
     r.level = Some(level);
-    let decided = |points| Rule::Qualitative(Qualitative { level, how, weight: w, points });
+    // A level chosen in the page over the form's own 得分 (none typed in the page).
+    let chosen_over_form = how == LevelSource::Chosen && !ind.edited.score;
+    let basis = ind.basis.as_deref().map(str::trim).filter(|b| !b.is_empty()).map(str::to_owned);
+    let decided = |points| Rule::Qualitative(Qualitative { level, how, weight: w, points, basis });
     if let Some(score) = manual {
         // S16: a manual score inside its level's band is kept.
         let band = band(profile, level, w);
-        if !in_band(band, score) {
+        if in_band(band, score) {
+            return Ok((score, decided(QualPoints::Manual { score, band, typed: ind.edited.score })));
+        }
+        // Outside it is an error, unless the user chose the level over the
+        // form's figure: the choice decides (S15), the figure is compared (S31).
+        if !chosen_over_form {
             return Err(RowError::OutOfBand { score, band });
         }
-        return Ok((score, decided(QualPoints::Manual { score, band })));
     }
     // S15: default points of the level.
     let q = &profile.qualitative;

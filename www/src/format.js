@@ -15,6 +15,32 @@ export function fmt2(v) {
   return n === null ? '—' : n.toFixed(2);
 }
 
+/** An amount as the core gives it (万元), with thousands separators: 1234567.5 → "1,234,567.5"; "—" for none.
+ * @param {unknown} v */
+export function fmtMoney(v) {
+  const n = num(v);
+  if (n === null) return '—';
+  const parts = String(Math.abs(n)).split('.');
+  if (/e/i.test(parts[0])) return String(n);
+  const int = parts[0].replace(/\B(?=(\d{3})+$)/g, ',');
+  return (n < 0 ? '−' : '') + int + (parts.length > 1 ? '.' + parts[1] : '');
+}
+
+/** An amount in 万元 as written in `unit`: 元 moves the decimal point four
+ * places (text, not arithmetic: 34.64 → "346,400"), with thousands separators.
+ * @param {unknown} v @param {'元' | '万元' | undefined | null} unit */
+export function fmtAmount(v, unit) {
+  const n = num(v);
+  if (n === null || unit !== '元') return fmtMoney(v);
+  const neg = n < 0;
+  const parts = String(Math.abs(n)).split('.');
+  if (/e/i.test(parts[0])) return fmtMoney(n * 10000);
+  const frac = (parts[1] || '') + '0000';
+  const int = (parts[0] + frac.slice(0, 4)).replace(/^0+(?=\d)/, '');
+  const rest = frac.slice(4).replace(/0+$/, '');
+  return fmtMoney((neg ? '-' : '') + int + (rest ? '.' + rest : ''));
+}
+
 /** A weight: integers without decimals, others with two. @param {unknown} v */
 export function fmtW(v) {
   const n = num(v);

@@ -365,6 +365,8 @@ export interface Budget {
   executed?: Dec | null;
   weight?: Dec | null;
   row?: number;
+  /** The unit the file wrote its amounts in (absent: 万元); the figures are in 万元 either way. */
+  unit?: '元' | '万元';
 }
 
 export interface Stated {
@@ -388,6 +390,8 @@ export interface IndicatorInput {
   level?: string | null;
   deduction?: Dec | null;
   reason?: string | null;
+  /** 判定依据: a note on a qualitative row's level (a page edit written into the input). */
+  basis?: string | null;
 }
 
 // ---- rule profiles (profiles/*.json, jixiao profile, jixiao.profiles()) ------------

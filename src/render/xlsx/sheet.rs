@@ -223,7 +223,7 @@ impl Sheet<'_> {
             }
             // Excel and WPS do not grow a row for wrapped text in every case: set it.
             let texts = [(&ind.name, Col::Name), (&ind.target, Col::Target), (&ind.actual, Col::Actual)];
-            let reason = ind.reason.clone().unwrap_or_default();
+            let reason = ind.reason_with_basis();
             let lines = texts
                 .iter()
                 .map(|(t, c)| lines(t, c.width()))
@@ -287,7 +287,7 @@ impl Sheet<'_> {
                 self.ws.write_string_with_format(r, c, text(&ind.level), &st.cell)?;
             }
             Col::Reason => {
-                self.ws.write_string_with_format(r, c, text(&ind.reason), &st.left)?;
+                self.ws.write_string_with_format(r, c, ind.reason_with_basis(), &st.left)?;
             }
             Col::Weight => {
                 let given = ind.weight.as_deref().map(str::trim).filter(|w| !w.is_empty());

@@ -26,7 +26,7 @@ export function auditView(p, goto) {
     const at = row !== null && row !== undefined;
     const place = findingPlace(f);
     const where = place === 'exec' ? '预算执行率' : at ? '第 ' + row + ' 行' : '全表';
-    const tr = el('tr', { testid: 'audit-item', 'data-kind': f.kind, title: f.rule ? '依据规则 ' + f.rule : null }, [
+    const tr = el('tr', { testid: 'audit-item', 'data-kind': f.kind, 'data-rule': f.rule || null }, [
       el('td', { class: 'where' }, [
         el('div', null, [el('span', { class: 'nowrap', text: where }), f.name ? ' · ' : '', f.name ? el('span', { text: f.name }) : null]),
         el('div', { class: 'kind', text: findingLabel(f.kind) }),
@@ -40,7 +40,6 @@ export function auditView(p, goto) {
       tr.classList.add('clickable');
       tr.setAttribute('tabindex', '0');
       tr.setAttribute('role', 'button');
-      tr.setAttribute('aria-label', where + '：' + (f.message || ''));
       tr.setAttribute('data-place', to);
       tr.addEventListener('click', () => goto(to));
       tr.addEventListener('keydown', (/** @type {KeyboardEvent} */ ev) => {
@@ -51,8 +50,8 @@ export function auditView(p, goto) {
   }));
   box.appendChild(el('table', { class: 'audit-table' }, [
     el('thead', null, [el('tr', null, [
-      el('th', { text: '位置 / 指标' }), el('th', { class: 'num', text: '填报' }),
-      el('th', { class: 'num', text: '计算' }), el('th', { text: '说明' }),
+      el('th', { scope: 'col', text: '位置 / 指标' }), el('th', { scope: 'col', class: 'num', text: '填报' }),
+      el('th', { scope: 'col', class: 'num', text: '计算' }), el('th', { scope: 'col', text: '说明' }),
     ])]),
     body,
   ]));

@@ -3,7 +3,7 @@
  * there), and the rows of the file that were not used (INPUT.md: nothing is
  * dropped silently). */
 
-import { el, append } from '../dom.js';
+import { el } from '../dom.js';
 
 /** @typedef {import('../types').ProjectResult} ProjectResult */
 /** @typedef {import('../types').Issue} Issue */
@@ -39,30 +39,22 @@ function ignoredItem(i) {
   return el('li', { class: 'issue ignored', testid: 'ignored-row', text: i.message });
 }
 
-/** @param {Issue} issue @param {string} cls @param {Goto} goto */
+/** An issue; one tied to a row is a button (Tab, then Enter or a click) that takes the user there.
+ * @param {Issue} issue @param {string} cls @param {Goto} goto */
 function issueItem(issue, cls, goto) {
-  const li = el('li', { class: cls });
   const row = issue.row;
+  const at = row !== null && row !== undefined;
   let msg = issue.message || '';
-  if (row !== null && row !== undefined) {
+  if (at) {
     // the row is in the tag on the left: drop the message's leading "第 N 行"
     const prefix = '第 ' + row + ' 行';
     if (msg.indexOf(prefix) === 0) msg = msg.slice(prefix.length).replace(/^：/, '');
   }
-  append(li, [
-    el('span', { class: 'issue-row', text: row !== null && row !== undefined ? '第 ' + row + ' 行' : '全表' }),
+  const parts = [
+    el('span', { class: 'issue-row', text: at ? '第 ' + row + ' 行' : '全表' }),
     el('span', { class: 'issue-msg', text: msg }),
-  ]);
-  if (row !== null && row !== undefined) {
-    li.classList.add('clickable');
-    li.setAttribute('tabindex', '0');
-    li.setAttribute('role', 'button');
-    li.title = '定位到该行';
-    li.setAttribute('data-row', String(row));
-    li.addEventListener('click', () => goto(row));
-    li.addEventListener('keydown', (/** @type {KeyboardEvent} */ ev) => {
-      if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); goto(row); }
-    });
-  }
-  return li;
+  ];
+  if (!at) return el('li', { class: cls }, parts);
+  const go = el('button', { type: 'button', class: 'issue-go', title: '定位到该行', onclick: () => goto(/** @type {number} */ (row)) }, parts);
+  return el('li', { class: cls + ' clickable', 'data-row': String(row) }, [go]);
 }

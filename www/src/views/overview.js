@@ -23,10 +23,10 @@ export function overviewView(coll, download) {
   const { update } = coll;
   const files = el('ul', { class: 'ov-files', testid: 'file-list' });
   const progress = el('div', { class: 'ov-progress', testid: 'progress', hidden: true });
-  const text = el('input', { type: 'search', class: 'ov-text', testid: 'filter-text', placeholder: '按项目、单位、文件筛选', oninput: () => update({ type: 'filter', patch: { text: text.value } }) });
-  const grade = el('select', { testid: 'filter-grade', onchange: () => update({ type: 'filter', patch: { grade: grade.value } }) },
+  const text = el('input', { type: 'search', class: 'ov-text', testid: 'filter-text', placeholder: '按项目、单位、文件筛选', 'aria-label': '筛选项目', oninput: () => update({ type: 'filter', patch: { text: text.value } }) });
+  const grade = el('select', { testid: 'filter-grade', 'aria-label': '按等级筛选', onchange: () => update({ type: 'filter', patch: { grade: grade.value } }) },
     [el('option', { value: '', text: '全部等级' })].concat(GRADES.map((g) => el('option', { value: g, text: g }))));
-  const status = el('select', { testid: 'filter-status', onchange: () => update({ type: 'filter', patch: { status: status.value } }) }, [
+  const status = el('select', { testid: 'filter-status', 'aria-label': '按状态筛选', onchange: () => update({ type: 'filter', patch: { status: status.value } }) }, [
     el('option', { value: '', text: '全部状态' }), el('option', { value: 'provisional', text: '暂定' }),
     el('option', { value: 'errors', text: '有错误' }), el('option', { value: 'review', text: '需复核' }),
     el('option', { value: 'drawn', text: '抽中的项目' })]);

@@ -7,7 +7,7 @@
  * page numbers and the date. Several projects: the overview (汇总表) first. */
 
 import { $, clear, el } from '../dom.js';
-import { fmt2, fmtW, num } from '../format.js';
+import { fmt2, fmtMoney, fmtW, num } from '../format.js';
 import { dateText, mergeDown, paginate } from '../paginate.js';
 
 /** @typedef {import('../types').Report} Report */
@@ -19,14 +19,14 @@ import { dateText, mergeDown, paginate } from '../paginate.js';
 export const FORM_TITLE = '项目支出绩效自评表';
 
 /** @param {unknown} v */
-const money = (v) => (num(v) === null ? '' : String(num(v)));
+const money = (v) => (num(v) === null ? '' : fmtMoney(v));
 /** @param {unknown} v */
 const pct = (v) => (num(v) === null ? '' : fmt2(v) + '%');
 
 /** @param {string} text @param {Record<string, any>} [attrs] */
 const td = (text, attrs) => el('td', attrs || null, text);
 /** @param {string} text @param {Record<string, any>} [attrs] */
-const th = (text, attrs) => el('th', attrs || null, text);
+const th = (text, attrs) => el('th', Object.assign({ scope: 'col' }, attrs), text);
 
 /** @param {number[]} widths (percent) */
 function cols(widths) {

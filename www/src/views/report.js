@@ -44,7 +44,7 @@ export function draftUnits(d) {
   const spec = {
     className: 'pf-grid',
     colgroup: el('colgroup', null, [11, 13, 20, 20, 20, 8, 8].map((w) => el('col', { style: 'width:' + w + '%' }))),
-    header: el('tr', null, TABLE_HEAD.map((h) => el('th', { text: h }))),
+    header: el('tr', null, TABLE_HEAD.map((h) => el('th', { scope: 'col', text: h }))),
     merge(rows) {
       mergeDown(rows, 0, (r) => r.getAttribute('data-l1') || '');
       mergeDown(rows, 1, (r) => (r.getAttribute('data-l1') || '') + '\u0000' + (r.getAttribute('data-l2') || ''));
@@ -134,7 +134,7 @@ export function reportView(store) {
       if (!u.row) { preview.appendChild(u.el); return; }
       let t = preview.lastChild;
       if (!t || t.nodeName !== 'TABLE') {
-        t = el('table', { class: 'pf-grid' }, [el('thead', null, el('tr', null, TABLE_HEAD.map((h) => el('th', { text: h })))), el('tbody')]);
+        t = el('table', { class: 'pf-grid' }, [el('thead', null, el('tr', null, TABLE_HEAD.map((h) => el('th', { scope: 'col', text: h })))), el('tbody')]);
         preview.appendChild(t);
       }
       /** @type {HTMLTableElement} */ (t).tBodies[0].appendChild(u.el);

@@ -9,7 +9,7 @@ import { $, el, clear, swap } from '../dom.js';
 import { fmt2, sig } from '../format.js';
 import { gradeClass } from '../labels.js';
 import { originalValue } from './cells.js';
-import { summaryView } from './summary.js';
+import { liveNodes, summaryView } from './summary.js';
 import { issuesView } from './issues.js';
 import { auditView } from './audit.js';
 import { reviewView } from './review.js';
@@ -37,6 +37,7 @@ import { rowsShape, rowsView } from './rows.js';
  * @property {HTMLElement} side
  * @property {HTMLElement} top
  * @property {ReturnType<typeof rowsView>} rows
+ * @property {import('./summary.js').Live} live  the total and grade (live regions)
  */
 
 /** @param {Store} store */
@@ -146,7 +147,8 @@ function buildCard(p, pi, state, shape, store) {
   ]));
   const reviewPart = { sig: reviewSig(p, state.review), node: review(p, state.review, store) };
   node.appendChild(reviewPart.node);
-  const summary = { sig: summarySig(p), node: summaryView(p) };
+  const live = liveNodes();
+  const summary = { sig: summarySig(p) + moneyUnit(state, pi), node: summaryView(p, live, moneyUnit(state, pi)) };
   const issues = { sig: issuesSig(p), node: issuesView(p, goto) };
   const audit = { sig: auditSig(p), node: auditView(p, goto) };
   const side = el('div', { class: 'side' }, [issues.node, audit.node]);
@@ -156,7 +158,7 @@ function buildCard(p, pi, state, shape, store) {
   rows.review(state.review);
   node.appendChild(top);
   node.appendChild(rows.node);
-  return { shape, node, summary, issues, audit, review: reviewPart, side, top, rows };
+  return { shape, node, summary, issues, audit, review: reviewPart, side, top, rows, live };
 }
 
 /** @param {Card} card @param {ProjectResult} p @param {number} pi @param {State} state @param {Store} store */
@@ -170,7 +172,7 @@ function updateCard(card, p, pi, state, store) {
   /** @param {number | string} place */
   const goto = (place) => scrollToRow(card.node, place);
   refresh(card.review, card.node, reviewSig(p, state.review), () => review(p, state.review, store));
-  refresh(card.summary, card.top, summarySig(p), () => summaryView(p));
+  refresh(card.summary, card.top, summarySig(p) + moneyUnit(state, pi), () => summaryView(p, card.live, moneyUnit(state, pi)));
   refresh(card.issues, card.side, issuesSig(p), () => issuesView(p, goto));
   refresh(card.audit, card.side, auditSig(p), () => auditView(p, goto));
   card.rows.update(p, projectEdits(state.edits, pi));
@@ -187,6 +189,13 @@ function cellState(state, pi, row, field) {
   const r = state.refused;
   const refused = r && r.project === pi && r.row === row && r.field === field ? { value: r.value, message: r.message } : null;
   return { value: v === undefined || v === null ? original : String(v), original, edited: v !== undefined && v !== null, refused };
+}
+
+/** The unit the file wrote project `pi`'s amounts in (the input's; 万元 when not read).
+ * @param {State} state @param {number} pi @returns {'元' | '万元'} */
+function moneyUnit(state, pi) {
+  const p = !state.opened && state.input && state.input.projects[pi];
+  return p && p.budget && p.budget.unit === '元' ? '元' : '万元';
 }
 
 /** @param {Edit[]} edits @param {number} pi */

@@ -31,7 +31,7 @@ export function reviewView(p, reviewing, onReview) {
   const verdict = el('textarea', {
     class: 'verdict', testid: 'verdict', readonly: true, rows: '2', 'aria-label': '复核意见（可复制）', text: s.verdict || '',
   });
-  const copied = el('span', { class: 'copied', testid: 'copied', 'aria-live': 'polite' });
+  const copied = el('span', { class: 'copied', testid: 'copied' });
   const copy = el('button', { type: 'button', class: 'btn btn-small btn-quiet', testid: 'copy-verdict', text: '复制复核意见' });
   copy.addEventListener('click', () => {
     verdict.focus();

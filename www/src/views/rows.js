@@ -11,8 +11,9 @@
 
 import { el, append, clear, setText } from '../dom.js';
 import { editCell } from './cells.js';
+import { qualControls } from './qual.js';
 import { fmt2, fmtW, lost, sig } from '../format.js';
-import { bands, directionLabel, findingLabel, findingPlace, gradeClass, isStatedScore, levels, pendingLevel, qualitative, statusLabel } from '../labels.js';
+import { directionLabel, findingLabel, findingPlace, gradeClass, isStatedScore, qualitative, statusLabel } from '../labels.js';
 
 /** @typedef {import('../types').ProjectResult} ProjectResult */
 /** @typedef {import('../types').RowResult} RowResult */
@@ -20,6 +21,17 @@ import { bands, directionLabel, findingLabel, findingPlace, gradeClass, isStated
 /** @typedef {(row: number, patch: Record<string, string | null>) => void} OnEdit */
 /** @typedef {(row: number, field: string) => import('./cells.js').CellState} CellInfo  a cell's value, original and refusal */
 /** @typedef {import('../types').Finding} Finding */
+/**
+ * @typedef {object} RowData  what an indicator row shows
+ * @property {RowResult} r
+ * @property {import('../types').Issue[]} errors
+ * @property {Edit | null} edit
+ * @property {import('./cells.js').CellState[]} cells  EDITABLE's cells
+ * @property {import('./cells.js').CellState['refused']} refused  of the level or manual score
+ * @property {Finding[]} findings
+ * @property {import('./cells.js').CellState} basis  判定依据
+ * @property {{level1: string, total: number, off: Finding | null} | null} weights  after a 分值 edit
+ */
 
 /** What fixes the table's structure: rows, their groups, which are qualitative.
  * @param {ProjectResult} p */
@@ -79,12 +91,15 @@ export function rowsView(p, edits, onEdit, ctx) {
         const x = q.rows[i];
         const cells = EDITABLE.map((f) => ctx.cell(x.row, f));
         const refused = ctx.cell(x.row, 'score').refused || ctx.cell(x.row, 'level').refused;
+        // after a 分值 edit: the 一级's new total, and the core's weight_sum finding
+        const sum = cells[2].edited ? findSubtotal(q, x.level1, null) : null;
+        const weights = sum ? { level1: x.level1, total: sum.weight, off: (q.audit || []).find((f) => f.kind === 'weight_sum') || null } : null;
         return {
           r: x, errors: (q.errors || []).filter((e) => e.row === x.row), edit: ed.find((e) => e.row === x.row) || null,
-          cells, refused, findings: findingsAt(q, String(x.row)),
+          cells, refused, findings: findingsAt(q, String(x.row)), basis: ctx.cell(x.row, 'basis'), weights,
         };
       },
-      draw: (d) => { row.update(d.r, d.errors, d.edit, d.cells, d.refused, d.findings); },
+      draw: (d) => { row.update(d); },
     });
     body.appendChild(row.tr);
   });
@@ -118,12 +133,12 @@ export function rowsView(p, edits, onEdit, ctx) {
   const table = el('table', { class: 'rows-table', testid: 'rows-table' }, [
     el('colgroup', null, cols.map((c) => el('col', { class: c }))),
     el('thead', null, [el('tr', null, [
-      el('th', { text: '三级指标' }), el('th', { text: '年度指标值' }), el('th', { text: '实际完成值' }),
-      el('th', { class: 'center', text: '指标性质' }),
-      el('th', { class: 'num', testid: 'weight-head', text: p.weights_assumed ? '分值（推定）' : '分值', title: p.weights_assumed ? '表内未给出分值，按规则推定' : null }),
-      el('th', { class: 'num', text: '得分' }),
-      stated ? el('th', { class: 'num', testid: 'stated-head', text: '填报得分', title: '表内填报的得分；与规则计算不一致的标色并注明差额' }) : null,
-      el('th', { class: 'center', text: '状态' }), el('th', { text: '计分说明' }),
+      el('th', { scope: 'col', text: '三级指标' }), el('th', { scope: 'col', text: '年度指标值' }), el('th', { scope: 'col', text: '实际完成值' }),
+      el('th', { scope: 'col', class: 'center', text: '指标性质' }),
+      el('th', { scope: 'col', class: 'num', testid: 'weight-head', text: p.weights_assumed ? '分值（推定）' : '分值', title: p.weights_assumed ? '表内未给出分值，按规则推定' : null }),
+      el('th', { scope: 'col', class: 'num', text: '得分' }),
+      stated ? el('th', { scope: 'col', class: 'num', testid: 'stated-head', text: '填报得分', title: '表内填报的得分；与规则计算不一致的标色并注明差额' }) : null,
+      el('th', { scope: 'col', class: 'center', text: '状态' }), el('th', { scope: 'col', text: '计分说明' }),
     ])]),
     body,
   ]);
@@ -159,7 +174,7 @@ function findingLines(findings) {
   return findings.map((f) => {
     const at = '第 ' + f.row + ' 行「' + (f.name || '') + '」';
     const msg = f.name && (f.message || '').indexOf(at) === 0 ? (f.message || '').slice(at.length) : f.message || '';
-    return el('div', { class: 'row-finding', testid: 'row-finding', title: '依据 ' + (f.rule || '') }, [
+    return el('div', { class: 'row-finding', testid: 'row-finding', 'data-rule': f.rule || null }, [
       el('span', { class: 'rf-kind', text: findingLabel(f.kind) }), msg,
     ]);
   });
@@ -245,7 +260,9 @@ function indicatorRow(rowNo, qualitative, stated, onEdit) {
   const target = el('td', { class: 'target' }, [cells[0].node]);
   const actual = cells[1].node;
   const dir = el('td');
-  const weight = el('td', { class: 'num' }, [cells[2].node]);
+  const weightNote = el('div', { class: 'weight-note muted', testid: 'weight-note' });
+  weightNote.hidden = true;
+  const weight = el('td', { class: 'num' }, [cells[2].node, weightNote]);
   const reason = el('div', { class: 'reason' }, [el('span', { class: 'reason-k', text: '偏差原因' }), cells[3].node]);
   const score = el('td', { class: 'num score', testid: 'row-score' });
   const statedTd = stated ? statedCell(null, []) : null;
@@ -261,10 +278,9 @@ function indicatorRow(rowNo, qualitative, stated, onEdit) {
     explain,
   ]);
 
-  /** @param {RowResult} r @param {import('../types').Issue[]} errors @param {Edit | null} edit
-   * @param {import('./cells.js').CellState[]} cellStates @param {import('./cells.js').CellState['refused']} refused
-   * @param {Finding[]} findings */
-  function update(r, errors, edit, cellStates, refused, findings) {
+  /** @param {RowData} d */
+  function update(d) {
+    const { r, errors, edit, cells: cellStates, refused, findings } = d;
     const status = r.status || 'ok';
     tr.className = 'ind st-' + status;
     markFindings(tr, findings);
@@ -275,6 +291,14 @@ function indicatorRow(rowNo, qualitative, stated, onEdit) {
     cells.forEach((c, i) => c.update(cellStates[i]));
     // 分值 not in the file: the profile's share, as a hint
     cells[2].input.placeholder = fmtW(r.weight);
+    weightNote.hidden = !d.weights;
+    clear(weightNote);
+    if (d.weights) {
+      append(weightNote, [
+        el('div', { testid: 'level-total', text: (d.weights.level1 || '本级') + '合计 ' + fmtW(d.weights.total) + ' 分' }),
+        d.weights.off ? el('div', { class: 'row-warn', testid: 'weight-sum-warn', text: d.weights.off.message }) : null,
+      ]);
+    }
     dir.className = 'center dir' + (r.direction_inferred ? ' inferred' : '');
     setText(dir, r.direction ? directionLabel(r.direction) + (r.direction_inferred ? '（推断）' : '') : '—');
     setText(score, status === 'error' ? '—' : fmt2(r.score));
@@ -282,53 +306,14 @@ function indicatorRow(rowNo, qualitative, stated, onEdit) {
     setText(badge, statusLabel(status));
     clear(explain);
     append(explain, [
-      r.explanation ? el('div', { text: r.explanation }) : null,
+      // an error row's explanation is its error: said once, by the error line
+      r.explanation && !(status === 'error' && errors.length) ? el('div', { text: r.explanation }) : null,
       findingLines(findings),
       errors.map((e) => el('div', { class: 'row-error', testid: 'row-error', text: e.message })),
       (r.warnings || []).map((w) => el('div', { class: 'row-warn', text: w })),
       reason,
     ]);
-    if (qual) qual.update(r, edit, refused);
+    if (qual) qual.update(r, edit, refused, d.basis);
   }
   return { tr, update };
-}
-
-/** The level selector and manual score box of a qualitative row.
- * @param {number} rowNo @param {OnEdit} onEdit */
-function qualControls(rowNo, onEdit) {
-  const auto = el('option', { value: '' });
-  const sel = el('select', { testid: 'level-select', 'aria-label': '完成情况' }, [auto, levels().map((l) => el('option', { value: l, text: l }))]);
-  sel.addEventListener('change', () => onEdit(rowNo, { level: sel.value || null }));
-  const inp = el('input', {
-    type: 'text', inputmode: 'decimal', class: 'score-input', testid: 'score-input',
-    'aria-label': '手动得分', placeholder: '得分',
-    title: '手动填写得分（须在所选完成情况对应的分数区间内），留空则按默认分值',
-  });
-  // `change` comes on Enter and on leaving the box; the store ignores a value
-  // it already has, so the two never score twice.
-  const commit = () => onEdit(rowNo, { score: inp.value.trim() || null });
-  inp.addEventListener('change', commit);
-  inp.addEventListener('keydown', (/** @type {KeyboardEvent} */ ev) => { if (ev.key === 'Enter') { ev.preventDefault(); commit(); } });
-
-  const msg = el('div', { class: 'row-error cell-msg', testid: 'score-refused', role: 'alert' });
-  msg.hidden = true;
-  const bandList = el('div', { class: 'bands muted', testid: 'bands' });
-  /** @param {RowResult} r @param {Edit | null} edit @param {import('./cells.js').CellState['refused']} refused */
-  function update(r, edit, refused) {
-    let label = '自动';
-    if (r.level === pendingLevel() || r.status === 'pending') label = pendingLevel() + ' — 请选择';
-    else if (r.level && r.level_inferred) label = '推断：' + r.level;
-    else if (r.level) label = '表内：' + r.level;
-    setText(auto, label);
-    const level = edit && edit.level && levels().indexOf(edit.level) >= 0 ? edit.level : '';
-    if (sel.value !== level) sel.value = level;
-    const score = edit && edit.score !== undefined && edit.score !== null ? String(edit.score) : '';
-    if (refused) inp.value = refused.value;
-    else if (inp.value.trim() !== score && document.activeElement !== inp) inp.value = score;
-    inp.setAttribute('aria-invalid', refused ? 'true' : 'false');
-    msg.hidden = !refused;
-    setText(msg, refused ? '未采用“' + refused.value + '”：' + refused.message : '');
-    setText(bandList, '可填得分 ' + bands(r.weight).join('；'));
-  }
-  return { node: el('div', { class: 'qual' }, [sel, inp, msg, bandList]), update };
 }

@@ -2,32 +2,42 @@
 /* A project's summary: total and grade, 暂定, stated total, errors and 复核
  * counts, budget execution, the 一级 subtotals. */
 
-import { el } from '../dom.js';
-import { fmt2, fmtW, lost, num } from '../format.js';
+import { el, setText } from '../dom.js';
+import { fmt2, fmtAmount, fmtW, lost, num } from '../format.js';
 import { gradeClass } from '../labels.js';
 
 /** @typedef {import('../types').ProjectResult} ProjectResult */
 
-/** @param {ProjectResult} p */
-export function summaryView(p) {
+/** @typedef {{total: HTMLElement, grade: HTMLElement}} Live */
+
+/** A card's total and grade: the page's only live regions, kept across the
+ * summary's redraws so that a screen reader hears their changes. @returns {Live} */
+export function liveNodes() {
+  return {
+    total: el('span', { class: 'total num', testid: 'total', 'aria-live': 'polite', 'aria-atomic': 'true' }),
+    grade: el('span', { testid: 'grade', title: '评价等级', 'aria-live': 'polite', 'aria-atomic': 'true' }),
+  };
+}
+
+/** @param {ProjectResult} p @param {Live} live @param {'元' | '万元' | undefined} unit  the unit the file wrote its amounts in */
+export function summaryView(p, live, unit) {
   const box = el('section', { class: 'summary', 'aria-label': '评分汇总' });
-  box.appendChild(totalBlock(p));
-  box.appendChild(execBlock(p));
+  box.appendChild(totalBlock(p, live));
+  box.appendChild(execBlock(p, unit === '元' ? '元' : '万元'));
   const subs = (p.subtotals || []).filter((s) => !s.level2);
   if (subs.length) box.appendChild(el('div', { class: 'sum-subs' }, [subtotalTable(subs)]));
   return box;
 }
 
-/** @param {ProjectResult} p */
-function totalBlock(p) {
+/** @param {ProjectResult} p @param {Live} live */
+function totalBlock(p, live) {
   const rows = p.rows || [];
+  setText(live.total, fmt2(p.total));
+  live.grade.className = 'grade ' + gradeClass(p.grade);
+  setText(live.grade, p.grade || '');
   const block = el('div', { class: 'sum-total' }, [
     el('div', { class: 'sum-label', text: '自评总分' }),
-    el('div', { class: 'sum-total-line' }, [
-      el('span', { class: 'total num', testid: 'total', text: fmt2(p.total) }),
-      el('span', { class: 'total-unit', text: '/ ' + fmtW(p.weight_sum) + ' 分' }),
-      el('span', { class: 'grade ' + gradeClass(p.grade), testid: 'grade', title: '评价等级', text: p.grade || '' }),
-    ]),
+    el('div', { class: 'sum-total-line' }, [live.total, el('span', { class: 'total-unit', text: '/ ' + fmtW(p.weight_sum) + ' 分' }), live.grade]),
   ]);
   if (p.cap) {
     // S36: a cap on the total by execution rate, explained on the total
@@ -67,11 +77,9 @@ function totalBlock(p) {
   return block;
 }
 
-/** @param {ProjectResult} p */
-function execBlock(p) {
+/** @param {ProjectResult} p @param {'元' | '万元'} unit */
+function execBlock(p, unit) {
   const ex = p.execution || /** @type {any} */ ({});
-  /** @param {number | null | undefined} v */
-  const money = (v) => (v === null || v === undefined ? '—' : String(v));
   return el('div', { class: 'sum-exec' }, [
     el('div', { class: 'sum-label', text: '预算执行率' }),
     el('div', { class: 'exec-line' }, [
@@ -79,9 +87,9 @@ function execBlock(p) {
       el('span', { class: 'exec-score num', testid: 'exec-score' }, ['得分 ', el('b', { text: fmt2(ex.score) }), ' / ' + fmtW(ex.weight)]),
     ]),
     el('div', { class: 'exec-money' }, [
-      '全年预算数 ', el('span', { class: 'num', text: money(ex.budget) }),
-      ' 万元 · 全年执行数 ', el('span', { class: 'num', text: money(ex.executed) }),
-      ' 万元',
+      '全年预算数 ', el('span', { class: 'num', testid: 'exec-budget', text: fmtAmount(ex.budget, unit) }),
+      ' ' + unit + ' · 全年执行数 ', el('span', { class: 'num', testid: 'exec-executed', text: fmtAmount(ex.executed, unit) }),
+      ' ' + unit,
     ]),
     ex.explanation ? el('div', { class: 'explain', testid: 'exec-explanation', text: ex.explanation }) : null,
   ]);
@@ -91,7 +99,7 @@ function execBlock(p) {
 function subtotalTable(subs) {
   return el('table', { class: 'sub-table' }, [
     el('thead', null, [el('tr', null, [
-      el('th', { text: '一级指标' }), el('th', { class: 'num', text: '分值' }), el('th', { class: 'num', text: '得分' }), el('th', { class: 'num', text: '扣分' }),
+      el('th', { scope: 'col', text: '一级指标' }), el('th', { scope: 'col', class: 'num', text: '分值' }), el('th', { scope: 'col', class: 'num', text: '得分' }), el('th', { scope: 'col', class: 'num', text: '扣分' }),
     ])]),
     el('tbody', null, subs.map((s) => {
       const d = lost(s.weight, s.score);

@@ -6,7 +6,7 @@ import { el, setText } from '../dom.js';
 
 /** @param {import('../store.js').Store} store */
 export function undoView(store) {
-  const count = el('span', { class: 'edit-count', testid: 'edit-count', 'aria-live': 'off' });
+  const count = el('span', { class: 'edit-count', testid: 'edit-count' });
   const button = /** @type {HTMLButtonElement} */ (el('button', {
     type: 'button', class: 'btn', testid: 'undo', title: '撤销上一次修改（Ctrl+Z）', text: '撤销',
   }));
