@@ -104,6 +104,40 @@ pub fn score_bytes_unexplained(
     Ok(report)
 }
 
+/// Steps 1–4 like [`score_bytes_unexplained`], keeping the input (unedited)
+/// beside the report, so that one project can be scored again with other
+/// edits without reading the file again ([`rescore_project`]).
+pub fn open_bytes(
+    bytes: &[u8],
+    file_name: &str,
+    profile: &Profile,
+    opts: &ScoreOptions,
+) -> Result<(Input, Report), FileError> {
+    let input = read_input(bytes, file_name, &opts.read)?;
+    let mut report = score::score_in_year(&input, &opts.edits, profile, opts.current_year);
+    audit::audit(&input, &mut report, profile);
+    Ok((input, report))
+}
+
+/// Score and audit project `index` of `input` again with `edits` (those of
+/// other projects are ignored) and put it into `report` in place of the old
+/// result: the same as scoring the whole input with those edits, for one
+/// project. `None` (and `report` unchanged): no such project.
+pub fn rescore_project<'r>(
+    input: &Input,
+    report: &'r mut Report,
+    index: usize,
+    edits: &[Edit],
+    profile: &Profile,
+    current_year: Option<i32>,
+) -> Option<&'r report::ProjectResult> {
+    let mut result = score::score_one(input, index, edits, profile, current_year)?;
+    audit::audit_into(input.projects.get(index)?, &mut result, profile);
+    let slot = report.projects.get_mut(index)?;
+    *slot = result;
+    Some(slot)
+}
+
 /// Step 5 for one project of a report from [`score_bytes_unexplained`]:
 /// a copy of project `index` with its sentences written.
 pub fn explained_project(report: &Report, index: usize) -> Option<report::ProjectResult> {

@@ -160,8 +160,11 @@ fn run() -> Result<ExitCode, String> {
             let profile = load_profile(args.profile.as_deref())?;
             let bytes = std::fs::read(file).map_err(|e| format!("{file}：无法读取文件（{e}）"))?;
             let opts = jixiao::ScoreOptions { read: read_opts, edits: vec![], current_year: current_year() };
-            let summary = jixiao::summarize_bytes(&bytes, file, &profile, &opts).map_err(|e| format!("{file}：{e}"))?;
-            print_json(&summary)?;
+            let report =
+                jixiao::score_bytes_unexplained(&bytes, file, &profile, &opts).map_err(|e| format!("{file}：{e}"))?;
+            print_json(&jixiao::render::Summary::of(&report))?;
+            // As for `score`: the process ends, its memory need not be freed row by row.
+            std::mem::forget(report);
             Ok(ExitCode::SUCCESS)
         }
         "score" | "audit" => {
@@ -201,17 +204,24 @@ fn run() -> Result<ExitCode, String> {
             } else {
                 print!("{}", render_text(&report));
             }
-            if args.command == "audit" {
+            let code = if args.command == "audit" {
                 // 0 clean, 1 findings (or rows in error), 2 a file unreadable:
                 // a script can sort a folder of forms by it.
                 let findings = report.projects.iter().any(|p| !p.audit.is_empty());
-                return Ok(ExitCode::from(match (unreadable, findings || !report.all_scored()) {
+                ExitCode::from(match (unreadable, findings || !report.all_scored()) {
                     (0, false) => 0,
                     (0, true) => 1,
                     _ => 2,
-                }));
-            }
-            Ok(if report.all_scored() && unreadable == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+                })
+            } else if report.all_scored() && unreadable == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            };
+            // The process ends here: its memory goes back at once, not freed
+            // row by row (about a tenth of the CPU time of a 100k-row file).
+            std::mem::forget(report);
+            Ok(code)
         }
         "report" | "export" | "template" => write_document(&args, &read_opts),
         other => Err(format!("不认识的命令 {other}\n\n{USAGE}")),

@@ -122,12 +122,17 @@ pub fn summarize(
 }
 
 /// A scored file kept in wasm memory (`jixiao.open`): the overview at once,
-/// one project's rows with their sentences when the page opens it. Nothing
-/// but the figures is written until asked; `free()` releases it.
+/// one project's rows with their sentences when the page opens it, one
+/// project scored again with new edits (`rescore`). Nothing but the figures
+/// is written until asked; `free()` releases it.
 #[cfg(feature = "wasm-exports")]
 #[wasm_bindgen]
 pub struct Scored {
+    /// The file as read (no edits applied), for `rescore`.
+    input: Input,
     report: crate::Report,
+    profile: Profile,
+    current_year: Option<i32>,
 }
 
 /// Read and score a file and keep the result here (see [`Scored`]).
@@ -139,8 +144,8 @@ pub fn open(
     #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
 ) -> Result<Scored, JsError> {
     let (profile, score_opts) = scoring(options)?;
-    let report = crate::score_bytes_unexplained(bytes, file_name, &profile, &score_opts).map_err(into_error)?;
-    Ok(Scored { report })
+    let (input, report) = crate::open_bytes(bytes, file_name, &profile, &score_opts).map_err(into_error)?;
+    Ok(Scored { input, report, profile, current_year: score_opts.current_year })
 }
 
 #[cfg(feature = "wasm-exports")]
@@ -158,6 +163,22 @@ impl Scored {
         let project = crate::explained_project(&self.report, index)
             .ok_or_else(|| JsError::new(&format!("没有第 {} 个项目", index.saturating_add(1))))?;
         to_js(&project)
+    }
+
+    /// Score project `index` again with `edits` (that project's: the
+    /// options' `Edit[]`, others ignored), keeping every other project as
+    /// it is; returns its overview line (`summary`'s shape, one project).
+    #[wasm_bindgen(unchecked_return_type = "JixiaoSummary")]
+    pub fn rescore(
+        &mut self,
+        index: usize,
+        #[wasm_bindgen(unchecked_param_type = "JixiaoEdit[]")] edits: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let edits: Vec<Edit> = from_js(edits, "修改")?;
+        let project =
+            crate::rescore_project(&self.input, &mut self.report, index, &edits, &self.profile, self.current_year)
+                .ok_or_else(|| JsError::new(&format!("没有第 {} 个项目", index.saturating_add(1))))?;
+        summary_to_js(&Summary::one(project))
     }
 }
 
@@ -294,7 +315,12 @@ pub fn bands(
 }
 
 pub fn input_arg(input: JsValue) -> Result<Input, JsError> {
-    serde_wasm_bindgen::from_value(input).map_err(|e| into_error(format!("输入数据无法读取：{e}")))
+    from_js(input, "输入数据")
+}
+
+/// A JS value as `T`; the error names `what` could not be read.
+pub fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| into_error(format!("{what}无法读取：{e}")))
 }
 
 /// The input with the options' edits applied and scored, with its profile.

@@ -249,3 +249,67 @@ fn a_blank_label_value_is_not_the_next_label() {
     let p = &input.projects[0];
     assert_eq!((p.department.as_deref(), p.implementer.as_deref()), (None, Some("某区人社局")));
 }
+
+#[test]
+fn the_overview_of_a_collection_is_one_summary_sheet_with_its_columns() {
+    let line = |file: &str, name: &str, total: f64, grade: &str| xlsx::Line {
+        file: file.into(),
+        name: name.into(),
+        department: "信访局".into(),
+        budget: Some(120.5),
+        executed: Some(100.25),
+        rate: Some(83.2),
+        total: Some(total),
+        grade: grade.into(),
+        ..Default::default()
+    };
+    let lines = vec![
+        line("甲.xlsx · Sheet1", "项目一", 91.5, "优"),
+        xlsx::Line {
+            stated: Some(95.0),
+            provisional: true,
+            errors: 2,
+            review: 3,
+            ..line("乙.csv", "项目二", 72.25, "中")
+        },
+        xlsx::Line { budget: None, rate: None, total: None, ..line("丙.json", "项目三", 0.0, "") },
+    ];
+    let book = xlsx::overview(&lines).unwrap();
+    let s = sheets(&book);
+    assert_eq!(s.len(), 1);
+    let sheet = &s[0];
+    assert_eq!(sheet.name.as_deref(), Some("汇总"));
+    assert_eq!(sheet.cell(0, 0), "项目支出绩效自评汇总表");
+    let heads: Vec<&str> = (0..12).map(|c| sheet.cell(1, c)).collect();
+    assert_eq!(
+        heads,
+        [
+            "序号",
+            "文件",
+            "项目名称",
+            "主管部门/实施单位",
+            "全年预算数（万元）",
+            "全年执行数（万元）",
+            "执行率",
+            "总分",
+            "填报总分",
+            "等级",
+            "错误",
+            "复核"
+        ]
+    );
+    let row = |r: usize| (0..12).map(|c| sheet.cell(r, c)).collect::<Vec<&str>>();
+    // (numbers read back as numbers; the percent format as shown)
+    assert_eq!(
+        row(2),
+        ["1", "甲.xlsx · Sheet1", "项目一", "信访局", "120.5", "100.25", "83.20%", "91.5", "", "优", "", ""]
+    );
+    assert_eq!(
+        row(3),
+        ["2", "乙.csv", "项目二", "信访局", "120.5", "100.25", "83.20%", "72.25", "95", "中（暂定）", "2", "3"]
+    );
+    assert_eq!(row(4), ["3", "丙.json", "项目三", "信访局", "", "100.25", "", "", "", "", "", ""]);
+    // A4, landscape (twelve columns), the header repeated on every page
+    let setup = zip_text(&book, "xl/worksheets/sheet1.xml");
+    assert!(setup.contains("paperSize=\"9\"") && setup.contains("orientation=\"landscape\""), "{setup}");
+}

@@ -148,3 +148,55 @@ fn a_project_explained_on_demand_equals_the_explained_report() {
         assert_eq!(jixiao::explained_project(&kept, full.projects.len()), None);
     }
 }
+
+#[test]
+fn one_project_scored_again_equals_the_whole_file_scored_with_those_edits() {
+    let profile = Profile::default_profile().unwrap();
+    let level = |project: usize, row: u32, level: &str| jixiao::Edit {
+        project,
+        row,
+        level: Some(level.into()),
+        ..Default::default()
+    };
+    let score = |project: usize, row: u32, score: &str| jixiao::Edit {
+        project,
+        row,
+        score: Some(score.into()),
+        ..Default::default()
+    };
+    for name in ["baiyun-xinfang-2023.csv", "campus-safety-form-2024.xls", "form-variants.csv"] {
+        let bytes = fixture(name);
+        let first = vec![level(0, 5, "部分达成"), score(1, 3, "1")];
+        let opts = ScoreOptions { edits: first.clone(), ..ScoreOptions::default() };
+        let (input, mut report) = jixiao::open_bytes(&bytes, name, &profile, &opts).unwrap();
+        assert_eq!(report, jixiao::score_bytes_unexplained(&bytes, name, &profile, &opts).unwrap(), "{name}");
+        for i in 0..input.projects.len() {
+            let rows: Vec<u32> =
+                input.projects[i].indicators.iter().enumerate().map(|(k, r)| r.row_number(k)).collect();
+            // this project's new edits (any other project's in the list are ignored)
+            let mine =
+                vec![level(i, rows[rows.len() / 2], "未达成"), score(i, rows[0], "0"), level(i + 1, rows[0], "达成")];
+            let line = jixiao::rescore_project(&input, &mut report, i, &mine, &profile, None).unwrap().clone();
+            let mut all: Vec<jixiao::Edit> = first.iter().filter(|e| e.project != i).cloned().collect();
+            all.extend(mine.iter().filter(|e| e.project == i).cloned());
+            let whole = jixiao::score_bytes_unexplained(
+                &bytes,
+                name,
+                &profile,
+                &ScoreOptions { edits: all.clone(), ..ScoreOptions::default() },
+            )
+            .unwrap();
+            assert_eq!(line, whole.projects[i], "{name} #{i}");
+            assert_eq!(report, whole, "{name} after #{i}");
+            // (Debug text: NaN, a figure the file does not state, is not == itself)
+            let one = format!("{:?}", Summary::one(&line));
+            assert_eq!(one, format!("{:?}", Summary::of(&Report { projects: vec![line.clone()], ..whole.clone() })));
+            // back to the file's own state for the next project
+            let back: Vec<jixiao::Edit> = first.iter().filter(|e| e.project == i).cloned().collect();
+            jixiao::rescore_project(&input, &mut report, i, &back, &profile, None).unwrap();
+        }
+        let n = input.projects.len();
+        assert!(jixiao::rescore_project(&input, &mut report, n, &[], &profile, None).is_none(), "{name}");
+        assert_eq!(report, jixiao::score_bytes_unexplained(&bytes, name, &profile, &opts).unwrap(), "{name}");
+    }
+}

@@ -111,6 +111,31 @@ fn edits_are_applied() {
 }
 
 #[wasm_bindgen_test]
+fn a_kept_file_scores_one_project_again_with_its_edits() {
+    let (name, bytes) = FIXTURES[0];
+    let input = jixiao::read_input(bytes, name, &Default::default()).unwrap();
+    let row = input.projects[0].indicators[0].row.unwrap_or(1);
+    let edits = format!(r#"[{{"project":0,"row":{row},"weight":"3"}}]"#);
+    let mut kept = wasm::open(bytes, name, JsValue::UNDEFINED).map_err(JsValue::from).unwrap();
+    let line = ok(kept.rescore(0, options(&edits)));
+    let want = jixiao::score_input_in_year(
+        &input,
+        &Profile::default_profile().unwrap(),
+        &serde_json::from_str::<Vec<jixiao::Edit>>(&edits).unwrap(),
+        this_year(),
+    );
+    let total = js_sys::Reflect::get(&line, &"total".into()).unwrap();
+    assert_eq!(
+        js_sys::Float64Array::from(total).to_vec(),
+        [rust_decimal::prelude::ToPrimitive::to_f64(&want.projects[0].total).unwrap()]
+    );
+    // the kept report is the edited one: the project opened now has the new weight
+    let project: jixiao::report::ProjectResult = serde_wasm_bindgen::from_value(ok(kept.project(0))).unwrap();
+    assert_eq!(project, want.projects[0]);
+    assert!(err_message(kept.rescore(9, options("[]"))).contains("没有第 10 个项目"));
+}
+
+#[wasm_bindgen_test]
 fn profiles_and_version() {
     let got: Vec<Profile> = serde_wasm_bindgen::from_value(ok(wasm::profiles())).unwrap();
     assert_eq!(got, jixiao::profile::builtins());

@@ -45,7 +45,8 @@
  *   jixiao.reportDraft(input, options)    → Promise<[Draft]> (the 绩效自评报告 drafts)
  *   jixiao.reportText(input, options)     → Promise<string>
  *   jixiao.reportDocx(input, options)     → Promise<Uint8Array> (the drafts as DOCX)
- * These five are a second module (writers/), compiled on the first
+ *   jixiao.exportOverviewXlsx(lines)      → Promise<Uint8Array> (a collection's overview, XLSX)
+ * These six are a second module (writers/), compiled on the first
  * of these calls, so that opening the page costs what it did without them.
  * options: {encoding?: "auto"|"utf8"|"gbk"|"utf16le"|"utf16be",
  *           profile?: id | profile object, edits?: [{project,row,level,score,weight}],
@@ -218,6 +219,11 @@ var jixiaoCore = (function (global, makeGlue, wasmBase64, makeWritersGlue, write
     reportDocx: function (input, options) {
       return writing(function (w) {
         return w.reportDocx(input, options);
+      });
+    },
+    exportOverviewXlsx: function (lines) {
+      return writing(function (w) {
+        return w.exportOverviewXlsx(lines);
       });
     }
   };

@@ -38,10 +38,15 @@ const TARGETS_LOW_MIN_ROWS: usize = 3;
 /// Add the findings and the summary of every project (the input gives the stated figures).
 pub fn audit(input: &Input, report: &mut Report, profile: &Profile) {
     for (p, result) in input.projects.iter().zip(report.projects.iter_mut()) {
-        result.audit = audit_project(p, result, profile);
-        result.audit_summary = summary::summary(p, result);
-        result.audit_summary.note_kinds = Skipped(notes(result));
+        audit_into(p, result, profile);
     }
+}
+
+/// The findings and the summary of one project, written into its result.
+pub fn audit_into(input: &ProjectInput, result: &mut ProjectResult, profile: &Profile) {
+    result.audit = audit_project(input, result, profile);
+    result.audit_summary = summary::summary(input, result);
+    result.audit_summary.note_kinds = Skipped(notes(result));
 }
 
 /// S31: does a stated figure equal the computed one when the computed one is

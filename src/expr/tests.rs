@@ -26,7 +26,7 @@ fn s19_numbers_inside_names_are_not_values() {
 }
 
 fn count(s: &str) -> Unit {
-    Unit::Count(s.into())
+    Unit::Count(s.to_owned().into())
 }
 
 fn wan() -> Unit {

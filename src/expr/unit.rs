@@ -1,5 +1,8 @@
 //! S19 units: percent, money (元 万元 亿元) and counting/time units.
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
 use rust_decimal::Decimal;
 
 use super::normalize::{char_len, has_at, is_cjk, normalize, skip_spaces};
@@ -19,8 +22,8 @@ pub enum Unit {
     /// 元 / 万元 / 亿元: the factor to 元 (1, 10000, 100000000).
     Money(Decimal),
     /// A counting or time unit, counted as given (个 名 人次 天 …). 日 is
-    /// stored as 天.
-    Count(String),
+    /// stored as 天. A unit of the table is borrowed from it (no allocation).
+    Count(Cow<'static, str>),
 }
 
 impl Unit {
@@ -43,7 +46,7 @@ impl Unit {
                     "亿元".into()
                 }
             }
-            Unit::Count(s) => s.clone(),
+            Unit::Count(s) => s.to_string(),
         }
     }
 }
@@ -125,11 +128,21 @@ pub(super) fn canonical_count(u: &str) -> &str {
 
 /// The longest known count unit at `i`: (stored name, length in chars).
 pub(super) fn count_unit_at(cs: &[char], i: usize) -> Option<(&'static str, usize)> {
-    COUNT_UNITS
+    let first = *cs.get(i)?;
+    count_units()
         .iter()
-        .filter(|(w, _)| has_at(cs, i, w))
-        .max_by_key(|(w, _)| char_len(w))
-        .map(|(w, s)| (*s, char_len(w)))
+        // The first character first: most units are ruled out by one comparison.
+        .filter(|(c, w, _, _)| *c == first && has_at(cs, i, w))
+        .max_by_key(|(_, _, _, len)| *len)
+        .map(|(_, _, s, len)| (*s, *len))
+}
+
+/// [`COUNT_UNITS`] as (first character, as written, as stored, length in
+/// chars), in table order, built once.
+fn count_units() -> &'static [(char, &'static str, &'static str, usize)] {
+    static UNITS: OnceLock<Vec<(char, &'static str, &'static str, usize)>> = OnceLock::new();
+    UNITS
+        .get_or_init(|| COUNT_UNITS.iter().filter_map(|&(w, s)| Some((w.chars().next()?, w, s, char_len(w)))).collect())
 }
 
 /// A unit read after a number: the unit, a factor the written number must be
@@ -184,7 +197,7 @@ pub(super) fn scan_unit(cs: &[char], i: usize, allow_unknown: bool) -> UnitAt {
     if allow_unknown {
         if let Some(&c) = cs.get(j) {
             if is_cjk(c) && !NOT_A_UNIT.contains(c) {
-                return found(Unit::Count(c.to_string()), Decimal::ONE, 1);
+                return found(Unit::Count(c.to_string().into()), Decimal::ONE, 1);
             }
         }
     }
@@ -209,7 +222,7 @@ pub fn parse_unit(s: &str) -> Option<Unit> {
     }
     let short_word = cs.len() <= 4 && cs.iter().all(|c| is_cjk(*c) || c.is_ascii_alphabetic());
     if short_word {
-        Some(Unit::Count(canonical_count(&n).to_string()))
+        Some(Unit::Count(canonical_count(&n).to_string().into()))
     } else {
         None
     }

@@ -1,6 +1,8 @@
 //! Value expressions: label → comparator → number → unit → range → 满分
 //! (S18–S21), zero words (S10), and target/actual alignment (S19, S20).
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use super::comparator::{comparator_after, comparator_before, Comparator};
@@ -276,7 +278,9 @@ pub fn is_zero_word(s: &str) -> bool {
 /// Canonical unit for comparison (日 → 天, 个月 → 月).
 fn canonical(u: &Unit) -> Unit {
     match u {
-        Unit::Count(s) => Unit::Count(canonical_count(s).to_string()),
+        // A unit of the table stays borrowed; canonical forms are in the table too.
+        Unit::Count(Cow::Borrowed(s)) => Unit::Count(Cow::Borrowed(canonical_count(s))),
+        Unit::Count(s) => Unit::Count(canonical_count(s).to_string().into()),
         other => other.clone(),
     }
 }

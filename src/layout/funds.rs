@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::vocab::{label, split_label, weight_in_label};
+use super::vocab::{holds, label, split_label, weight_in_label};
 use super::{row, Block, Context};
 use crate::expr::{self, YUAN_PER_WAN, YUAN_PER_YI};
 use crate::grid::row_number;
@@ -16,7 +16,8 @@ const FUNDS_ROWS: usize = 7;
 /// Funds-block header wordings, by column.
 const BUDGET: [&str; 7] =
     ["全年预算数", "调整后预算数", "预算数", "转移支付预算数", "年度财政资金总额", "全年预算", "调整后预算"];
-const EXECUTED: [&str; 6] = ["全年执行数", "预算执行数", "执行数", "转移支付执行数", "实际执行数", "全年执行"];
+pub(super) const EXECUTED: [&str; 6] =
+    ["全年执行数", "预算执行数", "执行数", "转移支付执行数", "实际执行数", "全年执行"];
 const INITIAL: [&str; 2] = ["年初预算数", "年初预算"];
 const RATE: [&str; 3] = ["执行率", "预算执行率", "资金执行率"];
 const WEIGHT: [&str; 2] = ["分值", "权重"];
@@ -72,7 +73,7 @@ struct FundsCols {
 
 impl FundsCols {
     fn of(cells: &[String]) -> FundsCols {
-        let col = |names: &[&str]| cells.iter().position(|c| names.contains(&label(c).0.as_str()));
+        let col = |names: &[&str]| cells.iter().position(|c| names.contains(&&*label(c).0));
         FundsCols {
             budget: col(&BUDGET),
             executed: col(&EXECUTED),
@@ -87,6 +88,10 @@ impl FundsCols {
 /// A row naming a budget (or 年初预算) column and a spending column, with
 /// the figures below (not a key/value row `全年预算数,500,全年执行数,470`).
 pub(super) fn is_funds_header(cells: &[String]) -> bool {
+    // Every spending-column name holds 执 (a test checks it): most rows stop here.
+    if !cells.iter().any(|c| holds(c, '执')) {
+        return false;
+    }
     let f = FundsCols::of(cells);
     let Some(b) = f.budget.or(f.initial) else { return false };
     let value_beside = cells.iter().skip(b + 1).find(|c| !c.trim().is_empty()).and_then(|c| expr::parse_number(c));

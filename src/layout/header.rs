@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::vocab::{field_key, field_name, field_of, key_of, label, names, parse_field, Field, MAPPABLE, REQUIRED};
+use super::vocab::{
+    field_key, field_name, field_of, key_of, label, marks_in, names, parse_field, Field, ALL_MARKS, MAPPABLE, REQUIRED,
+};
 use crate::grid::{row_number, Sheet};
 use crate::model::Issue;
 use crate::FileError;
@@ -82,7 +84,10 @@ impl Mapping {
             if v.is_empty() {
                 return Err(FileError::Mapping(format!("「{k}」没有给出表头或列号")));
             }
-            entries.push((f, column_index(v).map_or_else(|| ColumnRef::Header(label(v).0), ColumnRef::Index)));
+            entries.push((
+                f,
+                column_index(v).map_or_else(|| ColumnRef::Header(label(v).0.into_owned()), ColumnRef::Index),
+            ));
         }
         Ok(Mapping { entries })
     }
@@ -199,7 +204,19 @@ fn two_rows(sheet: &Sheet, r: usize) -> Option<Vec<String>> {
 pub(super) fn find_headers(sheet: &Sheet, mapping: &Mapping) -> Vec<Header> {
     let mut out = Vec::new();
     let mut r = 0;
+    // The marks of the row below the last one tested (each row is scanned once).
+    let mut below: Option<(usize, u8)> = None;
     while r < sheet.rows.len() {
+        // Without a mapping, most rows fail a character test and skip the labels.
+        if mapping.is_empty() {
+            let here = below.filter(|(i, _)| *i == r).map_or_else(|| marks_in(cells(sheet, r)), |(_, m)| m);
+            let next = marks_in(cells(sheet, r + 1));
+            below = Some((r + 1, next));
+            if here | next != ALL_MARKS {
+                r += 1;
+                continue;
+            }
+        }
         match header_at(sheet, r, mapping) {
             Some(h) => {
                 r = h.body;

@@ -18,6 +18,7 @@ mod rows;
 mod table;
 mod vocab;
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use crate::expr;
@@ -115,7 +116,7 @@ fn row(sheet: &Sheet, r: usize) -> &[String] {
 }
 
 /// The row's first non-empty cell, as a label.
-fn first_label(cells: &[String]) -> Option<String> {
+fn first_label(cells: &[String]) -> Option<Cow<'_, str>> {
     cells.iter().map(|c| label(c).0).find(|c| !c.is_empty())
 }
 

@@ -1,6 +1,7 @@
 //! The indicator table: rows grouped into projects, 一级/二级 forward-filled,
 //! level weights in level cells (S30), tables without level columns.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
@@ -10,7 +11,7 @@ use super::rows::{is_filled, unused};
 use super::vocab::{weight_in_label, Field};
 use super::{row, Block, Context};
 use crate::expr;
-use crate::grid::row_number;
+use crate::grid::{row_number, Sheet};
 use crate::model::{IndicatorInput, Issue, LevelWeight, ProjectInput, UNGRADED};
 
 impl Block<'_> {
@@ -24,64 +25,66 @@ impl Block<'_> {
         mut ctx: Context,
         span: Range<usize>,
     ) -> (Vec<ProjectInput>, BTreeSet<usize>) {
-        // A cell of the row, placeholders ("……") read as blank.
-        let cell = |r: usize, f: Field| {
-            cols.get(f).map(|c| {
-                let v = row(self.sheet, r).get(c).map(|s| s.trim()).unwrap_or_default();
-                if is_filled(v) {
-                    v.to_owned()
-                } else {
-                    String::new()
-                }
-            })
-        };
+        let cell = |r: usize, f: Field| table_cell(self.sheet, cols, r, f);
         let levelless = cols.get(Field::Level1).is_none() && cols.get(Field::Level2).is_none();
         let mut projects: Vec<ProjectInput> = Vec::new();
-        // Project name → index in `projects` (a lookup per row, not a scan).
-        let mut by_name: HashMap<String, usize> = HashMap::new();
+        // Project name → index in `projects` (a lookup per new name, not a scan).
+        let mut by_name: HashMap<&str, usize> = HashMap::new();
         let mut current: Option<usize> = None;
-        let (mut last1, mut last2) = (String::new(), String::new());
+        let mut current_key: Option<&str> = None;
+        // The cells stay slices of the sheet until an indicator is made of them.
+        let (mut last1, mut last2): (Cow<str>, &str) = (Cow::Borrowed(""), "");
         for &r in rows {
             let text = |f: Field| cell(r, f).unwrap_or_default();
             let (name, target, actual) = (text(Field::Name), text(Field::Target), text(Field::Actual));
             // The project column forward-fills like a merged cell.
             let project = text(Field::Project);
             if !project.is_empty() || current.is_none() {
-                let key = Some(project.clone()).filter(|p| !p.is_empty() && cols.get(Field::Project).is_some());
-                let found = key.as_ref().and_then(|k| by_name.get(k)).copied();
+                let key = Some(project).filter(|p| !p.is_empty() && cols.get(Field::Project).is_some());
+                // The row above's project first: no lookup for the rows of one project.
+                let found = if key.is_some() && key == current_key {
+                    current
+                } else {
+                    key.and_then(|k| by_name.get(k)).copied()
+                };
                 current = Some(match found {
                     Some(i) => i,
                     None => {
-                        if let Some(k) = &key {
-                            by_name.insert(k.clone(), projects.len());
+                        if let Some(k) = key {
+                            by_name.insert(k, projects.len());
                         }
-                        projects.push(ProjectInput { name: key, sheet: self.sheet.name.clone(), ..Default::default() });
+                        projects.push(ProjectInput {
+                            name: key.map(str::to_owned),
+                            sheet: self.sheet.name.clone(),
+                            ..Default::default()
+                        });
                         projects.len() - 1
                     }
                 });
+                current_key = key;
                 if found.is_none() {
-                    last1.clear();
-                    last2.clear();
+                    last1 = Cow::Borrowed("");
+                    last2 = "";
                 }
             }
             let Some(p) = current.and_then(|i| projects.get_mut(i)) else { continue };
             // Budget columns on indicator rows: the first value per project wins.
             if p.budget.adjusted.is_none() {
                 if let Some(v) = cell(r, Field::Budget).filter(|v| money(v, cols.budget_in_yuan).is_some()) {
-                    p.budget.unit = unit_of(&v, cols.budget_in_yuan);
+                    p.budget.unit = unit_of(v, cols.budget_in_yuan);
                 }
             }
             for (f, slot) in [(Field::Budget, &mut p.budget.adjusted), (Field::Executed, &mut p.budget.executed)] {
-                if let (None, Some(v)) = (*slot, cell(r, f).and_then(|v| money(&v, cols.budget_in_yuan))) {
+                if let (None, Some(v)) = (*slot, cell(r, f).and_then(|v| money(v, cols.budget_in_yuan))) {
                     *slot = Some(v);
                     p.budget.row = Some(row_number(r));
                     ctx.used.insert(r);
                 }
             }
             // S30: "产出指标（60分）" names the level and states its weight.
-            let (l1_text, l1_weight) = weight_in_label(&text(Field::Level1));
+            let (l1_text, l1_weight) = weight_in_label(text(Field::Level1));
             if let Some(w) = l1_weight {
-                p.level_weights.push(LevelWeight { level1: l1_text.clone(), weight: w, row: Some(row_number(r)) });
+                p.level_weights.push(LevelWeight { level1: l1_text.to_string(), weight: w, row: Some(row_number(r)) });
             }
             if name.is_empty() && target.is_empty() && actual.is_empty() {
                 // A blank row, a note, or a parent row (产出指标 with its
@@ -94,10 +97,10 @@ impl Block<'_> {
                         .get(Field::Weight)
                         .filter(|c| !self.sheet.is_merged_copy(r, *c))
                         .and_then(|_| cell(r, Field::Weight))
-                        .and_then(|w| expr::parse_number(&w));
+                        .and_then(expr::parse_number);
                     if let (Some(w), None) = (stated, l1_weight) {
                         p.level_weights.push(LevelWeight {
-                            level1: l1_text.clone(),
+                            level1: l1_text.to_string(),
                             weight: w,
                             row: Some(row_number(r)),
                         });
@@ -116,30 +119,31 @@ impl Block<'_> {
             let mut l1 = l1_text;
             let mut l2 = text(Field::Level2);
             if l1.is_empty() {
-                l1 = if levelless { UNGRADED.to_owned() } else { last1.clone() };
+                l1 = if levelless { Cow::Borrowed(UNGRADED) } else { last1.clone() };
                 if l2.is_empty() {
-                    l2 = last2.clone();
+                    l2 = last2;
                 }
             } else if l2.is_empty() && l1 == last1 {
-                l2 = last2.clone();
+                l2 = last2;
             }
             last1 = l1.clone();
-            last2 = l2.clone();
+            last2 = l2;
+            let owned = |f: Field| cell(r, f).map(str::to_owned);
             p.indicators.push(IndicatorInput {
                 row: Some(row_number(r)),
-                level1: l1,
-                level2: l2,
-                name: strip_name_prefix(&name),
-                target,
-                actual,
-                weight: cell(r, Field::Weight),
-                score: cell(r, Field::Score)
+                level1: l1.into_owned(),
+                level2: l2.to_owned(),
+                name: strip_name_prefix(name).to_owned(),
+                target: target.to_owned(),
+                actual: actual.to_owned(),
+                weight: owned(Field::Weight),
+                score: owned(Field::Score)
                     .filter(|_| !self.sheet.is_merged_copy(r, cols.get(Field::Score).unwrap_or(0))),
-                symbol: cell(r, Field::Symbol),
-                unit: cell(r, Field::Unit),
-                level: cell(r, Field::Level),
-                deduction: cell(r, Field::Deduction),
-                reason: cell(r, Field::Reason),
+                symbol: owned(Field::Symbol),
+                unit: owned(Field::Unit),
+                level: owned(Field::Level),
+                deduction: owned(Field::Deduction),
+                reason: owned(Field::Reason),
                 ..Default::default()
             });
         }
@@ -207,15 +211,28 @@ impl Block<'_> {
 }
 
 /// "指标1：改造学校数量" → "改造学校数量".
-pub(super) fn strip_name_prefix(name: &str) -> String {
+pub(super) fn strip_name_prefix(name: &str) -> &str {
     let rest = name.strip_prefix("指标").unwrap_or("");
     let digits = rest.chars().take_while(char::is_ascii_digit).count();
     if digits > 0 {
         if let Some(after) = rest.get(digits..) {
             if let Some(n) = after.strip_prefix([':', '：', '.', '、']) {
-                return n.trim().to_owned();
+                return n.trim();
             }
         }
     }
-    name.to_owned()
+    name
+}
+
+/// A cell of the table's column `f` in row `r`, trimmed; placeholders
+/// ("……") read as blank. `None` when the table has no such column.
+fn table_cell<'s>(sheet: &'s Sheet, cols: &Columns, r: usize, f: Field) -> Option<&'s str> {
+    cols.get(f).map(|c| {
+        let v = row(sheet, r).get(c).map(|s| s.trim()).unwrap_or_default();
+        if is_filled(v) {
+            v
+        } else {
+            ""
+        }
+    })
 }

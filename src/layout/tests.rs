@@ -45,7 +45,7 @@ fn name_prefix() {
 #[test]
 fn weights_in_labels() {
     use super::vocab::weight_in_label;
-    let w = |s: &str| weight_in_label(s);
+    let w = weight_in_label;
     assert_eq!(w("产出指标（60分）"), ("产出指标".into(), Some(60.into())));
     assert_eq!(w("产出指标(60分)"), ("产出指标".into(), Some(60.into())));
     assert_eq!(w("效益指标 30分"), ("效益指标".into(), Some(30.into())));
@@ -117,4 +117,68 @@ fn header_words_match_exactly_then_by_key_word() {
     assert_eq!(field_of("ＡＢ年度指标值"), Some(Field::Target), "full-width letters");
     assert_eq!(field_of("实施单位"), None, "a label is not the unit column");
     assert_eq!(field_of("为全区 60 岁以上老人提供助餐服务，完成值达到年度目标"), None, "long text is not a header");
+}
+
+#[test]
+fn character_prefilters_hold_for_the_whole_vocabulary() {
+    use super::funds::EXECUTED;
+    use super::vocab::{KEY_WORDS, REQUIRED_MARKS, SYNONYMS};
+    // A required field found by the vocabulary always leaves one of its marks in the row.
+    for (field, marks) in REQUIRED_MARKS {
+        let words = SYNONYMS.iter().chain(KEY_WORDS).filter(|(f, _)| *f == field).flat_map(|(_, w)| w.iter());
+        for w in words {
+            assert!(w.contains(marks), "{w} ({field:?}) holds none of {marks:?}");
+        }
+    }
+    use super::vocab::{marks_in, ALL_MARKS};
+    let header: Vec<String> = ["三级指标", "年度指标值", "实际完成值"].map(str::to_owned).into();
+    assert_eq!(marks_in(&header), ALL_MARKS);
+    assert_eq!(marks_in(&header[..2]), ALL_MARKS & !(1 << 2), "no 实/完 without the actual");
+    for w in EXECUTED {
+        assert!(w.contains('执'), "{w}");
+    }
+}
+
+proptest::proptest! {
+    /// The borrowed fast path of `label` gives what the full scan gives (an
+    /// empty 【】 at the end forces the full scan and changes nothing).
+    #[test]
+    fn label_fast_path_matches_the_full_scan(cell in "[ 　:：*()（）【】\\[\\]Ａ-Ｚ０-９a-z0-9元万亿指标值\u{200b}\u{feff}\t\n]{0,12}") {
+        let forced = format!("{cell}【】");
+        let slow = label(&forced);
+        proptest::prop_assert_eq!(label(&cell), slow);
+    }
+}
+
+/// `split_label` one character at a time, as it was written first: the
+/// reference the run-copying version is checked against.
+fn split_label_by_char(cell: &str) -> (String, String) {
+    let mut core = String::new();
+    let mut paren = String::new();
+    let mut depth = 0usize;
+    for c in cell.chars() {
+        let c = match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+            c => c,
+        };
+        match c {
+            '(' | '[' | '【' => depth += 1,
+            ')' | ']' | '】' => depth = depth.saturating_sub(1),
+            c if c.is_whitespace() || c == '*' || c == '\u{200b}' || c == '\u{feff}' => {}
+            c if depth > 0 => paren.push(c),
+            c => core.push(c),
+        }
+    }
+    (core.trim_end_matches([':', '：']).to_owned(), paren)
+}
+
+proptest::proptest! {
+    #[test]
+    fn split_label_matches_the_character_by_character_reference(
+        cell in "[ 　:：*()（）【】\\[\\]Ａ-Ｚ０-９a-z0-9元万亿指标值项目名称\u{200b}\u{feff}\t\n]{0,24}"
+    ) {
+        let (core, paren) = super::vocab::split_label(&cell);
+        proptest::prop_assert_eq!((core.into_owned(), paren), split_label_by_char(&cell));
+    }
 }

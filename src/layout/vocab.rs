@@ -2,6 +2,10 @@
 //! names as published forms write them, header-cell normalisation and
 //! matching (exact name first, then key word), and the label keys of layout B.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use rust_decimal::Decimal;
 
 /// The columns of an indicator table (INPUT.md, layout A).
@@ -91,7 +95,7 @@ pub(super) const SYNONYMS: &[(Field, &[&str])] = &[
 /// Key words, tried in this order when no name matches exactly: a cell
 /// containing 完成值 is the actual, 原因 the reason … (原因 first: 未完成原因
 /// holds 完成).
-const KEY_WORDS: &[(Field, &[&str])] = &[
+pub(super) const KEY_WORDS: &[(Field, &[&str])] = &[
     (Field::Reason, &["原因", "改进措施"]),
     (Field::Actual, &["完成值", "实际值", "实际完成"]),
     (Field::Score, &["得分"]),
@@ -166,28 +170,50 @@ pub fn parse_field(name: &str) -> Option<Field> {
 /// trailing colon removed, full-width forms made ASCII, and bracketed parts
 /// ("（万元）", "(A)", "（分）") set aside. The second value says whether a
 /// bracket named 元 (not 万元): amounts under such a header are in 元.
-pub fn label(cell: &str) -> (String, bool) {
+/// Borrowed when nothing but a trailing colon goes (most cells).
+pub fn label(cell: &str) -> (Cow<'_, str>, bool) {
     let (core, paren) = split_label(cell);
     let in_yuan = paren.contains('元') && !paren.contains("万元") && !paren.contains("亿元");
     (core, in_yuan)
 }
 
+/// Does [`split_label`] drop or change `c` (or open/close a bracket)?
+fn is_special(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '*' | '(' | ')' | '[' | ']' | '【' | '】' | '\u{200b}' | '\u{feff}' | '\u{3000}' | '\u{FF01}'..='\u{FF5E}'
+        )
+}
+
 /// [`label`]'s core and the text of its brackets.
-pub(super) fn split_label(cell: &str) -> (String, String) {
-    let mut core = String::new();
+pub(super) fn split_label(cell: &str) -> (Cow<'_, str>, String) {
+    if !cell.chars().any(is_special) {
+        // Nothing to drop or map: the core is the cell less a trailing colon.
+        return (Cow::Borrowed(cell.trim_end_matches([':', '：'])), String::new());
+    }
+    // Sized once: neither grows past the cell. Runs of plain characters are
+    // copied whole; the special ones one by one.
+    let mut core = String::with_capacity(cell.len());
     let mut paren = String::new();
     let mut depth = 0usize;
-    for c in cell.chars().map(half_width) {
-        match c {
+    let mut run = 0;
+    for (i, c) in cell.char_indices().filter(|(_, c)| is_special(*c)) {
+        let to = if depth > 0 { &mut paren } else { &mut core };
+        to.push_str(cell.get(run..i).unwrap_or_default());
+        run = i + c.len_utf8();
+        match half_width(c) {
             '(' | '[' | '【' => depth += 1,
             ')' | ']' | '】' => depth = depth.saturating_sub(1),
             c if c.is_whitespace() || c == '*' || c == '\u{200b}' || c == '\u{feff}' => {}
-            c if depth > 0 => paren.push(c),
-            c => core.push(c),
+            c => to.push(c),
         }
     }
-    let core = core.trim_end_matches([':', '：']).to_owned();
-    (core, paren)
+    let to = if depth > 0 { &mut paren } else { &mut core };
+    to.push_str(cell.get(run..).unwrap_or_default());
+    let kept = core.trim_end_matches([':', '：']).len();
+    core.truncate(kept);
+    (Cow::Owned(core), paren)
 }
 
 /// Full-width ASCII forms (Ａ１（) and the ideographic space as ASCII.
@@ -199,14 +225,30 @@ fn half_width(c: char) -> char {
     }
 }
 
+/// Every accepted header name → its field (the first field naming it wins),
+/// built once: one hash lookup per cell instead of a scan of [`SYNONYMS`].
+fn synonym(l: &str) -> Option<Field> {
+    static TABLE: OnceLock<HashMap<&'static str, Field>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = HashMap::new();
+        for (f, names) in SYNONYMS {
+            for n in *names {
+                t.entry(*n).or_insert(*f);
+            }
+        }
+        t
+    });
+    table.get(l).copied()
+}
+
 /// The field a header cell names: exactly, else by key word.
 pub fn field_of(cell: &str) -> Option<Field> {
     let (l, _) = label(cell);
     if l.is_empty() {
         return None;
     }
-    if let Some((f, _)) = SYNONYMS.iter().find(|(_, names)| names.contains(&l.as_str())) {
-        return Some(*f);
+    if let Some(f) = synonym(&l) {
+        return Some(f);
     }
     if l.chars().count() > KEY_WORD_MAX_CHARS {
         return None;
@@ -214,10 +256,61 @@ pub fn field_of(cell: &str) -> Option<Field> {
     KEY_WORDS.iter().find(|(_, words)| words.iter().any(|w| l.contains(w))).map(|(f, _)| *f)
 }
 
+/// Characters every name and key word of a required field holds, one of
+/// each group (`label` only drops characters and maps ASCII forms): a row
+/// with none of a group names no such column (checked against the
+/// vocabulary by a test).
+pub(super) const REQUIRED_MARKS: [(Field, &[char]); 3] =
+    [(Field::Name, &['指']), (Field::Target, &['值']), (Field::Actual, &['实', '完'])];
+
+/// Which groups of [`REQUIRED_MARKS`] a row holds, as bits (one pass over
+/// its characters; `str::contains` with a CJK character costs a substring
+/// search per cell). A header found by the vocabulary alone, in one row or
+/// two, needs every bit ([`ALL_MARKS`]) in those rows.
+pub(super) fn marks_in(row: &[String]) -> u8 {
+    // The marks as UTF-8 (all three bytes long), with their group's bit.
+    let mut encoded: Vec<([u8; 4], usize, u8)> = Vec::new();
+    for (k, (_, marks)) in REQUIRED_MARKS.iter().enumerate() {
+        for m in *marks {
+            let mut buf = [0; 4];
+            let len = m.encode_utf8(&mut buf).len();
+            encoded.push((buf, len, 1 << k));
+        }
+    }
+    // Lead bytes of three-byte characters (0xE0..=0xEF) that start a mark.
+    let leads = encoded.iter().fold(0u16, |m, (buf, _, _)| m | 1 << (buf[0] & 0x0F));
+    let mut bits = 0;
+    for cell in row {
+        let b = cell.as_bytes();
+        for (i, &lead) in b.iter().enumerate() {
+            if lead & 0xF0 != 0xE0 || leads & (1 << (lead & 0x0F)) == 0 {
+                continue;
+            }
+            for (buf, len, bit) in &encoded {
+                if b.get(i) == buf.first() && b.get(i..i + len) == buf.get(..*len) {
+                    bits |= bit;
+                }
+            }
+        }
+    }
+    bits
+}
+
+/// Every group of [`REQUIRED_MARKS`].
+pub(super) const ALL_MARKS: u8 = (1 << REQUIRED_MARKS.len()) - 1;
+
+/// Does `text` hold the character `c` (a scan, not a substring search)?
+pub(super) fn holds(text: &str, c: char) -> bool {
+    text.chars().any(|t| t == c)
+}
+
 /// A weight written in brackets or at the end of a label: "产出指标（60分）",
 /// "效益指标 30分", "预算执行情况（万元）（20分）" → (the label without it, 60).
-pub(super) fn weight_in_label(cell: &str) -> (String, Option<Decimal>) {
+pub(super) fn weight_in_label(cell: &str) -> (Cow<'_, str>, Option<Decimal>) {
     let t = cell.trim();
+    if !holds(t, '分') {
+        return (Cow::Borrowed(t), None);
+    }
     // bracketed: the last bracket holding "N分"
     for (open, close) in [('（', '）'), ('(', ')')] {
         let mut rest = t;
@@ -227,7 +320,7 @@ pub(super) fn weight_in_label(cell: &str) -> (String, Option<Decimal>) {
             let inner = inner.split(close).next().unwrap_or("");
             if let Some(w) = points(inner) {
                 let after = tail.split_once(close).map(|(_, a)| a).unwrap_or("");
-                return (format!("{}{}", head.trim_end(), after.trim()), Some(w));
+                return (Cow::Owned(format!("{}{}", head.trim_end(), after.trim())), Some(w));
             }
             rest = head;
         }
@@ -239,11 +332,11 @@ pub(super) fn weight_in_label(cell: &str) -> (String, Option<Decimal>) {
         if !number.is_empty() && !digits.trim().is_empty() && digits.trim_end().ends_with(|c: char| !c.is_ascii_digit())
         {
             if let Ok(w) = number.parse::<Decimal>() {
-                return (digits.trim_end().to_owned(), Some(w));
+                return (Cow::Borrowed(digits.trim_end()), Some(w));
             }
         }
     }
-    (t.to_owned(), None)
+    (Cow::Borrowed(t), None)
 }
 
 /// "60分", "20 分" → 60.

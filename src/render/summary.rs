@@ -56,6 +56,13 @@ impl Summary {
         s
     }
 
+    /// The overview line of one project (`projects` = 1).
+    pub fn one(p: &ProjectResult) -> Summary {
+        let mut s = Summary { projects: 1, ..Summary::default() };
+        s.push(p);
+        s
+    }
+
     fn push(&mut self, p: &ProjectResult) {
         self.rows += p.rows.len();
         self.name.push(p.name.clone().unwrap_or_default());

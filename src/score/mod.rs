@@ -82,6 +82,19 @@ pub fn score_in_year(input: &Input, edits: &[Edit], profile: &Profile, current_y
     Report { profile: profile.id.clone(), projects }
 }
 
+/// Project `index` of the input alone, as [`score_in_year`] scores it
+/// (the edits of other projects are not looked at); `None`: no such project.
+pub fn score_one(
+    input: &Input,
+    index: usize,
+    edits: &[Edit],
+    profile: &Profile,
+    current_year: Option<i32>,
+) -> Option<ProjectResult> {
+    let p = input.projects.get(index)?;
+    Some(score_project(p, edited(index, p, edits), years(p, current_year), profile))
+}
+
 /// [`score_in_year`] for a caller that is done with the rows once scored:
 /// they are moved out of `input` (its projects keep every other field,
 /// which is all the audit reads) and their texts into the report, not copied.

@@ -40,7 +40,8 @@ pub(super) fn evaluate(
     }
     // S22: 不适用.
     // `normalize` never makes a CJK character: text without 适 is not 不适用.
-    let na = |s: &str| s.contains('适') && expr::normalize(s) == NOT_APPLICABLE;
+    // (A scan for the character: `contains` with a CJK character is a substring search.)
+    let na = |s: &str| s.chars().any(|c| c == '适') && expr::normalize(s) == NOT_APPLICABLE;
     if na(&ind.target) || na(&ind.actual) || ind.level.as_deref().is_some_and(na) {
         r.level = Some(Level::NotApplicable);
         r.direction = None;

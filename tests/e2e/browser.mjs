@@ -53,6 +53,13 @@ export async function waitTotal(page, expected) {
   return text(page, "total");
 }
 
+/** The CLI's output (`cargo run --bin jixiao -- ARGS`); exit status 1 (errors in the file) is output too. */
+export function cli(...args) {
+  const r = spawnSync("cargo", ["run", "-q", "--bin", "jixiao", "--", ...args], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`jixiao ${args.join(" ")}: ${r.stderr}`);
+  return r.stdout;
+}
+
 /** Write test workbooks into `dir` with `cargo run --example make_xlsx` (examples/make_xlsx.rs). */
 export function makeXlsx(dir, ...specs) {
   const r = spawnSync("cargo", ["run", "-q", "--example", "make_xlsx", "--", dir, ...specs], { cwd: root, encoding: "utf8" });

@@ -8,24 +8,18 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import iconv from 'iconv-lite';
 
-import { openPage, root, T, makeXlsx } from './browser.mjs';
+import { cli, openPage, root, T, makeXlsx } from './browser.mjs';
 
 let dir;
 /** name → {bytes, projects (CLI JSON) | null} */
 const files = {};
 
-function cli(...args) {
-  const r = spawnSync('cargo', ['run', '-q', '--bin', 'jixiao', '--', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`jixiao ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-}
 
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'jixiao-overview-'));
@@ -92,7 +86,7 @@ test('拖入五个文件（XLSX、XLS、GBK CSV、JSON、一个损坏）：每�
     const mean = expected.reduce((a, p) => a + p.total, 0) / expected.length;
     assert.equal((await s.page.locator('[data-testid=sum-mean]').textContent()).trim(), '均 ' + mean.toFixed(2));
     // charts drawn as inline SVG
-    assert.equal(await s.page.locator('[data-testid=charts] svg').count(), 4);
+    await s.page.waitForFunction(() => document.querySelectorAll('[data-testid=charts] svg').length === 4, null, { timeout: T });
 
     // sort by total, descending after a second click
     await s.page.click('[data-testid=sort-total]');

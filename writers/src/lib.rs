@@ -5,7 +5,7 @@
 //! errors are those of the core's exports (`jixiao::wasm`).
 #![cfg(target_arch = "wasm32")]
 
-use jixiao::wasm::{into_error, scored, to_js};
+use jixiao::wasm::{from_js, into_error, scored, to_js};
 use wasm_bindgen::prelude::*;
 
 /// The 项目支出绩效自评表 of an `Input` (edits applied, scored) as XLSX bytes.
@@ -16,6 +16,17 @@ pub fn export_xlsx(
 ) -> Result<Vec<u8>, JsError> {
     let (input, report, _) = scored(input, options)?;
     jixiao::render::xlsx::form(&input, &report).map_err(into_error)
+}
+
+/// The page's overview of a collection (`{file, name, department, budget,
+/// executed, rate, total, stated, grade, provisional, errors, review}[]`,
+/// missing figures `null`) as an XLSX workbook of one 汇总 sheet.
+#[wasm_bindgen(js_name = exportOverviewXlsx)]
+pub fn export_overview_xlsx(
+    #[wasm_bindgen(unchecked_param_type = "JixiaoOverviewLine[]")] lines: JsValue,
+) -> Result<Vec<u8>, JsError> {
+    let lines: Vec<jixiao::render::xlsx::Line> = from_js(lines, "总览数据")?;
+    jixiao::render::xlsx::overview(&lines).map_err(into_error)
 }
 
 /// The blank 自评表 template as XLSX bytes.

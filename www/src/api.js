@@ -122,6 +122,12 @@ export function exportXlsx(input, edits, profile) {
   return /** @type {JixiaoApi} */ (core()).exportXlsx(input, { edits, profile: profileArg(profile) });
 }
 
+/** The overview of a collection as XLSX (one 汇总 sheet).
+ * @param {import('./types').OverviewLine[]} lines */
+export function exportOverviewXlsx(lines) {
+  return /** @type {JixiaoApi} */ (core()).exportOverviewXlsx(lines);
+}
+
 /** The blank 自评表 template as XLSX. */
 export function blankTemplate() {
   return /** @type {JixiaoApi} */ (core()).blankTemplate();

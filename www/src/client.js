@@ -5,13 +5,14 @@
  * known and a cancel never waits for a queue), and restarts it on cancel,
  * giving it back the files it had already scored. */
 
-/** @typedef {{id: string, name: string, bytes: ArrayBuffer, options: any, silent?: boolean}} Job */
+/** @typedef {{id: string, name: string, file: Blob, options: any, silent?: boolean}} Job */
 
 /**
  * @param {{
  *   file(id: string, result: {summary?: any, error?: string}): void,
- *   project(id: string, index: number, result: {project?: any, summary?: any, error?: string}): void,
+ *   project(id: string, index: number, result: {project?: any, lines?: Record<string, any>, error?: string}): void,
  *   busy(current: Job | null, queued: number): void,
+ *   reading(id: string, rows: number): void,
  *   failed(message: string): void,
  * }} on
  */
@@ -81,6 +82,7 @@ export function createClient(on) {
       next();
       return;
     }
+    if (m.type === 'reading') { if (current && current.id === m.id && !current.silent) on.reading(m.id, m.rows); return; }
     if (m.type === 'project') on.project(m.id, m.index, m);
   }
 
@@ -88,8 +90,8 @@ export function createClient(on) {
     if (current || !queue.length) { on.busy(current, queue.length); return; }
     current = /** @type {Job} */ (queue.shift());
     on.busy(current, queue.length);
-    // the bytes are copied (the page keeps them to restart the worker)
-    post({ type: 'add', id: current.id, name: current.name, bytes: current.bytes.slice(0), options: current.options });
+    // the File itself (a reference, not its bytes: the worker reads it)
+    post({ type: 'add', id: current.id, name: current.name, file: current.file, options: current.options });
   }
 
   return {
@@ -122,7 +124,7 @@ export function createClient(on) {
         current = null;
         Object.keys(held).forEach((id) => {
           const j = held[id];
-          queue.push({ id: j.id, name: j.name, bytes: j.bytes, options: j.options, silent: true });
+          queue.push({ id: j.id, name: j.name, file: j.file, options: j.options, silent: true });
         });
       }
       next();

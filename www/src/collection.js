@@ -49,9 +49,12 @@ export const SIZE_LIMIT = 50 * 1024 * 1024;
  * @property {number} scrollTop
  * @property {{n: number, perDept: boolean, seed: number, picked: Record<string, true>} | null} draw
  * @property {{file: string, index: number} | null} opened
- * @property {{k: number, n: number, name: string} | null} progress
+ * @property {{k: number, n: number, name: string, rows: number, done: number} | null} progress
+ *           file k of n; rows: the current file's (text files, counted before it is read; 0: not known);
+ *           done: rows read in the files before it
  * @property {Record<string, any[]>} edits   per file, project = index in the file
  * @property {string} error
+ * @property {string[]} skipped  files of a folder that were not read (not a supported format)
  * @property {number} version   bumps when the lines change
  */
 
@@ -80,11 +83,21 @@ export function createCollection(render, hooks) {
   /** @type {CState} */
   const state = {
     files: [], sort: { key: '', dir: 1 }, filter: { grade: '', status: '', text: '' }, scrollTop: 0,
-    draw: null, opened: null, progress: null, edits: {}, error: '', version: 0,
+    draw: null, opened: null, progress: null, edits: {}, error: '', skipped: [], version: 0,
   };
   let seq = 0;
   let added = 0; // files queued since the worker was last idle (for "k of n")
   let doneSince = 0;
+  let rowsSince = 0; // rows of the files read since the worker was last idle
+  let pending = false;
+  /** The worker's answers draw once, in a task of their own: a file's lines
+   * and the next file's start (or several answers) make one render, and the
+   * message handler stays short. The user's actions render at once. */
+  function later() {
+    if (pending) return;
+    pending = true;
+    setTimeout(() => { pending = false; render(state); }, 0);
+  }
 
   const client = createClient({
     file(id, r) {
@@ -92,33 +105,45 @@ export function createCollection(render, hooks) {
       if (!f) return;
       doneSince++;
       if (r.error) { f.status = 'error'; f.error = r.error; f.lines = []; }
-      else { f.status = 'done'; f.error = ''; f.lines = linesOf(r.summary, id, f.name); }
+      else { f.status = 'done'; f.error = ''; f.lines = linesOf(r.summary, id, f.name); rowsSince += r.summary.rows; }
       state.version++;
-      render(state);
+      later();
     },
     project(id, index, r) {
       const f = state.files.find((x) => x.id === id);
       if (!f) return;
-      if (r.error) { state.error = r.error; render(state); return; }
-      const lines = linesOf(r.summary, id, f.name);
-      f.lines = lines;
-      state.version++;
-      const line = lines[index];
+      if (r.error) { state.error = r.error; later(); return; }
+      // only the projects scored again come back (their lines, by index)
+      const again = r.lines || {};
+      const changed = Object.keys(again);
+      changed.forEach((k) => {
+        const i = Number(k);
+        const l = linesOf(again[k], id, f.name)[0];
+        if (l && i < f.lines.length) { l.index = i; f.lines[i] = l; }
+      });
+      if (changed.length) state.version++;
+      const line = f.lines[index];
       if (state.opened && state.opened.file === id && state.opened.index === index && line) {
         hooks.opened(r.project, (state.edits[id] || []).filter((e) => e.project === index), line);
       }
-      render(state);
+      later();
     },
     busy(current, queued) {
-      if (!current) { state.progress = null; added = 0; doneSince = 0; }
+      if (!current) { state.progress = null; added = 0; doneSince = 0; rowsSince = 0; }
       else {
         const f = state.files.find((x) => x.id === current.id);
         if (f) f.status = 'reading';
-        state.progress = { k: doneSince + 1, n: Math.max(added, doneSince + 1 + queued), name: current.name };
+        state.progress = { k: doneSince + 1, n: Math.max(added, doneSince + 1 + queued), name: current.name, rows: 0, done: rowsSince };
       }
-      render(state);
+      later();
     },
-    failed(message) { state.error = message; render(state); },
+    reading(id, rows) {
+      const p = state.progress;
+      if (!p || !state.files.some((x) => x.id === id)) return;
+      p.rows = rows;
+      later();
+    },
+    failed(message) { state.error = message; later(); },
   });
 
   /** @param {any} a */
@@ -127,6 +152,7 @@ export function createCollection(render, hooks) {
       case 'add': {
         /** @type {File[]} */
         const list = a.files;
+        state.skipped = state.skipped.concat(a.skipped || []);
         list.forEach((file) => {
           const id = 'f' + (++seq);
           /** @type {FileEntry} */
@@ -138,18 +164,8 @@ export function createCollection(render, hooks) {
             return;
           }
           added++;
-          const reader = new FileReader();
-          reader.onload = () => {
-            if (!state.files.some((x) => x.id === id)) return;
-            client.add({ id, name: entry.name, bytes: /** @type {ArrayBuffer} */ (reader.result), options: hooks.options() });
-          };
-          reader.onerror = () => {
-            entry.status = 'error';
-            entry.error = '无法读取文件：' + ((reader.error && reader.error.message) || '');
-            added = Math.max(0, added - 1);
-            render(state);
-          };
-          reader.readAsArrayBuffer(file);
+          // the worker reads the file itself: its bytes never pass through the page
+          client.add({ id, name: entry.name, file, options: hooks.options() });
         });
         state.version++;
         break;
@@ -171,6 +187,7 @@ export function createCollection(render, hooks) {
       case 'clear':
         state.files.slice().forEach((f) => client.remove(f.id));
         state.files = [];
+        state.skipped = [];
         state.edits = {};
         state.opened = null;
         state.draw = null;
@@ -210,6 +227,9 @@ export function createCollection(render, hooks) {
       }
       case 'back':
         state.opened = null;
+        break;
+      case 'error':
+        state.error = a.message;
         break;
     }
     render(state);

@@ -56,7 +56,7 @@ export function exporters(store) {
 }
 
 const CSV = 'text/csv;charset=utf-8';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** @param {Blob} blob @param {string} name */

@@ -97,10 +97,10 @@ function init() {
     coll.update({ type: 'back' });
     window.scrollTo(0, backY);
   });
-  bindInput(store, exporters(store), (files) => {
-    const size = files[0].size;
-    if (files.length < 2 && !coll.state.files.length && (size < LARGE || size > SIZE_LIMIT)) return false;
-    coll.update({ type: 'add', files });
+  bindInput(store, exporters(store), (files, skipped) => {
+    const size = files.length ? files[0].size : 0;
+    if (!skipped && files.length < 2 && !coll.state.files.length && (size < LARGE || size > SIZE_LIMIT)) return false;
+    coll.update({ type: 'add', files, skipped: skipped || [] });
     try { $('file').value = ''; } catch (e) { /* some browsers refuse */ }
     return true;
   });

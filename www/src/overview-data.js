@@ -1,6 +1,7 @@
 // @ts-check
 /* The overview's figures, without the DOM: filter and sort the lines, the
- * totals line, the seeded 抽查 draw and the CSV. */
+ * totals line, the seeded 抽查 draw, the CSV and the lines the core writes
+ * as XLSX. */
 
 /** @typedef {import('./collection').Line} Line */
 
@@ -141,4 +142,17 @@ export function overviewCsv(lines) {
     fixed(l.total), fixed(l.stated), isNaN(l.stated) ? '' : fixed(l.stated - l.total), l.grade, l.provisional ? '是' : '',
     String(l.errors), String(l.review)]);
   return '\uFEFF' + [head].concat(rows).map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The lines for the core's XLSX of the overview (writers: exportOverviewXlsx;
+ * a missing figure is null). @param {Line[]} lines
+ * @returns {import('./types').OverviewLine[]} */
+export function overviewSheet(lines) {
+  /** @param {number} v */
+  const n = (v) => (isNaN(v) ? null : v);
+  return lines.map((l) => ({
+    file: l.fileName + (l.sheet ? ' · ' + l.sheet : ''), name: l.name, department: l.department,
+    budget: n(l.budget), executed: n(l.executed), rate: n(l.rate), total: n(l.total), stated: n(l.stated),
+    grade: l.grade, provisional: l.provisional, errors: l.errors, review: l.review,
+  }));
 }

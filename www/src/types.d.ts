@@ -29,8 +29,27 @@ export interface JixiaoApi {
   reportDraft(input: Parameters<Writers['reportDraft']>[0], options?: Options): Promise<ReturnType<Writers['reportDraft']>>;
   reportText(input: Parameters<Writers['reportText']>[0], options?: Options): Promise<ReturnType<Writers['reportText']>>;
   reportDocx(input: Parameters<Writers['reportDocx']>[0], options?: Options): Promise<ReturnType<Writers['reportDocx']>>;
+  exportOverviewXlsx(lines: OverviewLine[]): Promise<ReturnType<Writers['exportOverviewXlsx']>>;
   summarize(data: Data, fileName: string, options?: Options): ReturnType<Glue['summarize']>;
   open(data: Data, fileName: string, options?: Options): ScoredFile;
+}
+
+/** A line of the overview as the writers' `exportOverviewXlsx` takes it
+ * (src/render/xlsx/summary.rs `Line`; a missing figure is null). */
+export interface OverviewLine {
+  file: string;
+  name: string;
+  department: string;
+  budget: number | null;
+  executed: number | null;
+  /** Percent. */
+  rate: number | null;
+  total: number | null;
+  stated: number | null;
+  grade: string;
+  provisional: boolean;
+  errors: number;
+  review: number;
 }
 
 /** `jixiao.summarize`, `open(…).summary()`: the overview in columns
@@ -57,6 +76,8 @@ export interface ScoredFile {
   summary(): Summary;
   /** Project `index` as in `score`'s report, its sentences written on demand. */
   project(index: number): ProjectResult;
+  /** Score project `index` again with its edits (others' ignored): its overview line. */
+  rescore(index: number, edits: Edit[]): Summary;
   free(): void;
 }
 

@@ -9,12 +9,15 @@
  * report when it opens it.
  *
  * In:  {type:'init', module: WebAssembly.Module}
- *      {type:'add', id, name, bytes: ArrayBuffer, options}
- *      {type:'project', id, index, edits}   (edits: that file's, project = index in the file)
+ *      {type:'add', id, name, file: File (read here), options}
+ *      {type:'project', id, index, edits}   (edits: that file's, project = index in the file;
+ *                                            the projects whose edits changed are scored again alone)
  *      {type:'remove', id}
  * Out: {type:'ready'} | {type:'failed', message}
+ *      {type:'reading', id, rows}   (before a text file is read: its rows, counted from the line breaks)
  *      {type:'file', id, summary} | {type:'file', id, error}
- *      {type:'project', id, index, project, summary} | {type:'project', id, index, error} */
+ *      {type:'project', id, index, project, lines: {[index]: summary of the projects scored again}}
+ *      | {type:'project', id, index, error} */
 
 /** The rows a file may have (the core's limit, which it checks exactly).
  * A text file with more than twice as many line breaks is refused before it
@@ -26,7 +29,9 @@ const ROW_LIMIT = 100000;
 const self_ = self;
 /** @type {any} */
 let glue = null;
-/** @type {Record<string, {name: string, bytes: Uint8Array, options: any, scored: any}>} */
+/** A file: its bytes (read again after a trap), options, the edits its handle has.
+ * @typedef {{name: string, bytes: Uint8Array, options: any, edits: any[], scored: any}} Kept */
+/** @type {Record<string, Kept>} */
 const files = {};
 
 /** @param {unknown} e */
@@ -61,10 +66,26 @@ function fresh(module) {
   return g;
 }
 
-/** @param {{name: string, bytes: Uint8Array, options: any, scored: any}} f */
+/** The file's handle, opened (again) with its current edits. @param {Kept} f */
 function scored(f) {
-  if (!f.scored) f.scored = glue.open(f.bytes, f.name, f.options);
+  if (!f.scored) f.scored = glue.open(f.bytes, f.name, Object.assign({}, f.options, { edits: f.edits }));
   return f.scored;
+}
+
+/** Bring the handle to `edits`: a project whose edits changed is scored
+ * again alone; returns their overview lines by index. @param {Kept} f @param {any[]} edits */
+function applyEdits(f, edits) {
+  const s = scored(f);
+  /** @param {any[]} list @param {number} k */
+  const of = (list, k) => list.filter((e) => e.project === k);
+  /** @type {Record<string, any>} */
+  const lines = {};
+  f.edits.concat(edits).forEach((e) => {
+    const k = e.project;
+    if (!(k in lines) && JSON.stringify(of(f.edits, k)) !== JSON.stringify(of(edits, k))) lines[k] = s.rescore(k, of(edits, k));
+  });
+  f.edits = edits;
+  return lines;
 }
 
 self_.onmessage = (/** @type {MessageEvent} */ ev) => {
@@ -79,13 +100,21 @@ self_.onmessage = (/** @type {MessageEvent} */ ev) => {
     return;
   }
   if (m.type === 'add') {
-    const bytes = new Uint8Array(m.bytes);
+    /** @type {Uint8Array} */
+    let bytes;
+    try {
+      bytes = new Uint8Array(new self_.FileReaderSync().readAsArrayBuffer(m.file));
+    } catch (e) {
+      self_.postMessage({ type: 'file', id: m.id, error: '无法读取文件：' + message(e) });
+      return;
+    }
     const rows = lines(bytes, m.name);
     if (rows > 2 * ROW_LIMIT) {
       self_.postMessage({ type: 'file', id: m.id, error: '文件有 ' + rows + ' 行，超过上限 ' + ROW_LIMIT + ' 行，未读取。请把表格拆成几个文件后再拖入。' });
       return;
     }
-    const f = { name: m.name, bytes, options: m.options, scored: null };
+    if (rows) self_.postMessage({ type: 'reading', id: m.id, rows });
+    const f = { name: m.name, bytes, options: m.options, edits: (m.options && m.options.edits) || [], scored: null };
     try {
       const summary = scored(f).summary();
       files[m.id] = f;
@@ -100,14 +129,9 @@ self_.onmessage = (/** @type {MessageEvent} */ ev) => {
     const f = files[m.id];
     if (!f) { self_.postMessage({ type: 'project', id: m.id, index: m.index, error: '文件已移除' }); return; }
     try {
-      const edits = JSON.stringify(m.edits || []);
-      if (edits !== JSON.stringify(f.options.edits || [])) {
-        if (f.scored) f.scored.free();
-        f.scored = null;
-        f.options = Object.assign({}, f.options, { edits: m.edits || [] });
-      }
-      const s = scored(f);
-      self_.postMessage({ type: 'project', id: m.id, index: m.index, project: s.project(m.index), summary: s.summary() });
+      const lines = applyEdits(f, m.edits || []);
+      const project = scored(f).project(m.index);
+      self_.postMessage({ type: 'project', id: m.id, index: m.index, project, lines });
     } catch (e) {
       afterTrap(e);
       self_.postMessage({ type: 'project', id: m.id, index: m.index, error: message(e) });

@@ -20,12 +20,13 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, Xl
 mod sheet;
 mod summary;
 
+pub use summary::Line;
+
 use super::ExportError;
 use crate::model::{IndicatorInput, Input, ProjectInput};
 use crate::report::{ProjectResult, Report};
 use sheet::{Columns, Sheet};
 
-/// The form's title.
 /// The form's title.
 pub const TITLE: &str = "项目支出绩效自评表";
 
@@ -48,6 +49,15 @@ pub fn form(input: &Input, report: &Report) -> Result<Vec<u8>, ExportError> {
     if pairs.is_empty() {
         blank_sheet(wb.add_worksheet(), &st).map_err(err)?;
     }
+    wb.save_to_buffer().map_err(err)
+}
+
+/// The page's overview of a collection (one line per project of many
+/// files) as a workbook of one 汇总 sheet: the form workbook's, with the
+/// overview's columns.
+pub fn overview(lines: &[Line]) -> Result<Vec<u8>, ExportError> {
+    let mut wb = Workbook::new();
+    summary::overview(&mut wb, &Styles::new(), lines).map_err(err)?;
     wb.save_to_buffer().map_err(err)
 }
 

@@ -7,6 +7,7 @@ import { fmtW, num } from '../format.js';
 import { gradeClass } from '../labels.js';
 import { printForm } from './print.js';
 import { printReport } from './report.js';
+import { droppedFolder, filesOf, split } from '../folder.js';
 import { ask } from './confirm.js';
 
 /** @typedef {import('../store').State} State */
@@ -15,8 +16,9 @@ import { ask } from './confirm.js';
 
 /** Wire the panel's controls to the store.
  * @param {Store} store @param {ReturnType<typeof import('../export').exporters>} exports
- * @param {(files: File[]) => boolean} [many]  takes files for the collection (several, or
- *        large ones: collection.js) and says whether it did; else one file is read here */
+ * @param {(files: File[], skipped?: string[]) => boolean} [many]  takes files for the collection
+ *        (several, large ones, or a folder's: `skipped` lists the folder's unsupported files;
+ *        collection.js) and says whether it did; else one file is read here */
 export function bindInput(store, exports, many = () => false) {
   const { update } = store;
   // the last action wins: a file still being read when another is chosen, or
@@ -30,6 +32,11 @@ export function bindInput(store, exports, many = () => false) {
     const mine = turn;
     readFile(store, files[0], () => mine === turn);
   };
+  /** A folder's files: always the collection (even one file). @param {{files: File[], skipped: string[]}} r */
+  const folder = (r) => {
+    turn++;
+    if (r.files.length || r.skipped.length) many(r.files, r.skipped);
+  };
   let pasted = false;
   $('input').addEventListener('paste', () => { pasted = true; });
   $('input').addEventListener('input', () => {
@@ -38,6 +45,11 @@ export function bindInput(store, exports, many = () => false) {
     pasted = false;
   });
   $('file').addEventListener('change', () => take($('file').files));
+  const dir = /** @type {HTMLInputElement} */ ($('folder'));
+  dir.addEventListener('change', () => {
+    folder(split(Array.prototype.slice.call(dir.files || [])));
+    try { dir.value = ''; } catch (e) { /* some browsers refuse */ }
+  });
   $('encoding').addEventListener('change', () => update({ type: 'encoding', value: $('encoding').value }));
   $('profile').addEventListener('change', () => update({ type: 'profile', id: $('profile').value }));
   $('sample').addEventListener('click', () => {
@@ -65,7 +77,7 @@ export function bindInput(store, exports, many = () => false) {
   $('export-docx').addEventListener('click', exports.exportDocx);
   $('print-form').addEventListener('click', () => { const s = store.state; if (s.report) printForm(s.report, s.input); });
   $('print-report').addEventListener('click', () => printReport(store.state, (message) => update({ type: 'error', message })));
-  bindDrop(take);
+  bindDrop(take, (entries) => { filesOf(entries).then(folder); });
 }
 
 /** What the user would lose, in words ('' for nothing of their own): the
@@ -108,8 +120,9 @@ function sampleText() {
   return t.replace(/<\\\//g, '</').replace(/^\s*\n/, '');
 }
 
-/** Files dragged anywhere onto the page. @param {(f: FileList) => void} onFiles */
-function bindDrop(onFiles) {
+/** Files (or folders: their entries) dragged anywhere onto the page.
+ * @param {(f: FileList) => void} onFiles @param {(entries: import('../folder').Entry[]) => void} onFolder */
+function bindDrop(onFiles, onFolder) {
   const overlay = $('drop-overlay');
   let depth = 0;
   /** @param {DragEvent} ev */
@@ -133,6 +146,8 @@ function bindDrop(onFiles) {
   document.addEventListener('drop', (ev) => {
     depth = 0;
     overlay.hidden = true;
+    const entries = droppedFolder(ev.dataTransfer);
+    if (entries) { ev.preventDefault(); onFolder(entries); return; }
     const files = ev.dataTransfer && ev.dataTransfer.files;
     if (!files || !files.length) return;
     ev.preventDefault();

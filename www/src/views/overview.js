@@ -6,7 +6,10 @@
  * filter and scroll. */
 
 import { $, el, append, clear } from '../dom.js';
-import { COLUMNS, fixed, key, overviewCsv, totals } from '../overview-data.js';
+import { COLUMNS, fixed, key, overviewCsv, overviewSheet, totals } from '../overview-data.js';
+import { exportOverviewXlsx } from '../api.js';
+import { XLSX } from '../export.js';
+import { errorMessage } from '../format.js';
 import { charts } from '../charts.js';
 import { gradeClass } from '../labels.js';
 
@@ -52,6 +55,13 @@ export function overviewView(coll, download) {
     el('div', { class: 'ov-tools no-print' }, [text, grade, status,
       el('button', { type: 'button', class: 'btn btn-quiet btn-small', testid: 'overview-csv', text: '导出总览 CSV',
         onclick: () => download(new Blob([overviewCsv(shown)], { type: 'text/csv;charset=utf-8' }), '绩效自评总览.csv') }),
+      el('button', { type: 'button', class: 'btn btn-quiet btn-small', testid: 'overview-xlsx', text: '导出总览 XLSX',
+        onclick: () => {
+          // the core's writers (compiled on the first export) write the 汇总 sheet
+          exportOverviewXlsx(overviewSheet(shown)).then(
+            (bytes) => download(new Blob([/** @type {BlobPart} */ (bytes)], { type: XLSX }), '绩效自评总览.xlsx'),
+            (e) => update({ type: 'error', message: '总览导出失败：' + errorMessage(e) }));
+        } }),
       el('button', { type: 'button', class: 'btn btn-quiet btn-small', text: '打印总览', onclick: () => window.print() }),
       el('span', { class: 'ov-draw' }, ['抽查 ', drawN, ' 个 ', el('label', null, [perDept, '每个部门']), ' 种子 ', seed,
         el('button', { type: 'button', class: 'btn btn-small', testid: 'draw', text: '抽取',
@@ -61,9 +71,16 @@ export function overviewView(coll, download) {
     chartBox,
     el('div', { class: 'ov-table' }, [head, scroller, sum]),
   ]);
-  scroller.addEventListener('scroll', () => { update({ type: 'scroll', top: scroller.scrollTop }); paint(); });
+  // The scroll position and the view's height are kept here, not read back
+  // in render (reading them would lay the page out inside the task).
+  let top = 0;
+  let wasHidden = true;
+  scroller.addEventListener('scroll', () => { top = scroller.scrollTop; update({ type: 'scroll', top }); paint(); });
   window.addEventListener('beforeprint', () => { printing = true; paint(); });
   window.addEventListener('afterprint', () => { printing = false; paint(); });
+  // print media without the events (a PDF printed by a headless browser)
+  const printMedia = window.matchMedia ? window.matchMedia('print') : null;
+  if (printMedia && printMedia.addListener) printMedia.addListener((e) => { printing = e.matches; paint(); });
 
   /** @param {Line} l */
   function line(l) {
@@ -91,8 +108,9 @@ export function overviewView(coll, download) {
   /** Only the lines in view (plus a margin), or all of them for print. */
   function paint() {
     const n = shown.length;
-    const first = printing ? 0 : Math.max(0, Math.floor(scroller.scrollTop / ROW_H) - 10);
-    const last = printing ? n : Math.min(n, first + Math.ceil((scroller.clientHeight || 600) / ROW_H) + 20);
+    const first = printing ? 0 : Math.max(0, Math.floor(top / ROW_H) - 10);
+    // .ov-scroll is 60vh high
+    const last = printing ? n : Math.min(n, first + Math.ceil((window.innerHeight * 0.6 || 600) / ROW_H) + 20);
     spacer.style.height = printing ? 'auto' : n * ROW_H + 'px';
     clear(spacer);
     const block = el('div', { class: 'ov-window' });
@@ -103,8 +121,9 @@ export function overviewView(coll, download) {
 
   /** @param {CState} s */
   function render(s) {
-    const has = s.files.length > 0;
+    const has = s.files.length > 0 || s.skipped.length > 0;
     root.hidden = !has || !!s.opened;
+    if (root.hidden) wasHidden = true;
     if (!has) return;
     renderFiles(s);
     if (s.opened) return;
@@ -115,9 +134,13 @@ export function overviewView(coll, download) {
     });
     const all = coll.allLines();
     if (chartVersion !== s.version) {
-      chartVersion = s.version;
-      clear(chartBox);
-      if (all.length) chartBox.appendChild(charts(all, GRADES));
+      // drawn in a task of their own, after the table (each stays short)
+      const version = chartVersion = s.version;
+      setTimeout(() => {
+        if (version !== chartVersion) return;
+        clear(chartBox);
+        if (all.length) chartBox.appendChild(charts(all, GRADES));
+      }, 0);
     }
     renderTotals(totals(shown), all.length);
     const d = s.draw;
@@ -126,7 +149,9 @@ export function overviewView(coll, download) {
       drawn = dsig;
       drawNote.textContent = d ? '已抽取 ' + Object.keys(d.picked).length + ' 个项目（' + (d.perDept ? '每个部门 ' : '') + d.n + ' 个，种子 ' + d.seed + '），筛选“抽中的项目”可只看它们' : '';
     }
-    if (scroller.scrollTop !== s.scrollTop) scroller.scrollTop = s.scrollTop;
+    // (hidden while a project was open, the list lost its scroll: put it back)
+    if (top !== s.scrollTop || (wasHidden && s.scrollTop)) { top = s.scrollTop; scroller.scrollTop = top; }
+    wasHidden = false;
     paint();
   }
 
@@ -158,12 +183,18 @@ export function overviewView(coll, download) {
         el('button', { type: 'button', class: 'btn btn-quiet btn-small', testid: 'file-remove', text: '移除', onclick: () => update({ type: 'remove', id: f.id }) }),
       ]));
     });
+    if (s.skipped.length) {
+      const n = s.skipped.length;
+      files.appendChild(el('li', { class: 'ov-file skipped', testid: 'skipped', title: s.skipped.join('\n') },
+        '已跳过 ' + n + ' 个不支持的文件：' + s.skipped.slice(0, 10).join('、') + (n > 10 ? ' 等' : '')));
+    }
     const p = s.progress;
     progress.hidden = !p && !s.error;
     clear(progress);
     if (p) {
       append(progress, [
-        el('span', { text: '正在读取第 ' + p.k + ' / ' + p.n + ' 个文件：' + p.name }),
+        el('span', { testid: 'progress-text', text: '正在读取第 ' + p.k + ' / ' + p.n + ' 个文件：' + p.name
+          + (p.rows ? '（约 ' + p.rows.toLocaleString('zh-CN') + ' 行）' : '') + (p.done ? '，已读取 ' + p.done.toLocaleString('zh-CN') + ' 行' : '') }),
         el('button', { type: 'button', class: 'btn btn-small', testid: 'cancel', text: '取消', onclick: () => update({ type: 'cancel' }) }),
       ]);
     }
