@@ -180,7 +180,7 @@ async function interact(s, f) {
   assert.notEqual(await s.page.locator(`[data-testid=row][data-row="${row}"]`).getAttribute('data-status'), 'pending');
 
   await s.page.selectOption('[data-testid=profile]', { index: 1 });
-  await s.page.waitForFunction(() => document.querySelector('[data-testid=footer-meta]').textContent.includes(document.querySelector('[data-testid=profile]').value), null, { timeout: T });
+  await s.page.waitForFunction(() => document.querySelector('[data-testid=footer-meta]').textContent.includes(document.querySelector('[data-testid=profile]').selectedOptions[0].textContent), null, { timeout: T });
 
   const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.click('[data-testid=export-json]')]);
   const data = JSON.parse(readFileSync(await download.path(), 'utf8'));

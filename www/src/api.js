@@ -71,6 +71,14 @@ export function customProfile(profile) { return /** @type {JixiaoApi} */ (core()
 /** A profile file's text, read as the CLI's --profile FILE reads it. @param {string} text @returns {Profile} */
 export function readProfile(text) { return /** @type {JixiaoApi} */ (core()).readProfile(text); }
 
+/** The name users see for a profile id (the 自定义 one's own name), else the id.
+ * @param {string} id */
+export function profileName(id) {
+  if (id === CUSTOM && custom) return custom.name;
+  const hit = profiles().find((p) => p.id === id);
+  return hit ? hit.name : id;
+}
+
 /** @returns {Profile[]} */
 export function profiles() {
   const j = core();

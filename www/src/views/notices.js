@@ -29,7 +29,7 @@ export function renderNotices(state, changed) {
     n.className = 'control-hint' + (state.storageNote ? ' warn' : '');
   }
   if (changed.ready || changed.settings || changed.report) {
-    setText($('footer-meta'), '版本 ' + (api.version() || '—') + ' · 规则 ' + (state.profile || '—'));
+    setText($('footer-meta'), '版本 ' + (api.version() || '—') + ' · 规则 ' + (state.profile ? api.profileName(state.profile) : '—'));
   }
 }
 
