@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite, in order, stopping at the first failure.
-#   setup → rustfmt → clippy (native, and wasm32 for src/wasm.rs + tests/wasm.rs and writers/)
+#   setup → rustfmt → clippy (native, and wasm32 for src/wasm/ + tests/wasm.rs and writers/)
 #   → cargo test → page build → type check of the page (tsc) → wasm-bindgen
 #   tests in headless Chromium
 #   → browser and build tests (node --test tests/e2e/)

@@ -1,7 +1,7 @@
 //! The words the page shows for the core's typed values (issue 8: no
 //! scoring knowledge in JS): statuses, qualitative levels, directions
 //! (指标性质), audit finding kinds and the profile's grades. The page asks
-//! for them once per profile (`labels` in src/wasm.rs) instead of keeping
+//! for them once per profile (`labels` in src/wasm/exports.rs) instead of keeping
 //! its own tables.
 
 use rust_decimal::Decimal;

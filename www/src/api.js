@@ -1,6 +1,6 @@
 // @ts-check
 /* The page's only way to the core: window.jixiao (www/loader.js around the
- * wasm-bindgen glue of src/wasm.rs). Every call looks window.jixiao up at
+ * wasm-bindgen glue of src/wasm/exports.rs). Every call looks window.jixiao up at
  * call time, so a re-instantiated core (after a trap) is always the live one.
  * Later this is the seam for a Web Worker: the store only sees these calls. */
 

@@ -1,5 +1,5 @@
 // The names build/wasm/jixiao.d.ts (wasm-bindgen's declarations of the
-// exports in src/wasm.rs) gives the JSON it passes, as global types
+// exports in src/wasm/exports.rs) gives the JSON it passes, as global types
 // (prefixed: the DOM already has a global `Report`).
 type JixiaoReport = import('./types').Report;
 type JixiaoInput = import('./types').Input;

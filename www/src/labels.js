@@ -1,6 +1,6 @@
 // @ts-check
 /* The words for the core's typed values, from the core (`labels` in
- * src/wasm.rs, `explain::labels` in Rust): statuses, the qualitative levels,
+ * src/wasm/exports.rs, `explain::labels` in Rust): statuses, the qualitative levels,
  * directions as 指标性质, finding kinds and the current profile's grades.
  * No table here is scoring knowledge: until the core has answered, ids are
  * shown as they are. */

@@ -126,7 +126,7 @@ export interface Labels {
   grades: { grade: string; min: number; rank: number }[];
 }
 
-/** The wasm-bindgen glue's exports (build/wasm/jixiao.d.ts, from src/wasm.rs). */
+/** The wasm-bindgen glue's exports (build/wasm/jixiao.d.ts, from src/wasm/exports.rs). */
 type Glue = typeof wasm_bindgen;
 /** The writers' glue (build/wasm-writers/jixiao_writers.d.ts, from writers/src/lib.rs). */
 type Writers = typeof jixiao_writers;

@@ -1,88 +1,17 @@
-//! The WebAssembly binding: a thin layer of conversions between JS values
-//! and the core's types (modelled on ruff's `ruff_wasm`). No logic lives
-//! here: every export reads its arguments, calls one core function and
-//! serialises the result with the JSON-compatible serializer, so the page
-//! sees the same structure as the CLI's `--format json`.
-//!
-//! Errors are `JsError`s whose message is the core's Chinese text.
-//!
-//! The exports are behind the `wasm-exports` feature (on by default): the
-//! writers' module (`writers/`, compiled by the page on the first export)
-//! links this library without them and uses the helpers here.
-//!
-//! The TypeScript declarations wasm-bindgen writes (build/wasm/jixiao.d.ts)
-//! name the JSON types of `www/src/types.d.ts` (`JixiaoReport` is its
-//! `Report`, and so on: www/src/globals.d.ts); `scripts/typecheck.mjs`
-//! checks the page with them.
+//! The page's exports (feature `wasm-exports`, on by default): read, score,
+//! summarize and open, edits, labels, profiles. Gated here once, so nothing
+//! the page alone needs (the reader above all) reaches the writers' module,
+//! which links the library without this feature.
 
-use std::fmt::Display;
-
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-#[cfg(feature = "wasm-exports")]
+use serde::Serialize;
+
+use super::{from_js, input_arg, into_error, options, to_js};
 use crate::render::Summary;
-use crate::{Edit, Encoding, FileError, Input, Profile, ReadOptions};
-
-/// The options object every export takes (all fields optional):
-/// `{encoding?: "auto"|"utf8"|"gbk"|"utf16le"|"utf16be",
-///   profile?: string id | profile object, edits?: Edit[],
-///   columns?: {[field]: header text | column letter}}`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct Options {
-    encoding: Encoding,
-    profile: Option<ProfileChoice>,
-    pub edits: Vec<Edit>,
-    /// Column mapping: field → header text or column letter (INPUT.md).
-    /// (`Option`: the page may pass `columns: undefined`.)
-    pub columns: Option<std::collections::BTreeMap<String, String>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum ProfileChoice {
-    /// A built-in profile's id (`"mof-2020"`).
-    Id(String),
-    /// An edited profile; checked by `Profile::from_json` like a CLI `--profile` file.
-    Custom(serde_json::Value),
-}
-
-pub fn into_error<E: Display>(err: E) -> JsError {
-    JsError::new(&err.to_string())
-}
-
-pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(into_error)
-}
-
-pub fn options(value: JsValue) -> Result<Options, JsError> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(Options::default());
-    }
-    serde_wasm_bindgen::from_value(value).map_err(|e| into_error(format!("选项无法读取：{e}")))
-}
-
-impl Options {
-    pub fn read(&self) -> ReadOptions {
-        ReadOptions {
-            encoding: self.encoding,
-            columns: self.columns.clone().unwrap_or_default(),
-            ..ReadOptions::default()
-        }
-    }
-
-    pub fn profile(&self) -> Result<Profile, FileError> {
-        match &self.profile {
-            None => Profile::default_profile(),
-            Some(ProfileChoice::Id(id)) => Profile::builtin(id),
-            Some(ProfileChoice::Custom(value)) => Profile::from_json(&value.to_string()),
-        }
-    }
-}
+use crate::{Edit, Input, Profile};
 
 /// The profile and scoring options an options object asks for.
-#[cfg(feature = "wasm-exports")]
 fn scoring(options: JsValue) -> Result<(Profile, crate::ScoreOptions), JsError> {
     let opts = self::options(options)?;
     let profile = opts.profile().map_err(into_error)?;
@@ -91,7 +20,6 @@ fn scoring(options: JsValue) -> Result<(Profile, crate::ScoreOptions), JsError> 
 }
 
 /// Read and score a file: bytes → `Report`.
-#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = score, unchecked_return_type = "JixiaoReport")]
 pub fn score(
     bytes: &[u8],
@@ -109,7 +37,6 @@ pub fn score(
 /// status: Uint32Array (ok, review, pending, error per project), issues:
 /// Uint32Array (errors, warnings, findings per project)}`. No sentences are
 /// written and no row crosses into JS, so it is much faster than `score`.
-#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = summarize, unchecked_return_type = "JixiaoSummary")]
 pub fn summarize(
     bytes: &[u8],
@@ -125,7 +52,6 @@ pub fn summarize(
 /// one project's rows with their sentences when the page opens it, one
 /// project scored again with new edits (`rescore`). Nothing but the figures
 /// is written until asked; `free()` releases it.
-#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen]
 pub struct Scored {
     /// The file as read (no edits applied), for `rescore`.
@@ -136,7 +62,6 @@ pub struct Scored {
 }
 
 /// Read and score a file and keep the result here (see [`Scored`]).
-#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = open)]
 pub fn open(
     bytes: &[u8],
@@ -148,7 +73,6 @@ pub fn open(
     Ok(Scored { input, report, profile, current_year: score_opts.current_year })
 }
 
-#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen]
 impl Scored {
     /// The overview, as `summarize` returns it.
@@ -183,7 +107,6 @@ impl Scored {
 }
 
 /// The summary's columns as typed arrays (one copy each, no per-value calls).
-#[cfg(feature = "wasm-exports")]
 fn summary_to_js(s: &Summary) -> Result<JsValue, JsError> {
     let strings = |items: &[String]| items.iter().map(|t| JsValue::from_str(t)).collect::<js_sys::Array>();
     let floats = |v: &[f64]| JsValue::from(js_sys::Float64Array::from(v));
@@ -212,7 +135,6 @@ fn summary_to_js(s: &Summary) -> Result<JsValue, JsError> {
 }
 
 /// Read a file into the normalised `Input` (for export and local storage).
-#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = readInput, unchecked_return_type = "JixiaoInput")]
 pub fn read_input(
     bytes: &[u8],
@@ -226,7 +148,6 @@ pub fn read_input(
 
 /// The best guess at the indicator header of a file whose header was not
 /// recognised (the mapping panel's prefill), or `null`.
-#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = guessHeader, unchecked_return_type = "JixiaoHeaderGuess | null")]
 pub fn guess_header(
     bytes: &[u8],
@@ -238,7 +159,6 @@ pub fn guess_header(
 }
 
 /// Re-score an `Input` with the options' edits and profile, without re-reading.
-#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = scoreInput, unchecked_return_type = "JixiaoReport")]
 pub fn score_input(
     #[wasm_bindgen(unchecked_param_type = "JixiaoInput")] input: JsValue,
@@ -252,7 +172,6 @@ pub fn score_input(
 
 /// Score an `Input` like `scoreInput` and return the CSV export (UTF-8 with
 /// BOM, formula cells neutralised) as bytes.
-#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = exportCsv)]
 pub fn export_csv(
     #[wasm_bindgen(unchecked_param_type = "JixiaoInput")] input: JsValue,
@@ -266,21 +185,18 @@ pub fn export_csv(
 
 /// The blank 自评表 as CSV (UTF-8 with BOM): here, not with the writers, as
 /// the CSV writer is already in this module (`exportCsv`).
-#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = blankTemplateCsv)]
 pub fn blank_template_csv() -> Vec<u8> {
     crate::render::csv::blank_template()
 }
 
 /// The current year from the browser's clock (S28).
-#[cfg(feature = "wasm-exports")]
 fn current_year() -> Option<i32> {
     i32::try_from(js_sys::Date::new_0().get_full_year()).ok()
 }
 
 /// The input with the edits written into it (`Input::apply_edits`), for the
 /// JSON export and later exports.
-#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = applyEdits, unchecked_return_type = "JixiaoInput")]
 pub fn apply_edits(
     #[wasm_bindgen(unchecked_param_type = "JixiaoInput")] input: JsValue,
@@ -293,7 +209,6 @@ pub fn apply_edits(
 
 /// The words for statuses, levels, directions, finding kinds and the
 /// options' profile's grades (`explain::labels`).
-#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = labels, unchecked_return_type = "JixiaoLabels")]
 pub fn labels(
     #[wasm_bindgen(unchecked_param_type = "JixiaoOptions | undefined")] options: JsValue,
@@ -303,7 +218,6 @@ pub fn labels(
 }
 
 /// S14: the bands of the qualitative levels for a row of weight `weight`, in words.
-#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = bands, unchecked_return_type = "string[]")]
 pub fn bands(
     weight: f64,
@@ -314,26 +228,7 @@ pub fn bands(
     to_js(&crate::explain::labels::bands(&profile, w))
 }
 
-pub fn input_arg(input: JsValue) -> Result<Input, JsError> {
-    from_js(input, "输入数据")
-}
-
-/// A JS value as `T`; the error names `what` could not be read.
-pub fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| into_error(format!("{what}无法读取：{e}")))
-}
-
-/// The input with the options' edits applied and scored, with its profile.
-pub fn scored(input: JsValue, options: JsValue) -> Result<(Input, crate::Report, Profile), JsError> {
-    let input = input_arg(input)?;
-    let opts = self::options(options)?;
-    let profile = opts.profile().map_err(into_error)?;
-    let (input, report) = crate::score_for_export(&input, &profile, &opts.edits);
-    Ok((input, report, profile))
-}
-
 /// The built-in rule profiles.
-#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = profiles, unchecked_return_type = "JixiaoProfile[]")]
 pub fn profiles() -> Result<JsValue, JsError> {
     to_js(&crate::profile::builtins())
@@ -342,7 +237,6 @@ pub fn profiles() -> Result<JsValue, JsError> {
 /// S36: the rule editor's check of an edited profile: `[]` when it can be
 /// used, else each refused setting as `{field: "levels.0.weight", message}`
 /// (`Profile::from_value`, as `--profile FILE` reads it).
-#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = checkProfile, unchecked_return_type = "JixiaoProfileIssue[]")]
 pub fn check_profile(
     #[wasm_bindgen(unchecked_param_type = "JixiaoProfile")] profile: JsValue,
@@ -360,7 +254,6 @@ pub fn check_profile(
 }
 
 /// The editor's copy of a profile (id `custom`, named 自定义（基于 …）).
-#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = customProfile, unchecked_return_type = "JixiaoProfile")]
 pub fn custom_profile(
     #[wasm_bindgen(unchecked_param_type = "JixiaoProfile")] profile: JsValue,
@@ -369,26 +262,22 @@ pub fn custom_profile(
 }
 
 /// A profile file's text read as `--profile FILE` reads it.
-#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = readProfile, unchecked_return_type = "JixiaoProfile")]
 pub fn read_profile(text: &str) -> Result<JsValue, JsError> {
     to_js(&Profile::from_json(text).map_err(into_error)?)
 }
 
-#[cfg(feature = "wasm-exports")]
 fn edited_profile(value: JsValue) -> Result<Profile, Vec<crate::profile::ProfileError>> {
     let value: serde_json::Value =
         serde_wasm_bindgen::from_value(value).map_err(|e| vec![crate::profile::ProfileError::unreadable(e)])?;
     Profile::from_value(value)
 }
 
-#[cfg(feature = "wasm-exports")]
 fn profile_error(errors: Vec<crate::profile::ProfileError>) -> JsError {
     JsError::new(&crate::profile::refusals(&errors))
 }
 
 /// The crate version.
-#[cfg(feature = "wasm-exports")]
 #[wasm_bindgen(js_name = version)]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
