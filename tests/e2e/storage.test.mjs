@@ -82,6 +82,7 @@ test('本机保存的数据无法读取（旧格式、损坏、更新版本）�
       localStorage.setItem('jixiao:v2:drafts', '[{"summary":5}]'); // not text
       localStorage.setItem('jixiao:v2:mappings', '{"x":1}');
       localStorage.setItem('jixiao:v3:text', '更新版本的内容');
+      localStorage.setItem('jixiao:v2:customProfile', '{"id":"custom","name":"自定'); // cut off
     });
     await s.page.reload();
     await s.page.evaluate(() => window.jixiao.ready.then(() => true));
@@ -91,12 +92,15 @@ test('本机保存的数据无法读取（旧格式、损坏、更新版本）�
     assert.match(notice, /报告段落/);
     assert.match(notice, /列对应/);
     assert.match(notice, /更新版本/);
+    assert.match(notice, /自定义评分规则/);
     const keys = await s.page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
     assert.equal(keys['jixiao:text'], undefined, 'the old keys moved to the backup');
     assert.equal(JSON.parse(keys['jixiao:backup:v1']).text, '旧版本的粘贴内容');
     assert.equal(keys['jixiao:backup:v2-edits'], '[{"project":0,"row":2,"level":"达成"');
     assert.equal(keys['jixiao:backup:v2-drafts'], '[{"summary":5}]');
     assert.equal(keys['jixiao:v2:edits'], undefined);
+    assert.equal(keys['jixiao:backup:v2-customProfile'], '{"id":"custom","name":"自定');
+    assert.equal(keys['jixiao:v2:customProfile'], undefined);
     assert.equal(keys['jixiao:v3:text'], '更新版本的内容', 'a newer page\'s data is left alone');
 
     // the page works: a paste scores and is saved

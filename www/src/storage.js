@@ -30,6 +30,7 @@ const ENCODINGS = /^(auto|utf8|gbk|utf16le|utf16be)$/;
 const WHAT = {
   text: '粘贴内容', source: '输入来源', fileName: '文件名', input: '文件的读取结果', edits: '修改和判定',
   drafts: '报告段落', profile: '规则选择', encoding: '编码设置', mappings: '列对应',
+  customProfile: '自定义评分规则',
 };
 
 /** @returns {Storage | null} */
@@ -177,6 +178,12 @@ export function load() {
     else if (out.text && out.text.trim()) out.source = 'text';
   }
   read('mappings', (r) => (mappingList(r) ? r : undefined));
+  // the 自定义 profile: JSON that does not parse is set aside here; one the core
+  // refuses stays where it is, unused, and the rule editor says why
+  read('customProfile', (r) => {
+    const p = JSON.parse(r);
+    return p && typeof p === 'object' && !Array.isArray(p) ? r : undefined;
+  });
   return { state: out, aside, newer, lostFile };
 }
 
