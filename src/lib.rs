@@ -81,9 +81,15 @@ pub fn score_input(input: &Input, profile: &Profile, edits: &[Edit]) -> Report {
 
 /// [`score_input`] knowing the current year (see [`ScoreOptions::current_year`]).
 pub fn score_input_in_year(input: &Input, profile: &Profile, edits: &[Edit], current_year: Option<i32>) -> Report {
+    let mut report = scored_and_audited(input, edits, profile, current_year);
+    explain::explain(&mut report);
+    report
+}
+
+/// Steps 3–4: score an input with edits and audit it (no sentences yet).
+fn scored_and_audited(input: &Input, edits: &[Edit], profile: &Profile, current_year: Option<i32>) -> Report {
     let mut report = score::score_in_year(input, edits, profile, current_year);
     audit::audit(input, &mut report, profile);
-    explain::explain(&mut report);
     report
 }
 
@@ -114,8 +120,7 @@ pub fn open_bytes(
     opts: &ScoreOptions,
 ) -> Result<(Input, Report), FileError> {
     let input = read_input(bytes, file_name, &opts.read)?;
-    let mut report = score::score_in_year(&input, &opts.edits, profile, opts.current_year);
-    audit::audit(&input, &mut report, profile);
+    let report = scored_and_audited(&input, &opts.edits, profile, opts.current_year);
     Ok((input, report))
 }
 

@@ -84,8 +84,7 @@ impl Scored {
     /// Project `index` as in `score`'s report (rows, sentences, findings).
     #[wasm_bindgen(unchecked_return_type = "JixiaoProjectResult")]
     pub fn project(&self, index: usize) -> Result<JsValue, JsError> {
-        let project = crate::explained_project(&self.report, index)
-            .ok_or_else(|| JsError::new(&format!("没有第 {} 个项目", index.saturating_add(1))))?;
+        let project = crate::explained_project(&self.report, index).ok_or_else(|| no_project(index))?;
         to_js(&project)
     }
 
@@ -101,9 +100,14 @@ impl Scored {
         let edits: Vec<Edit> = from_js(edits, "修改")?;
         let project =
             crate::rescore_project(&self.input, &mut self.report, index, &edits, &self.profile, self.current_year)
-                .ok_or_else(|| JsError::new(&format!("没有第 {} 个项目", index.saturating_add(1))))?;
+                .ok_or_else(|| no_project(index))?;
         summary_to_js(&Summary::one(project))
     }
+}
+
+/// The error for a project index the file does not have (counted from 1 in words).
+fn no_project(index: usize) -> JsError {
+    JsError::new(&format!("没有第 {} 个项目", index.saturating_add(1)))
 }
 
 /// The summary's columns as typed arrays (one copy each, no per-value calls).

@@ -180,10 +180,11 @@ export function load() {
   read('mappings', (r) => (mappingList(r) ? r : undefined));
   // the 自定义 profile: JSON that does not parse is set aside here; one the core
   // refuses stays where it is, unused, and the rule editor says why
-  read('customProfile', (r) => {
+  const custom = read('customProfile', (r) => {
     const p = JSON.parse(r);
-    return p && typeof p === 'object' && !Array.isArray(p) ? r : undefined;
+    return p && typeof p === 'object' && !Array.isArray(p) ? /** @type {import('./types').Profile} */ (p) : undefined;
   });
+  out.custom = custom || null;
   return { state: out, aside, newer, lostFile };
 }
 
@@ -279,17 +280,6 @@ export function mapping(key) {
 export function rememberMapping(key, columns) {
   const rest = mappings().filter((m) => m[0] !== key);
   return set('mappings', JSON.stringify([[key, columns]].concat(rest).slice(0, MAX_MAPPINGS)));
-}
-
-/** The rule editor's 自定义 profile saved before (checked by the core once it is ready), or null.
- * @returns {import('./types').Profile | null} */
-export function customProfile() {
-  try {
-    const p = JSON.parse(get('customProfile') || 'null');
-    return p && typeof p === 'object' && !Array.isArray(p) ? p : null;
-  } catch (e) {
-    return null;
-  }
 }
 
 /** Keep the 自定义 profile; false when the browser refused.

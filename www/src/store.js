@@ -152,7 +152,6 @@ export function createStore(render, hooks = {}) {
         const got = storage.load();
         Object.assign(state, got.state);
         state.stored = { aside: got.aside, newer: got.newer, lostFile: got.lostFile };
-        state.custom = storage.customProfile();
         if (state.ready) {
           state.profiles = state.profiles.filter((p) => p.id !== api.CUSTOM).concat(usableCustom());
           if (!state.profiles.some((p) => p.id === state.profile)) state.profile = state.profiles.length ? state.profiles[0].id : '';
