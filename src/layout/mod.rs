@@ -22,7 +22,7 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use crate::expr;
-use crate::grid::{row_number, Sheet};
+use crate::grid::{row_number, Row, Sheet};
 use crate::model::{Budget, Goal, Ignored, Input, Issue, ProjectInput, Stated};
 use crate::FileError;
 
@@ -60,11 +60,11 @@ pub fn read_sheets_traced(sheets: &[Sheet], mapping: &Mapping) -> Result<(Input,
         let mut used = BTreeSet::new();
         let headers = continued(sheet, find_headers(sheet, mapping));
         if headers.is_empty() {
-            orphans.extend(rows::unused(sheet, 0..sheet.rows.len(), &used));
+            orphans.extend(rows::unused(sheet, 0..sheet.rows_len(), &used));
         }
         let mut start = 0;
         for (i, (h, repeats)) in headers.iter().enumerate() {
-            let next = headers.get(i + 1).map_or(sheet.rows.len(), |(n, _)| n.first);
+            let next = headers.get(i + 1).map_or(sheet.rows_len(), |(n, _)| n.first);
             let block = Block { sheet, start, header: h, repeats, next };
             let (projects, end, block_used) = block.read();
             input.projects.extend(projects);
@@ -94,7 +94,7 @@ fn continued(sheet: &Sheet, headers: Vec<Header>) -> Vec<(Header, Vec<Header>)> 
         if let Some((prev, repeats)) = out.last_mut() {
             let from = repeats.last().unwrap_or(prev).body;
             let new_form = (from..h.first).any(|r| {
-                let cells = row(sheet, r);
+                let cells = sheet.row(r);
                 is_funds_header(cells)
                     || first_label(cells).is_some_and(|l| {
                         TOTAL_LABELS.iter().chain(&SUM_LABELS).any(|k| l.starts_with(k))
@@ -111,12 +111,8 @@ fn continued(sheet: &Sheet, headers: Vec<Header>) -> Vec<(Header, Vec<Header>)> 
     out
 }
 
-fn row(sheet: &Sheet, r: usize) -> &[String] {
-    sheet.rows.get(r).map(Vec::as_slice).unwrap_or(&[])
-}
-
 /// The row's first non-empty cell, as a label.
-fn first_label(cells: &[String]) -> Option<Cow<'_, str>> {
+fn first_label(cells: Row<'_>) -> Option<Cow<'_, str>> {
     cells.iter().map(|c| label(c).0).find(|c| !c.is_empty())
 }
 
@@ -174,7 +170,7 @@ impl Block<'_> {
                 r += 1;
                 continue;
             }
-            let cells = row(self.sheet, r);
+            let cells = self.sheet.row(r);
             let first = first_label(cells);
             let starts = |keys: &[&str]| first.as_ref().is_some_and(|f| keys.iter().any(|k| f.starts_with(k)));
             if starts(&TOTAL_LABELS) || starts(&SUM_LABELS) {
@@ -195,12 +191,12 @@ impl Block<'_> {
             r += 1;
         }
         // Labels after the table: the sheet's last block takes them.
-        let last = self.next >= self.sheet.rows.len();
+        let last = self.next >= self.sheet.rows_len();
         if last {
             label_rows.extend(end..self.next);
         }
         self.read_labels(label_rows.into_iter(), &mut ctx);
-        let span = self.start..if last { self.sheet.rows.len() } else { end };
+        let span = self.start..if last { self.sheet.rows_len() } else { end };
         let (mut projects, used) = self.read_table(cols, &table_rows, ctx, span);
         if projects.iter().all(|p| p.indicators.is_empty()) {
             if let Some(p) = projects.first_mut() {
@@ -214,7 +210,7 @@ impl Block<'_> {
     /// row's last number. A 合计 row states a total only in the 得分 column:
     /// a sum of the 分值 column is not a total (it is listed as ignored).
     fn stated_total(&self, r: usize, cols: &Columns, sum_row: bool, ctx: &mut Context) {
-        let cells = row(self.sheet, r);
+        let cells = self.sheet.row(r);
         let by_col = cols
             .get(Field::Score)
             .filter(|c| !self.sheet.is_merged_copy(r, *c) || !sum_row)

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use crate::grid::{row_number, Sheet};
+use crate::grid::{row_number, Row, Sheet};
 use crate::model::Ignored;
 
 /// Cells shown for an ignored row.
@@ -29,7 +29,7 @@ pub(super) fn is_filled(cell: &str) -> bool {
 /// A title row: one text (merged across the row, or alone) that names the
 /// form ("项目支出绩效自评表", "（2024年度）", "单位：万元", "填报单位：…",
 /// "预算执行情况（20分）").
-pub(super) fn is_title(cells: &[String]) -> bool {
+pub(super) fn is_title(cells: Row<'_>) -> bool {
     let texts: BTreeSet<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
     let [t] = texts.into_iter().collect::<Vec<_>>()[..] else { return false };
     let core = t.trim_matches(|c: char| matches!(c, '(' | ')' | '（' | '）' | ' '));
@@ -45,8 +45,7 @@ pub(super) fn unused(sheet: &Sheet, range: Range<usize>, used: &BTreeSet<usize>)
         .filter(|r| !used.contains(r))
         .filter_map(|r| {
             let cells: Vec<String> = sheet
-                .rows
-                .get(r)?
+                .row(r)
                 .iter()
                 .enumerate()
                 .filter(|(c, v)| !v.trim().is_empty() && !sheet.is_merged_copy(r, *c))

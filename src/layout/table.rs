@@ -9,7 +9,7 @@ use super::funds::{merge_budget, money, unit_of};
 use super::header::Columns;
 use super::rows::{is_filled, unused};
 use super::vocab::{weight_in_label, Field};
-use super::{row, Block, Context};
+use super::{Block, Context};
 use crate::expr;
 use crate::grid::{row_number, Sheet};
 use crate::model::{IndicatorInput, Issue, LevelWeight, ProjectInput, UNGRADED};
@@ -228,7 +228,7 @@ pub(super) fn strip_name_prefix(name: &str) -> &str {
 /// ("……") read as blank. `None` when the table has no such column.
 fn table_cell<'s>(sheet: &'s Sheet, cols: &Columns, r: usize, f: Field) -> Option<&'s str> {
     cols.get(f).map(|c| {
-        let v = row(sheet, r).get(c).map(|s| s.trim()).unwrap_or_default();
+        let v = sheet.row(r).get(c).map(str::trim).unwrap_or_default();
         if is_filled(v) {
             v
         } else {

@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
+use crate::grid::Row;
+
 /// The columns of an indicator table (INPUT.md, layout A).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Field {
@@ -267,7 +269,7 @@ pub(super) const REQUIRED_MARKS: [(Field, &[char]); 3] =
 /// its characters; `str::contains` with a CJK character costs a substring
 /// search per cell). A header found by the vocabulary alone, in one row or
 /// two, needs every bit ([`ALL_MARKS`]) in those rows.
-pub(super) fn marks_in(row: &[String]) -> u8 {
+pub(super) fn marks_in(row: Row<'_>) -> u8 {
     // The marks as UTF-8 (all three bytes long), with their group's bit.
     let mut encoded: Vec<([u8; 4], usize, u8)> = Vec::new();
     for (k, (_, marks)) in REQUIRED_MARKS.iter().enumerate() {
@@ -280,7 +282,7 @@ pub(super) fn marks_in(row: &[String]) -> u8 {
     // Lead bytes of three-byte characters (0xE0..=0xEF) that start a mark.
     let leads = encoded.iter().fold(0u16, |m, (buf, _, _)| m | 1 << (buf[0] & 0x0F));
     let mut bits = 0;
-    for cell in row {
+    for cell in row.iter() {
         let b = cell.as_bytes();
         for (i, &lead) in b.iter().enumerate() {
             if lead & 0xF0 != 0xE0 || leads & (1 << (lead & 0x0F)) == 0 {
