@@ -131,6 +131,13 @@ impl<'a> Row<'a> {
         })
     }
 
+    /// The row's cells, one after the other, as one text (to search a row
+    /// for a character at once).
+    pub fn joined(&self) -> &'a str {
+        let (Some(&a), Some(&b)) = (self.bounds.first(), self.bounds.last()) else { return "" };
+        self.text.get(a as usize..b as usize).unwrap_or("")
+    }
+
     /// The cells, copied into a vector (tests, messages).
     pub fn to_vec(&self) -> Vec<&'a str> {
         self.iter().collect()

@@ -5,7 +5,7 @@
 use super::funds::{is_funds_header, money, unit_of};
 use super::rows::is_title;
 use super::vocab::{field_of, key_of, label, Key};
-use super::{Block, Context};
+use super::{Block, Context, GOALS};
 use crate::expr;
 use crate::grid::row_number;
 use crate::model::Goal;
@@ -16,7 +16,7 @@ const GOAL_ROWS: usize = 5;
 impl Block<'_> {
     pub(super) fn read_labels(&self, rows: impl Iterator<Item = usize>, ctx: &mut Context) {
         for r in rows {
-            if ctx.used.contains(&r) {
+            if ctx.used.contains(r) {
                 continue;
             }
             let cells = self.sheet.row(r);
@@ -34,7 +34,7 @@ impl Block<'_> {
                 if l.is_empty() || self.sheet.is_merged_copy(r, c) {
                     continue;
                 }
-                if l == "年度总体目标" {
+                if l == GOALS {
                     ctx.used.insert(r);
                     self.goals(r, ctx);
                     continue;

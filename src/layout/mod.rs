@@ -20,6 +20,7 @@ mod vocab;
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use crate::expr;
 use crate::grid::{row_number, Row, Sheet};
@@ -27,12 +28,15 @@ use crate::model::{Budget, Goal, Ignored, Input, Issue, ProjectInput, Stated};
 use crate::FileError;
 
 use funds::is_funds_header;
+use rows::RowSet;
 use header::{find_headers, not_found_message, Columns, Header};
 pub use header::{guess, GuessedColumn, HeaderGuess, Mapping};
-use vocab::{key_of, label, Field, Key};
+use vocab::{key_of, label, plain_first, Field, Key, KEYS};
 
 /// First cells of the row that ends a table and states its total.
 const TOTAL_LABELS: [&str; 5] = ["总分", "自评总分", "自评得分", "综合得分", "总得分"];
+/// The label of the rows of 年度总体目标 (`cells`).
+pub(super) const GOALS: &str = "年度总体目标";
 /// First cells of a 合计 row: a stated total only in the 得分 column (a sum
 /// of the 分值 column is a template leftover).
 const SUM_LABELS: [&str; 2] = ["合计", "总计"];
@@ -45,19 +49,24 @@ pub fn read_sheets(sheets: Vec<Sheet>) -> Result<Input, FileError> {
 /// Read every indicator block of every sheet, columns placed by the vocabulary
 /// and the user's mapping.
 pub fn read_sheets_mapped(sheets: &[Sheet], mapping: &Mapping) -> Result<Input, FileError> {
-    read_sheets_traced(sheets, mapping).map(|(input, _)| input)
+    read_all(sheets, mapping).map(|(input, _)| input)
 }
 
 /// [`read_sheets_mapped`], and per sheet the rows it read (0-based): with the
 /// `ignored` rows, every non-empty row (the tests check this on every fixture).
 #[doc(hidden)]
 pub fn read_sheets_traced(sheets: &[Sheet], mapping: &Mapping) -> Result<(Input, Vec<BTreeSet<usize>>), FileError> {
+    let (input, read) = read_all(sheets, mapping)?;
+    Ok((input, read.iter().map(|rows| rows.iter().collect()).collect()))
+}
+
+fn read_all(sheets: &[Sheet], mapping: &Mapping) -> Result<(Input, Vec<RowSet>), FileError> {
     let mut input = Input::default();
     let mut read_rows = Vec::with_capacity(sheets.len());
     // Rows of sheets without a table: listed on the file's first project.
     let mut orphans: Vec<Ignored> = Vec::new();
     for sheet in sheets {
-        let mut used = BTreeSet::new();
+        let mut used = RowSet::default();
         let headers = continued(sheet, find_headers(sheet, mapping));
         if headers.is_empty() {
             orphans.extend(rows::unused(sheet, 0..sheet.rows_len(), &used));
@@ -68,7 +77,7 @@ pub fn read_sheets_traced(sheets: &[Sheet], mapping: &Mapping) -> Result<(Input,
             let block = Block { sheet, start, header: h, repeats, next };
             let (projects, end, block_used) = block.read();
             input.projects.extend(projects);
-            used.extend(block_used);
+            used.extend(block_used.iter());
             start = end;
         }
         read_rows.push(used);
@@ -116,6 +125,28 @@ fn first_label(cells: Row<'_>) -> Option<Cow<'_, str>> {
     cells.iter().map(|c| label(c).0).find(|c| !c.is_empty())
 }
 
+/// The row's first non-empty label, when it may be a total, a key or
+/// 年度总体目标 (what [`Block::read`] looks for below a header); `None` for a
+/// row whose first label cannot be one of them, known from its first
+/// character (most rows: no label is normalised).
+fn first_row_label(cells: Row<'_>) -> Option<Cow<'_, str>> {
+    static FIRSTS: OnceLock<Vec<char>> = OnceLock::new();
+    let firsts = FIRSTS.get_or_init(|| {
+        let words = TOTAL_LABELS.iter().chain(&SUM_LABELS).chain(KEYS.iter().map(|(k, _)| k)).chain(&[GOALS]);
+        words.filter_map(|w| w.chars().next()).collect()
+    });
+    for cell in cells.iter() {
+        if let Some(c) = plain_first(cell) {
+            return firsts.contains(&c).then(|| label(cell).0);
+        }
+        let l = label(cell).0;
+        if !l.is_empty() {
+            return Some(l);
+        }
+    }
+    None
+}
+
 /// One indicator block: its header and the label cells around it.
 struct Block<'a> {
     sheet: &'a Sheet,
@@ -140,7 +171,7 @@ struct Context {
     errors: Vec<Issue>,
     warnings: Vec<Issue>,
     /// Rows read (as header, indicator, label, budget figure, stated figure).
-    used: BTreeSet<usize>,
+    used: RowSet,
 }
 
 impl Block<'_> {
@@ -154,7 +185,7 @@ impl Block<'_> {
 
     /// Read the block; returns its projects, the first row after its table
     /// and the rows read.
-    fn read(&self) -> (Vec<ProjectInput>, usize, BTreeSet<usize>) {
+    fn read(&self) -> (Vec<ProjectInput>, usize, RowSet) {
         let cols = &self.header.cols;
         let mut ctx = Context::default();
         ctx.used.extend(self.header.first..self.header.body);
@@ -166,12 +197,12 @@ impl Block<'_> {
         let mut end = self.next;
         let mut r = self.header.body;
         while r < self.next {
-            if ctx.used.contains(&r) {
+            if ctx.used.contains(r) {
                 r += 1;
                 continue;
             }
             let cells = self.sheet.row(r);
-            let first = first_label(cells);
+            let first = first_row_label(cells);
             let starts = |keys: &[&str]| first.as_ref().is_some_and(|f| keys.iter().any(|k| f.starts_with(k)));
             if starts(&TOTAL_LABELS) || starts(&SUM_LABELS) {
                 self.stated_total(r, cols, starts(&SUM_LABELS), &mut ctx);
@@ -182,7 +213,7 @@ impl Block<'_> {
                 end = r;
                 break;
             }
-            if first.as_deref().is_some_and(|f| key_of(f).is_some() || f == "年度总体目标") {
+            if first.as_deref().is_some_and(|f| key_of(f).is_some() || f == GOALS) {
                 // a key/value row inside or below the table (全年预算数,100)
                 label_rows.push(r);
             } else {

@@ -13,17 +13,21 @@ const SHOWN_CELLS: usize = 3;
 /// Characters of a cell shown for an ignored row.
 const SHOWN_CHARS: usize = 20;
 
-/// Placeholders a template leaves in cells nobody filled.
-pub(super) fn is_placeholder(cell: &str) -> bool {
-    let t = cell.trim();
+/// Placeholders a template leaves in cells nobody filled (`t` trimmed).
+pub(super) fn is_placeholder(t: &str) -> bool {
     !t.is_empty()
         && (t == "略"
             || t.chars().all(|c| matches!(c, '…' | '.' | '。' | '-' | '—' | '－' | '─' | '_' | '·' | '/' | '／')))
 }
 
-/// A cell with something in it that is not a placeholder.
-pub(super) fn is_filled(cell: &str) -> bool {
-    !cell.trim().is_empty() && !is_placeholder(cell)
+/// A cell trimmed; a placeholder ("……") reads as blank.
+pub(super) fn filled(cell: &str) -> &str {
+    let t = cell.trim();
+    if is_placeholder(t) {
+        ""
+    } else {
+        t
+    }
 }
 
 /// A title row: one text (merged across the row, or alone) that names the
@@ -39,10 +43,51 @@ pub(super) fn is_title(cells: Row<'_>) -> bool {
         || t.contains("预算执行情况")
 }
 
+/// Rows read, as flags from the first one inserted (a block's rows lie
+/// together; a set of a sheet's 100 000 rows is 100 000 bytes, not a tree).
+#[derive(Debug, Default)]
+pub(super) struct RowSet {
+    from: usize,
+    flags: Vec<bool>,
+}
+
+impl RowSet {
+    pub(super) fn insert(&mut self, r: usize) {
+        if self.flags.is_empty() {
+            self.from = r;
+        } else if r < self.from {
+            self.flags.splice(0..0, std::iter::repeat_n(false, self.from - r));
+            self.from = r;
+        }
+        let i = r - self.from;
+        if i >= self.flags.len() {
+            self.flags.resize(i + 1, false);
+        }
+        if let Some(f) = self.flags.get_mut(i) {
+            *f = true;
+        }
+    }
+
+    pub(super) fn contains(&self, r: usize) -> bool {
+        r.checked_sub(self.from).and_then(|i| self.flags.get(i)).is_some_and(|f| *f)
+    }
+
+    pub(super) fn extend(&mut self, rows: impl IntoIterator<Item = usize>) {
+        for r in rows {
+            self.insert(r);
+        }
+    }
+
+    /// The rows, in order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.flags.iter().enumerate().filter(|(_, f)| **f).map(|(i, _)| self.from + i)
+    }
+}
+
 /// The rows of `range` that hold something and were not read.
-pub(super) fn unused(sheet: &Sheet, range: Range<usize>, used: &BTreeSet<usize>) -> Vec<Ignored> {
+pub(super) fn unused(sheet: &Sheet, range: Range<usize>, used: &RowSet) -> Vec<Ignored> {
     range
-        .filter(|r| !used.contains(r))
+        .filter(|r| !used.contains(*r))
         .filter_map(|r| {
             let cells: Vec<String> = sheet
                 .row(r)

@@ -30,6 +30,9 @@ pub enum Field {
     Executed,
 }
 
+/// How many fields there are (`Field as usize` indexes a table of them).
+pub(super) const FIELD_COUNT: usize = Field::Executed as usize + 1;
+
 /// Header names accepted for each field, matched exactly after [`label`].
 /// The first name is the canonical one, used in messages.
 pub(super) const SYNONYMS: &[(Field, &[&str])] = &[
@@ -188,6 +191,14 @@ fn is_special(c: char) -> bool {
         )
 }
 
+/// The first character of `cell`'s label, when the cell's own first
+/// character is one [`label`] keeps as it is (neither drops, maps, opens a
+/// bracket nor may trim as a colon): then the label is not empty and starts
+/// with it. `None`: only [`label`] can tell.
+pub(super) fn plain_first(cell: &str) -> Option<char> {
+    cell.chars().next().filter(|c| !is_special(*c) && !matches!(c, ':' | '：'))
+}
+
 /// [`label`]'s core and the text of its brackets.
 pub(super) fn split_label(cell: &str) -> (Cow<'_, str>, String) {
     if !cell.chars().any(is_special) {
@@ -265,34 +276,17 @@ pub fn field_of(cell: &str) -> Option<Field> {
 pub(super) const REQUIRED_MARKS: [(Field, &[char]); 3] =
     [(Field::Name, &['指']), (Field::Target, &['值']), (Field::Actual, &['实', '完'])];
 
-/// Which groups of [`REQUIRED_MARKS`] a row holds, as bits (one pass over
-/// its characters; `str::contains` with a CJK character costs a substring
-/// search per cell). A header found by the vocabulary alone, in one row or
-/// two, needs every bit ([`ALL_MARKS`]) in those rows.
+/// Which groups of [`REQUIRED_MARKS`] a row holds, as bits. A header found
+/// by the vocabulary alone, in one row or two, needs every bit
+/// ([`ALL_MARKS`]) in those rows.
 pub(super) fn marks_in(row: Row<'_>) -> u8 {
-    // The marks as UTF-8 (all three bytes long), with their group's bit.
-    let mut encoded: Vec<([u8; 4], usize, u8)> = Vec::new();
-    for (k, (_, marks)) in REQUIRED_MARKS.iter().enumerate() {
-        for m in *marks {
-            let mut buf = [0; 4];
-            let len = m.encode_utf8(&mut buf).len();
-            encoded.push((buf, len, 1 << k));
-        }
-    }
-    // Lead bytes of three-byte characters (0xE0..=0xEF) that start a mark.
-    let leads = encoded.iter().fold(0u16, |m, (buf, _, _)| m | 1 << (buf[0] & 0x0F));
+    // The cells at once (a mark never spans two cells: each is whole UTF-8),
+    // one search per mark.
+    let text = row.joined();
     let mut bits = 0;
-    for cell in row.iter() {
-        let b = cell.as_bytes();
-        for (i, &lead) in b.iter().enumerate() {
-            if lead & 0xF0 != 0xE0 || leads & (1 << (lead & 0x0F)) == 0 {
-                continue;
-            }
-            for (buf, len, bit) in &encoded {
-                if b.get(i) == buf.first() && b.get(i..i + len) == buf.get(..*len) {
-                    bits |= bit;
-                }
-            }
+    for (k, (_, marks)) in REQUIRED_MARKS.iter().enumerate() {
+        if marks.iter().any(|m| text.contains(*m)) {
+            bits |= 1 << k;
         }
     }
     bits
