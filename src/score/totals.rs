@@ -115,7 +115,7 @@ fn subtotals(rows: &[RowResult]) -> Vec<Subtotal> {
                 None => {
                     index.insert((r.level1.as_str(), key), out.len());
                     out.push(Subtotal {
-                        level1: r.level1.clone(),
+                        level1: r.level1.to_string(),
                         level2: key.map(str::to_owned),
                         weight: r.weight,
                         score: r.score,
