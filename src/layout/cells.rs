@@ -93,7 +93,9 @@ impl Block<'_> {
     fn goals(&self, r: usize, ctx: &mut Context) {
         for rr in r + 1..(r + 1 + GOAL_ROWS).min(self.header.first) {
             // merged cells (年度总体目标 down the rows, 预期目标 across) count once
-            let cells: Vec<&str> = self.sheet.row(rr)
+            let cells: Vec<&str> = self
+                .sheet
+                .row(rr)
                 .iter()
                 .enumerate()
                 .filter(|(c, _)| !self.sheet.is_merged_copy(rr, *c))
@@ -113,7 +115,9 @@ impl Block<'_> {
     /// right that is not a copy of a merged label, unless that cell is
     /// another label (a blank 主管部门 beside 实施单位).
     fn next_value(&self, r: usize, c: usize) -> Option<&str> {
-        let (_, value) = self.sheet.row(r)
+        let (_, value) = self
+            .sheet
+            .row(r)
             .iter()
             .enumerate()
             .skip(c + 1)

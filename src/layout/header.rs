@@ -287,7 +287,13 @@ fn make_guess(sheet: &Sheet, r: usize, row: &[&str], cols: &Columns) -> HeaderGu
         })
         .collect();
     let missing = REQUIRED.iter().filter(|f| cols.get(**f).is_none()).map(|f| field_name(*f).to_owned()).collect();
-    HeaderGuess { sheet: sheet.name.clone(), row: row_number(r), cells: row.iter().map(|c| (*c).to_owned()).collect(), columns, missing }
+    HeaderGuess {
+        sheet: sheet.name.clone(),
+        row: row_number(r),
+        cells: row.iter().map(|c| (*c).to_owned()).collect(),
+        columns,
+        missing,
+    }
 }
 
 /// INPUT.md "When the header is not recognised": the cells found and the

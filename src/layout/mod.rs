@@ -28,9 +28,9 @@ use crate::model::{Budget, Goal, Ignored, Input, Issue, ProjectInput, Stated};
 use crate::FileError;
 
 use funds::is_funds_header;
-use rows::RowSet;
 use header::{find_headers, not_found_message, Columns, Header};
 pub use header::{guess, GuessedColumn, HeaderGuess, Mapping};
+use rows::RowSet;
 use vocab::{key_of, label, plain_first, Field, Key, KEYS};
 
 /// First cells of the row that ends a table and states its total.

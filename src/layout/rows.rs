@@ -22,11 +22,26 @@ pub(super) fn is_placeholder(t: &str) -> bool {
 
 /// A cell trimmed; a placeholder ("……") reads as blank.
 pub(super) fn filled(cell: &str) -> &str {
-    let t = cell.trim();
+    let t = trim(cell);
     if is_placeholder(t) {
         ""
     } else {
         t
+    }
+}
+
+/// `cell.trim()`, without decoding a character when the cell starts and
+/// ends with one that cannot be white space: ASCII other than 9..=13 and
+/// space, or U+4000 and above (lead byte 0xE4 or more; Unicode's white
+/// space ends at U+3000). Most cells of a form are such.
+pub(super) fn trim(cell: &str) -> &str {
+    let plain = |b: u8| if b.is_ascii() { !matches!(b, 9..=13 | b' ') } else { b >= 0xE4 };
+    let b = cell.as_bytes();
+    // The last character's first byte: at most three continuation bytes back.
+    let last = b.iter().rev().take(4).find(|x| **x & 0xC0 != 0x80);
+    match (b.first(), last) {
+        (Some(&f), Some(&l)) if plain(f) && plain(l) => cell,
+        _ => cell.trim(),
     }
 }
 

@@ -145,6 +145,13 @@ proptest::proptest! {
         let slow = label(&forced);
         proptest::prop_assert_eq!(label(&cell), slow);
     }
+
+    /// The fast trim of table cells is `str::trim`, white space of every kind
+    /// (ASCII, U+0085, U+00A0, U+2000 …, U+3000) at either end.
+    #[test]
+    fn cell_trim_is_str_trim(cell in "[ \t\n\u{b}\r\u{85}\u{a0}\u{1680}\u{2000}\u{2029}\u{3000}\u{feff}a.指值丁ÿ\u{10000}]{0,8}") {
+        proptest::prop_assert_eq!(super::rows::trim(&cell), cell.trim());
+    }
 }
 
 /// `split_label` one character at a time, as it was written first: the

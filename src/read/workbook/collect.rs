@@ -61,7 +61,8 @@ impl<'a> Collector<'a> {
                 *slot = Some(i);
             }
         }
-        let len = |cells: &[(u32, u32, String)], i: Option<usize>| i.and_then(|i| cells.get(i)).map_or(0, |c| c.2.len());
+        let len =
+            |cells: &[(u32, u32, String)], i: Option<usize>| i.and_then(|i| cells.get(i)).map_or(0, |c| c.2.len());
         let mut merged = std::collections::BTreeSet::new();
         let mut copies: u64 = 0;
         for d in merges {
