@@ -94,7 +94,7 @@ pub(super) fn is_funds_header(cells: Row<'_>) -> bool {
     }
     let f = FundsCols::of(cells);
     let Some(b) = f.budget.or(f.initial) else { return false };
-    let value_beside = cells.iter().skip(b + 1).find(|c| !c.trim().is_empty()).and_then(|c| expr::parse_number(c));
+    let value_beside = cells.iter().skip(b + 1).find(|c| !c.trim().is_empty()).and_then(expr::parse_number);
     f.executed.is_some() && value_beside.is_none()
 }
 

@@ -246,8 +246,8 @@ impl Block<'_> {
             .get(Field::Score)
             .filter(|c| !self.sheet.is_merged_copy(r, *c) || !sum_row)
             .and_then(|c| cells.get(c))
-            .and_then(|c| expr::parse_number(c));
-        let last = cells.iter().rev().find_map(|c| expr::parse_number(c));
+            .and_then(expr::parse_number);
+        let last = cells.iter().rev().find_map(expr::parse_number);
         let total = if sum_row { by_col } else { by_col.or(last) };
         if total.is_some() || !sum_row {
             ctx.stated.total = total;
