@@ -40,7 +40,8 @@ impl Default for Sheet {
 }
 
 impl Sheet {
-    /// A sheet of these rows (tests, and readers that hold rows already).
+    /// A sheet of these rows (tests, small sheets: past 4 GB of text the
+    /// cells read wrong, never panic; readers use [`SheetBuilder::finish`]).
     pub fn from_rows<R, C>(name: Option<String>, rows: R) -> Sheet
     where
         R: IntoIterator<Item = C>,
@@ -177,16 +178,6 @@ impl SheetBuilder {
     /// Add a cell to the current row.
     pub fn push_cell(&mut self, cell: &str) {
         self.text.push_str(cell);
-        self.end_cell();
-    }
-
-    /// Add text to the current cell, which [`SheetBuilder::end_cell`] ends.
-    pub fn push_str(&mut self, part: &str) {
-        self.text.push_str(part);
-    }
-
-    /// End the current cell (the text pushed since the last one).
-    pub fn end_cell(&mut self) {
         let end = u32::try_from(self.text.len()).unwrap_or_else(|_| {
             self.overflow = true;
             u32::MAX
@@ -194,16 +185,9 @@ impl SheetBuilder {
         self.bounds.push(end);
     }
 
-    /// Drop `c` from the end of the cell being written (it has no end yet).
-    pub fn trim_open_cell_end(&mut self, c: char) {
-        let start = self.bounds.last().map_or(0, |&b| b as usize);
-        let kept = self.text.get(start..).map_or(0, |t| t.trim_end_matches(c).len());
-        self.text.truncate(start + kept);
-    }
-
     /// End the current row.
     pub fn end_row(&mut self) {
-        let cells = u32::try_from(self.bounds.len() - 1).unwrap_or_else(|_| {
+        let cells = u32::try_from(self.bounds.len().saturating_sub(1)).unwrap_or_else(|_| {
             self.overflow = true;
             u32::MAX
         });
@@ -212,7 +196,7 @@ impl SheetBuilder {
 
     /// Rows ended so far.
     pub fn rows_len(&self) -> usize {
-        self.rows.len() - 1
+        self.rows.len().saturating_sub(1)
     }
 
     /// Do the rows ended so far hold nothing but white space?
