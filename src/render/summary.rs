@@ -49,7 +49,7 @@ impl Summary {
     /// The overview of a scored (and audited) report that `explain` has
     /// not written yet.
     pub fn of(report: &Report) -> Summary {
-        let mut s = Summary { projects: report.projects.len(), ..Summary::default() };
+        let mut s = Summary::default();
         for p in &report.projects {
             s.push(p);
         }
@@ -58,12 +58,14 @@ impl Summary {
 
     /// The overview line of one project (`projects` = 1).
     pub fn one(p: &ProjectResult) -> Summary {
-        let mut s = Summary { projects: 1, ..Summary::default() };
+        let mut s = Summary::default();
         s.push(p);
         s
     }
 
-    fn push(&mut self, p: &ProjectResult) {
+    /// Add the line of the next project (an overview built while scoring).
+    pub fn push(&mut self, p: &ProjectResult) {
+        self.projects += 1;
         self.rows += p.rows.len();
         self.name.push(p.name.clone().unwrap_or_default());
         self.department.push(p.department.clone().or_else(|| p.implementer.clone()).unwrap_or_default());
