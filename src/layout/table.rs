@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use super::funds::{merge_budget, money, unit_of};
@@ -28,7 +29,7 @@ impl Block<'_> {
         let levelless = cols.get(Field::Level1).is_none() && cols.get(Field::Level2).is_none();
         let mut projects: Vec<ProjectInput> = Vec::new();
         // Project name → index in `projects` (a lookup per new name, not a scan).
-        let mut by_name: HashMap<&str, usize> = HashMap::new();
+        let mut by_name: HashMap<&str, usize, BuildHasherDefault<NameHasher>> = HashMap::default();
         let mut current: Option<usize> = None;
         let mut current_key: Option<&str> = None;
         // The cells stay slices of the sheet until an indicator is made of them.
@@ -243,5 +244,25 @@ impl<'s> Cells<'s> {
     /// The cell of the table's column `f`; `None` when it has no such column.
     fn get(&self, f: Field) -> Option<&'s str> {
         self.0.get(f as usize).copied().flatten()
+    }
+}
+
+/// The hash of the project-name index: rustc's FxHash, eight bytes a step
+/// (names are the user's own table, no attacker to resist; SipHash cost
+/// several times more on the 30–60 bytes of a name).
+#[derive(Default)]
+struct NameHasher(u64);
+
+impl Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word.iter_mut().zip(chunk).for_each(|(w, b)| *w = *b);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
