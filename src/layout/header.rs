@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::vocab::{
-    field_key, field_name, field_of, key_of, label, marks_in, names, parse_field, Field, ALL_MARKS, MAPPABLE, REQUIRED,
+    field_key, field_name, field_of, holds_mark, key_of, label, names, parse_field, Field, MAPPABLE, REQUIRED,
 };
 use crate::grid::{row_number, Row, Sheet};
 use crate::model::Issue;
@@ -200,15 +200,17 @@ fn two_rows(sheet: &Sheet, r: usize) -> Option<Vec<&str>> {
 pub(super) fn find_headers(sheet: &Sheet, mapping: &Mapping) -> Vec<Header> {
     let mut out = Vec::new();
     let mut r = 0;
-    // The marks of the row below the last one tested (each row is scanned once).
-    let mut below: Option<(usize, u8)> = None;
+    // The marks of the row below the last one tested (a row is searched
+    // for a group once).
+    let mut below: Option<Marks> = None;
     while r < sheet.rows_len() {
         // Without a mapping, most rows fail a character test and skip the labels.
         if mapping.is_empty() {
-            let here = below.filter(|(i, _)| *i == r).map_or_else(|| marks_in(sheet.row(r)), |(_, m)| m);
-            let next = marks_in(sheet.row(r + 1));
-            below = Some((r + 1, next));
-            if here | next != ALL_MARKS {
+            let mut here = below.take().filter(|m| m.r == r).unwrap_or_else(|| Marks::of(sheet, r));
+            let mut next = Marks::of(sheet, r + 1);
+            let all = MARKS_ORDER.iter().all(|&k| here.holds(k) || next.holds(k));
+            below = Some(next);
+            if !all {
                 r += 1;
                 continue;
             }
@@ -227,6 +229,35 @@ pub(super) fn find_headers(sheet: &Sheet, mapping: &Mapping) -> Vec<Header> {
         }
     }
     out
+}
+
+/// The groups of `REQUIRED_MARKS` in the order searched: 值 first, which
+/// indicator rows seldom hold, so most rows are searched for it alone.
+const MARKS_ORDER: [usize; 3] = [1, 2, 0];
+
+/// The groups of `REQUIRED_MARKS` row `r` holds, each searched when first asked.
+struct Marks<'a> {
+    r: usize,
+    row: Row<'a>,
+    searched: u8,
+    held: u8,
+}
+
+impl<'a> Marks<'a> {
+    fn of(sheet: &'a Sheet, r: usize) -> Self {
+        Marks { r, row: sheet.row(r), searched: 0, held: 0 }
+    }
+
+    fn holds(&mut self, k: usize) -> bool {
+        let bit = 1 << k;
+        if self.searched & bit == 0 {
+            self.searched |= bit;
+            if holds_mark(self.row, k) {
+                self.held |= bit;
+            }
+        }
+        self.held & bit != 0
+    }
 }
 
 /// The best guess at a header the vocabulary did not fully recognise: what

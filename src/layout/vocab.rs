@@ -276,23 +276,24 @@ pub fn field_of(cell: &str) -> Option<Field> {
 pub(super) const REQUIRED_MARKS: [(Field, &[char]); 3] =
     [(Field::Name, &['指']), (Field::Target, &['值']), (Field::Actual, &['实', '完'])];
 
-/// Which groups of [`REQUIRED_MARKS`] a row holds, as bits. A header found
-/// by the vocabulary alone, in one row or two, needs every bit
-/// ([`ALL_MARKS`]) in those rows.
-pub(super) fn marks_in(row: Row<'_>) -> u8 {
-    // The cells at once (a mark never spans two cells: each is whole UTF-8),
-    // one search per mark.
+/// Does a row hold a character of group `k` of [`REQUIRED_MARKS`]? A header
+/// found by the vocabulary alone, in one row or two, holds every group in
+/// those rows. The cells are searched at once (a mark never spans two
+/// cells: each is whole UTF-8). Yes for a group there is not: no mark to
+/// require.
+pub(super) fn holds_mark(row: Row<'_>, k: usize) -> bool {
     let text = row.joined();
-    let mut bits = 0;
-    for (k, (_, marks)) in REQUIRED_MARKS.iter().enumerate() {
-        if marks.iter().any(|m| text.contains(*m)) {
-            bits |= 1 << k;
-        }
-    }
-    bits
+    REQUIRED_MARKS.get(k).is_none_or(|(_, marks)| marks.iter().any(|m| text.contains(*m)))
+}
+
+/// Which groups of [`REQUIRED_MARKS`] a row holds, as bits.
+#[cfg(test)]
+pub(super) fn marks_in(row: Row<'_>) -> u8 {
+    (0..REQUIRED_MARKS.len()).filter(|k| holds_mark(row, *k)).fold(0, |bits, k| bits | 1 << k)
 }
 
 /// Every group of [`REQUIRED_MARKS`].
+#[cfg(test)]
 pub(super) const ALL_MARKS: u8 = (1 << REQUIRED_MARKS.len()) - 1;
 
 /// Does `text` hold the character `c` (a scan, not a substring search)?
