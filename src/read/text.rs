@@ -37,6 +37,8 @@ fn split(text: &str, delimiter: u8, max_rows: usize) -> Result<SheetBuilder, Fil
     // One record's unquoted cells, one after the other, and where each ends.
     let (mut out, mut ends) = (vec![0u8; 1024], vec![0usize; 32]);
     let (mut input, mut out_len, mut ends_len) = (text.as_bytes(), 0, 0);
+    // Where the record being read starts in `text`.
+    let mut start = 0;
     loop {
         let (res, nin, nout, nend) = reader.read_record(
             input,
@@ -54,22 +56,57 @@ fn split(text: &str, delimiter: u8, max_rows: usize) -> Result<SheetBuilder, Fil
                 if sheet.rows_len() >= max_rows {
                     return Err(FileError::TooManyRows { limit: max_rows });
                 }
-                // The cells of valid text less ASCII quotes and delimiters:
-                // still valid, so this only checks (fast) and borrows.
-                let bytes = out.get(..out_len).unwrap_or_default();
-                let record = encoding_rs::UTF_8
-                    .decode_without_bom_handling_and_without_replacement(bytes)
-                    .unwrap_or_else(|| String::from_utf8_lossy(bytes));
-                let mut start = 0;
-                for &end in ends.get(..ends_len).unwrap_or_default() {
-                    sheet.push_cell(record.get(start..end).unwrap_or_default().trim_end_matches('\r'));
-                    start = end;
+                let end = text.len() - input.len();
+                let ends = ends.get(..ends_len).unwrap_or_default();
+                match text.get(start..end).and_then(|raw| unquoted(raw, start == 0, ends)) {
+                    Some((raw, base)) => push_cells(&mut sheet, raw.get(base..).unwrap_or_default(), ends, 1),
+                    None => {
+                        // The cells of valid text less ASCII quotes and
+                        // delimiters: still valid, so this only checks and borrows.
+                        let bytes = out.get(..out_len).unwrap_or_default();
+                        let record = encoding_rs::UTF_8
+                            .decode_without_bom_handling_and_without_replacement(bytes)
+                            .unwrap_or_else(|| String::from_utf8_lossy(bytes));
+                        push_cells(&mut sheet, &record, ends, 0);
+                    }
                 }
                 sheet.end_row();
-                (out_len, ends_len) = (0, 0);
+                (out_len, ends_len, start) = (0, 0, end);
             }
             ReadRecordResult::End => return Ok(sheet),
         }
+    }
+}
+
+/// A record with no quote in its input `raw`: each cell is the text as
+/// written, one delimiter after the one before, so it is read from `raw`
+/// with nothing copied or checked again. Returns `raw` and where the first
+/// cell starts: after the blank lines the reader skips (and, at the start of
+/// the text, a BOM it strips), when every cell falls on characters.
+fn unquoted<'t>(raw: &'t str, first: bool, ends: &[usize]) -> Option<(&'t str, usize)> {
+    if raw.as_bytes().contains(&b'"') {
+        return None;
+    }
+    let bom = if first && raw.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let rest = raw.get(bom..)?;
+    let base = bom + (rest.len() - rest.trim_start_matches(['\r', '\n']).len());
+    let cells = raw.get(base..)?;
+    let mut start = 0;
+    for (k, &end) in ends.iter().enumerate() {
+        cells.get(start + k..end + k)?;
+        start = end;
+    }
+    Some((raw, base))
+}
+
+/// Push a record's cells, cell `k` at `record[ends[k - 1] + k * gap..ends[k] + k * gap]`
+/// (`gap`: the delimiter between cells, when `record` has them).
+fn push_cells(sheet: &mut SheetBuilder, record: &str, ends: &[usize], gap: usize) {
+    let mut start = 0;
+    for (k, &end) in ends.iter().enumerate() {
+        let cell = record.get(start + k * gap..end + k * gap).unwrap_or_default();
+        sheet.push_cell(cell.trim_end_matches('\r'));
+        start = end;
     }
 }
 
