@@ -85,7 +85,7 @@ impl Sheet {
 
     /// Is (row, col) a copy of a merged cell's value?
     pub fn is_merged_copy(&self, row: usize, col: usize) -> bool {
-        !self.merged.is_empty() && self.merged.contains(&(row, col))
+        self.merged.contains(&(row, col))
     }
 }
 

@@ -35,8 +35,8 @@ use vocab::{key_of, label, plain_first, Field, Key, KEYS};
 
 /// First cells of the row that ends a table and states its total.
 const TOTAL_LABELS: [&str; 5] = ["总分", "自评总分", "自评得分", "综合得分", "总得分"];
-/// The label of the rows of 年度总体目标 (`cells`).
-pub(super) const GOALS: &str = "年度总体目标";
+/// The label of the 年度总体目标 rows (read in `cells`).
+const GOALS: &str = "年度总体目标";
 /// First cells of a 合计 row: a stated total only in the 得分 column (a sum
 /// of the 分值 column is a template leftover).
 const SUM_LABELS: [&str; 2] = ["合计", "总计"];
