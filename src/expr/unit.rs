@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
-use super::normalize::{char_len, has_at, is_cjk, normalize, skip_spaces};
+use super::normalize::{char_len, has_at, is_cjk, normalize, skip_spaces, Chars};
 
 /// 万: 1 万元 = 10 000 元 (also the scale of 1.2万人次).
 pub const YUAN_PER_WAN: i64 = 10_000;
@@ -215,7 +215,7 @@ pub fn parse_unit(s: &str) -> Option<Unit> {
     if n.is_empty() {
         return None;
     }
-    let cs: Vec<char> = n.chars().collect();
+    let cs = Chars::new(n.chars());
     let unit = scan_unit(&cs, 0, false);
     if unit.unit != Unit::None && unit.factor == Decimal::ONE && unit.end == cs.len() {
         return Some(unit.unit);

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 
 use super::comparator::{comparator_after, comparator_before, Comparator};
-use super::normalize::{has_at, is_digit_at, normalize, skip_spaces, text_of};
+use super::normalize::{has_at, is_digit_at, normalize, skip_spaces, Chars};
 use super::number::{number_starts_at, scale, scan_number};
 use super::unit::{canonical_count, count_unit_at, scan_unit, Unit, UnitAt};
 
@@ -149,7 +149,7 @@ pub fn parse_value(s: &str) -> Option<ValueExpr> {
             zero_word: true,
         });
     }
-    let cs: Vec<char> = n.chars().collect();
+    let cs = Chars::new(n.chars());
     let start = find_number(&cs, 0)?;
     let first = parse_from(&cs, start)?;
     // S20 written the other way round: "满分15分，得分14.23".
@@ -160,8 +160,8 @@ pub fn parse_value(s: &str) -> Option<ValueExpr> {
         let after = full_marks_end(&cs, start);
         if let Some(next) = after.and_then(|a| find_number(&cs, a)) {
             if let Some(mut second) = parse_from(&cs, next) {
-                let between = text_of(&cs, after.unwrap_or(next), next);
-                let (_, label) = comparator_before(&between.chars().collect::<Vec<_>>());
+                let between = cs.get(after.unwrap_or(next)..next).unwrap_or_default();
+                let (_, label) = comparator_before(between);
                 second.label = label;
                 second.full_marks = Some(first.value);
                 if second.unit == Unit::None {

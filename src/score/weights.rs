@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use crate::expr;
 use crate::model::{IndicatorInput, LevelWeight, UNGRADED};
 use crate::num::{round2, MAX_WEIGHT};
-use crate::profile::Profile;
+use crate::profile::{LevelSpec, Profile};
 use crate::report::decision::{Note, NoteKind, RowError};
 
 /// Each row's weight, and whether the weights are the rules' assumption.
@@ -18,8 +18,8 @@ pub(super) struct Weights {
 }
 
 /// S1/S2: each row's weight, or the error that keeps it from having one.
-pub(super) fn weights(
-    indicators: &[&IndicatorInput],
+pub(super) fn weights<'a>(
+    indicators: &[&'a IndicatorInput],
     level_weights: &[LevelWeight],
     profile: &Profile,
     notes: &mut Vec<Note>,
@@ -27,20 +27,21 @@ pub(super) fn weights(
     let given: Vec<Option<&str>> =
         indicators.iter().map(|i| i.weight.as_deref().map(str::trim).filter(|w| !w.is_empty())).collect();
     if given.iter().any(Option::is_some) {
-        let rows = indicators.iter().zip(&given).map(|(ind, w)| given_weight(ind, *w, profile, notes)).collect();
+        let mut levels = Levels::new(profile);
+        let rows = indicators.iter().zip(&given).map(|(ind, w)| given_weight(ind, *w, &mut levels, notes)).collect();
         return Weights { rows, assumed: false };
     }
     Weights { rows: split(indicators, level_weights, profile), assumed: !indicators.is_empty() }
 }
 
 /// S1: a weight as given; a row without one, when others have them, is an error (S2).
-fn given_weight(
-    ind: &IndicatorInput,
+fn given_weight<'a>(
+    ind: &'a IndicatorInput,
     weight: Option<&str>,
-    profile: &Profile,
+    levels: &mut Levels<'a, '_>,
     notes: &mut Vec<Note>,
 ) -> Result<Decimal, RowError> {
-    if profile.level_of(&ind.level1).is_none() && !ind.level1.trim().is_empty() && ind.level1 != UNGRADED {
+    if levels.of(&ind.level1).is_none() && !ind.level1.trim().is_empty() && ind.level1 != UNGRADED {
         notes.push(Note { row: ind.row, kind: NoteKind::Level1NotInProfile(ind.level1.clone()) });
     }
     let Some(t) = weight else { return Err(RowError::WeightMissing) };
@@ -55,8 +56,8 @@ fn given_weight(
 /// S2: split each 一级's weight equally over its rows, the rounding
 /// remainder on the last; 成本 shares 产出 unless the form weighs it on its
 /// own. S30: a level weight the form states wins over the profile's.
-fn split(
-    indicators: &[&IndicatorInput],
+fn split<'a>(
+    indicators: &[&'a IndicatorInput],
     level_weights: &[LevelWeight],
     profile: &Profile,
 ) -> Vec<Result<Decimal, RowError>> {
@@ -67,8 +68,9 @@ fn split(
         .map(|l| (profile.level_of(&l.level1).map_or_else(|| l.level1.trim().to_owned(), |s| s.name.clone()), l.weight))
         .collect();
     let stated_weight = |k: &str| stated.iter().find(|(n, _)| n == k).map(|(_, w)| *w);
-    let level_of = |ind: &&IndicatorInput| -> Option<String> {
-        let Some(spec) = profile.level_of(&ind.level1) else {
+    let mut levels = Levels::new(profile);
+    let level_of = |ind: &&'a IndicatorInput| -> Option<String> {
+        let Some(spec) = levels.of(&ind.level1) else {
             return Some(ind.level1.trim().to_owned()).filter(|l| stated_weight(l).is_some());
         };
         if stated_weight(&spec.name).is_some() {
@@ -108,4 +110,28 @@ fn split(
         out.push(Ok(if last == i { weight.saturating_sub(each.saturating_mul(n - Decimal::ONE)) } else { each }));
     }
     out
+}
+
+/// S2: the profile's level of each row's 一级, looked up once per run of
+/// rows with the same 一级 (rows come grouped by level).
+struct Levels<'a, 'p> {
+    profile: &'p Profile,
+    last: Option<(&'a str, Option<&'p LevelSpec>)>,
+}
+
+impl<'a, 'p> Levels<'a, 'p> {
+    fn new(profile: &'p Profile) -> Self {
+        Levels { profile, last: None }
+    }
+
+    fn of(&mut self, level1: &'a str) -> Option<&'p LevelSpec> {
+        match self.last {
+            Some((text, spec)) if text == level1 => spec,
+            _ => {
+                let spec = self.profile.level_of(level1);
+                self.last = Some((level1, spec));
+                spec
+            }
+        }
+    }
 }
