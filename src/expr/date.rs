@@ -146,10 +146,12 @@ struct Rest {
 
 fn date_and_rest(s: &str) -> Option<(DateExpr, Rest)> {
     let cs = Chars::new(normalize(s).chars().filter(|c| *c != ' '));
-    let start = (0..cs.len()).find(|&i| starts_date(&cs, i))?;
+    // A comparator symbol or a number before the date: a count, not a date.
+    // (A digit starts a date or ends the search.)
+    let count_mark = |c: &char| c.is_ascii_digit() || matches!(c, '≤' | '≥' | '<' | '>' | '=');
+    let start = (0..cs.len()).find(|&i| starts_date(&cs, i) || cs.get(i).is_some_and(count_mark))?;
     let prefix = cs.get(..start).unwrap_or_default();
-    // A comparator symbol or a number before it: a count, not a date.
-    if prefix.iter().any(|c| c.is_ascii_digit() || matches!(c, '≤' | '≥' | '<' | '>' | '=')) {
+    if cs.get(start).is_some_and(|c| !c.is_ascii_digit() && count_mark(c)) {
         return None;
     }
     let (mut date, mut i) = date_at(&cs, start)?;
@@ -174,10 +176,11 @@ const CN_DIGITS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '�
 /// Does a date start at `i` (a digit, a Chinese month, a quarter, a half year)?
 fn starts_date(cs: &[char], i: usize) -> bool {
     let Some(&c) = cs.get(i) else { return false };
+    // A quarter starts with 第, a digit or a numeral; a half year with 上, 下 or 年.
     c.is_ascii_digit()
         || (CN_DIGITS.contains(&c) && (month_cn_at(cs, i).is_some() || quarter_at(cs, i).is_some()))
-        || quarter_at(cs, i).is_some()
-        || half_year_at(cs, i).is_some()
+        || (c == '第' && quarter_at(cs, i).is_some())
+        || (matches!(c, '上' | '下' | '年') && half_year_at(cs, i).is_some())
 }
 
 /// The date starting at `i` and the position after it.

@@ -24,6 +24,8 @@ fn is_normal(s: &str) -> bool {
     let mut prev = ' '; // a leading space is not normal
     for c in s.chars() {
         let plain = match c {
+            // CJK ideographs (most of a cell): none is mapped.
+            '\u{3400}'..='\u{9FFF}' => true,
             '\u{FF01}'..='\u{FF5E}'
             | '≧'
             | '⩾'

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use super::comparator::{comparator_after, comparator_before, Comparator};
 use super::normalize::{has_at, is_digit_at, normalize, skip_spaces, Chars};
 use super::number::{number_starts_at, scale, scan_number};
+use super::plain::plain_value;
 use super::unit::{canonical_count, count_unit_at, scan_unit, Unit, UnitAt};
 
 /// A parsed value expression.
@@ -136,6 +137,26 @@ fn name_number_end(cs: &[char], i: usize) -> Option<usize> {
 /// words (S18) → 满分 (S20). Text after that is ignored ("完成11所，1所顺延"
 /// → 11 所). Chinese numerals are not numbers here ("“一站式”" has none).
 pub fn parse_value(s: &str) -> Option<ValueExpr> {
+    match plain_value(s) {
+        Some(plain) => Some(plain),
+        None if may_hold_value(s) => parse_value_scanned(s),
+        None => None,
+    }
+}
+
+/// Can `s` hold a value? A number needs a digit (ASCII or full-width,
+/// S19), a zero word its 零 or 无 (S10).
+fn may_hold_value(s: &str) -> bool {
+    let b = s.as_bytes();
+    // ０-９ are EF BC 90 … EF BC 99 in UTF-8.
+    let full_width_digit = |i: usize| matches!(b.get(i + 1..i + 3), Some([0xBC, 0x90..=0x99]));
+    b.iter().enumerate().any(|(i, &c)| c.is_ascii_digit() || (c == 0xEF && full_width_digit(i)))
+        || s.contains('零')
+        || s.contains('无')
+}
+
+/// [`parse_value`] by the scanner, for any text.
+pub(super) fn parse_value_scanned(s: &str) -> Option<ValueExpr> {
     let n = normalize(s);
     // S10: "零投诉", "无重大事故" → 0, ≤, no unit.
     if starts_with_zero_word(&n) {
