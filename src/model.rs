@@ -8,6 +8,11 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize};
 
+/// A cell's text in the model and the report: short texts (most cells:
+/// "产出指标", "≥85%", "15") are kept inline without an allocation, which
+/// matters when a file has 100,000 rows (issue 14); it reads as a `&str`.
+pub type Text = compact_str::CompactString;
+
 /// Everything read from one file: one or more projects.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Input {
@@ -197,38 +202,38 @@ pub struct IndicatorInput {
     /// Row number as the user's spreadsheet shows it (1-based, header included).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub row: Option<u32>,
-    pub level1: String,
-    pub level2: String,
-    pub name: String,
+    pub level1: Text,
+    pub level2: Text,
+    pub name: Text,
     #[serde(deserialize_with = "de_text")]
-    pub target: String,
+    pub target: Text,
     #[serde(deserialize_with = "de_text")]
-    pub actual: String,
+    pub actual: Text,
     /// 分值
     #[serde(deserialize_with = "de_text_opt", skip_serializing_if = "Option::is_none")]
-    pub weight: Option<String>,
+    pub weight: Option<Text>,
     /// 得分 / 自评得分 as stated in the file.
     #[serde(deserialize_with = "de_text_opt", skip_serializing_if = "Option::is_none")]
-    pub score: Option<String>,
+    pub score: Option<Text>,
     /// 计算符号 / 指标方向 / 指标性质
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub symbol: Option<String>,
+    pub symbol: Option<Text>,
     /// 计量单位
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
+    pub unit: Option<Text>,
     /// 完成情况 (达成 / 部分达成 / 未达成)
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub level: Option<String>,
+    pub level: Option<Text>,
     /// 扣减分数
     #[serde(deserialize_with = "de_text_opt", skip_serializing_if = "Option::is_none")]
-    pub deduction: Option<String>,
+    pub deduction: Option<Text>,
     /// 偏差原因分析及改进措施
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<Text>,
     /// 判定依据: a note on a qualitative row's level (a page edit, kept in
     /// the JSON input; explained, not scored).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub basis: Option<String>,
+    pub basis: Option<Text>,
     /// The cells a page edit set (not serialized): a chosen level is 人工判定.
     #[serde(skip)]
     pub edited: EditedCells,
@@ -290,23 +295,23 @@ pub struct Edit {
     /// The row's source row number (`IndicatorInput::row`), or its index + 1
     /// in `indicators` when the input has no row numbers.
     pub row: u32,
-    pub level: Option<String>,
+    pub level: Option<Text>,
     #[serde(deserialize_with = "de_text_opt")]
-    pub score: Option<String>,
+    pub score: Option<Text>,
     #[serde(deserialize_with = "de_text_opt")]
-    pub weight: Option<String>,
+    pub weight: Option<Text>,
     /// 年度指标值 as corrected in the page.
     #[serde(deserialize_with = "de_text_opt", skip_serializing_if = "Option::is_none")]
-    pub target: Option<String>,
+    pub target: Option<Text>,
     /// 实际完成值 as corrected in the page.
     #[serde(deserialize_with = "de_text_opt", skip_serializing_if = "Option::is_none")]
-    pub actual: Option<String>,
+    pub actual: Option<Text>,
     /// 偏差原因分析及改进措施 as written in the page.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<Text>,
     /// 判定依据: the user's note on a qualitative choice (kept, not scored).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub basis: Option<String>,
+    pub basis: Option<Text>,
 }
 
 impl Input {
@@ -398,12 +403,12 @@ impl TextOrNumber {
 }
 
 /// A JSON cell may be a string or a number; keep it as text.
-fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(TextOrNumber::deserialize(d)?.into_text().unwrap_or_default())
+fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+    Ok(TextOrNumber::deserialize(d)?.into_text().map(Text::from).unwrap_or_default())
 }
 
-fn de_text_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(TextOrNumber::deserialize(d)?.into_text())
+fn de_text_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Text>, D::Error> {
+    Ok(TextOrNumber::deserialize(d)?.into_text().map(Text::from))
 }
 
 fn de_decimal<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {

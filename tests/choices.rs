@@ -21,9 +21,9 @@ fn edit(level: Option<&str>, score: Option<&str>, basis: Option<&str>) -> Edit {
     Edit {
         project: 0,
         row: 16,
-        level: level.map(str::to_owned),
-        score: score.map(str::to_owned),
-        basis: basis.map(str::to_owned),
+        level: level.map(Into::into),
+        score: score.map(Into::into),
+        basis: basis.map(Into::into),
         ..Edit::default()
     }
 }

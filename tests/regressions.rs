@@ -107,7 +107,7 @@ fn edits_with_huge_numbers() {
             project: 0,
             row: 2,
             level: None,
-            score: Some(format!("-{MAX}")),
+            score: Some(format!("-{MAX}").into()),
             weight: Some(MAX.into()),
             ..Edit::default()
         },

@@ -84,7 +84,7 @@ pub fn audit_project(input: &ProjectInput, result: &ProjectResult, profile: &Pro
     let mut on_row = |index: usize, kind: FindingKind, stated: Option<Decimal>, computed: Option<Decimal>| {
         let r = result.rows.get(index);
         let mut f = finding(kind, r.map(|r| r.row), stated, computed);
-        f.name = r.map(|r| r.name.clone());
+        f.name = r.map(|r| r.name.to_string());
         f.row_index = Skipped(Some(index));
         out.push(f);
     };

@@ -12,7 +12,7 @@ use super::vocab::{weight_in_label, Field};
 use super::{row, Block, Context};
 use crate::expr;
 use crate::grid::{row_number, Sheet};
-use crate::model::{IndicatorInput, Issue, LevelWeight, ProjectInput, UNGRADED};
+use crate::model::{IndicatorInput, Issue, LevelWeight, ProjectInput, Text, UNGRADED};
 
 impl Block<'_> {
     /// The indicator rows, grouped into projects by the 项目名称 column; the
@@ -128,14 +128,14 @@ impl Block<'_> {
             }
             last1 = l1.clone();
             last2 = l2;
-            let owned = |f: Field| cell(r, f).map(str::to_owned);
+            let owned = |f: Field| cell(r, f).map(Text::from);
             p.indicators.push(IndicatorInput {
                 row: Some(row_number(r)),
-                level1: l1.into_owned(),
-                level2: l2.to_owned(),
-                name: strip_name_prefix(name).to_owned(),
-                target: target.to_owned(),
-                actual: actual.to_owned(),
+                level1: Text::from(l1),
+                level2: l2.into(),
+                name: strip_name_prefix(name).into(),
+                target: target.into(),
+                actual: actual.into(),
                 weight: owned(Field::Weight),
                 score: owned(Field::Score)
                     .filter(|_| !self.sheet.is_merged_copy(r, cols.get(Field::Score).unwrap_or(0))),

@@ -209,11 +209,11 @@ fn goals_and_indicators(r: &ProjectResult) -> Vec<Block> {
         .rows
         .iter()
         .map(|x| TableRow {
-            level1: x.level1.clone(),
-            level2: x.level2.clone(),
-            name: x.name.clone(),
-            target: x.target.clone(),
-            actual: x.actual.clone(),
+            level1: x.level1.to_string(),
+            level2: x.level2.to_string(),
+            name: x.name.to_string(),
+            target: x.target.to_string(),
+            actual: x.actual.to_string(),
             weight: pts(x.weight),
             score: if matches!(x.status, Status::Error) { String::new() } else { pts(x.score) },
         })

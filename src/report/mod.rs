@@ -12,7 +12,7 @@ pub mod decision;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Goal, Ignored, Issue};
+use crate::model::{Goal, Ignored, Issue, Text};
 pub use decision::{Direction, Level, Skipped};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -131,11 +131,11 @@ pub enum Status {
 pub struct RowResult {
     /// Source row (1-based), or index + 1 when the input has none.
     pub row: u32,
-    pub level1: String,
-    pub level2: String,
-    pub name: String,
-    pub target: String,
-    pub actual: String,
+    pub level1: Text,
+    pub level2: Text,
+    pub name: Text,
+    pub target: Text,
+    pub actual: Text,
     /// ≥ > = < ≤ or 定性; `None` for rows in error before a direction was known.
     pub direction: Option<Direction>,
     pub direction_inferred: bool,

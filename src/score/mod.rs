@@ -49,7 +49,7 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 
 use crate::expr;
-use crate::model::{Edit, IndicatorInput, Input, ProjectInput};
+use crate::model::{Edit, IndicatorInput, Input, ProjectInput, Text};
 use crate::num::round2;
 use crate::profile::Profile;
 use crate::report::decision::{Deduction, Flag, Note, NoteKind, RowDecision, RowError, Rule};
@@ -143,10 +143,10 @@ fn edited<'a>(index: usize, p: &'a ProjectInput, edits: &[Edit]) -> Vec<Edited<'
 }
 
 /// A row's texts for its result: moved from an owned row, copied from a borrowed one.
-fn texts(ind: Cow<'_, IndicatorInput>) -> [String; 5] {
+fn texts(ind: Cow<'_, IndicatorInput>) -> [Text; 5] {
     match ind {
         Cow::Owned(i) => [i.level1, i.level2, i.name, i.target, i.actual],
-        Cow::Borrowed(i) => [&i.level1, &i.level2, &i.name, &i.target, &i.actual].map(String::clone),
+        Cow::Borrowed(i) => [&i.level1, &i.level2, &i.name, &i.target, &i.actual].map(Text::clone),
     }
 }
 
@@ -213,11 +213,11 @@ fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, years: Years, prof
     // The texts are set by the caller (moved or copied, see `texts`).
     let mut r = RowResult {
         row,
-        level1: String::new(),
-        level2: String::new(),
-        name: String::new(),
-        target: String::new(),
-        actual: String::new(),
+        level1: Text::default(),
+        level2: Text::default(),
+        name: Text::default(),
+        target: Text::default(),
+        actual: Text::default(),
         direction: None,
         direction_inferred: false,
         weight,

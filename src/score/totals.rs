@@ -135,7 +135,7 @@ fn subtotals(rows: &[RowResult]) -> Vec<Subtotal> {
                         index.insert((level1, key), out.len());
                     }
                     out.push(Subtotal {
-                        level1: r.level1.clone(),
+                        level1: r.level1.to_string(),
                         level2: key.map(str::to_owned),
                         weight: r.weight,
                         score: r.score,

@@ -5,7 +5,7 @@ use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 use super::{put, Styles, TITLE};
 use crate::expr::parse_number;
-use crate::model::{IndicatorInput, ProjectInput};
+use crate::model::{IndicatorInput, ProjectInput, Text};
 use crate::report::{ProjectResult, RowResult, Status};
 
 /// One column of the indicator block.
@@ -58,7 +58,7 @@ pub(super) struct Columns(Vec<Col>);
 
 impl Columns {
     pub(super) fn of(p: &ProjectInput) -> Columns {
-        let has = |f: fn(&IndicatorInput) -> &Option<String>| {
+        let has = |f: fn(&IndicatorInput) -> &Option<Text>| {
             p.indicators.iter().any(|i| f(i).as_deref().is_some_and(|s| !s.trim().is_empty()))
         };
         let mut cols = vec![Col::Level1, Col::Level2, Col::Name];
@@ -264,12 +264,12 @@ impl Sheet<'_> {
         row: Option<&RowResult>,
     ) -> Result<(), XlsxError> {
         let st = self.st;
-        let text = |o: &Option<String>| o.clone().unwrap_or_default();
+        let text = |o: &Option<Text>| o.as_deref().unwrap_or_default().to_owned();
         let scored = row.filter(|x| !matches!(x.status, Status::Error | Status::Pending));
         match col {
             Col::Level1 | Col::Level2 => {} // merged afterwards
             Col::Name => {
-                self.ws.write_string_with_format(r, c, &ind.name, &st.left)?;
+                self.ws.write_string_with_format(r, c, ind.name.as_str(), &st.left)?;
             }
             Col::Symbol => {
                 self.ws.write_string_with_format(r, c, text(&ind.symbol), &st.cell)?;
@@ -278,10 +278,10 @@ impl Sheet<'_> {
                 self.ws.write_string_with_format(r, c, text(&ind.unit), &st.cell)?;
             }
             Col::Target => {
-                self.ws.write_string_with_format(r, c, &ind.target, &st.left)?;
+                self.ws.write_string_with_format(r, c, ind.target.as_str(), &st.left)?;
             }
             Col::Actual => {
-                self.ws.write_string_with_format(r, c, &ind.actual, &st.left)?;
+                self.ws.write_string_with_format(r, c, ind.actual.as_str(), &st.left)?;
             }
             Col::Level => {
                 self.ws.write_string_with_format(r, c, text(&ind.level), &st.cell)?;
