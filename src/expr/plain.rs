@@ -61,6 +61,9 @@ fn plain_number_end(b: &[u8]) -> Option<usize> {
 
 /// A unit word that is all of `word`, as [`scan_unit`] reads it there.
 fn whole_unit(word: &str) -> Option<Unit> {
+    if word == "%" {
+        return Some(Unit::Percent);
+    }
     let first = word.chars().next()?;
     let table = plain_units();
     let from = table.partition_point(|(c, _, _)| *c < first);

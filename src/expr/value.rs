@@ -148,11 +148,14 @@ pub fn parse_value(s: &str) -> Option<ValueExpr> {
 /// S19), a zero word its 零 or 无 (S10).
 fn may_hold_value(s: &str) -> bool {
     let b = s.as_bytes();
-    // ０-９ are EF BC 90 … EF BC 99 in UTF-8.
-    let full_width_digit = |i: usize| matches!(b.get(i + 1..i + 3), Some([0xBC, 0x90..=0x99]));
-    b.iter().enumerate().any(|(i, &c)| c.is_ascii_digit() || (c == 0xEF && full_width_digit(i)))
-        || s.contains('零')
-        || s.contains('无')
+    // In UTF-8, ０-９ are EF BC 90 … EF BC 99, 零 E9 9B B6, 无 E6 97 A0.
+    b.iter().enumerate().any(|(i, &c)| {
+        c.is_ascii_digit()
+            || matches!(
+                (c, b.get(i + 1..i + 3)),
+                (0xEF, Some([0xBC, 0x90..=0x99])) | (0xE9, Some([0x9B, 0xB6])) | (0xE6, Some([0x97, 0xA0]))
+            )
+    })
 }
 
 /// [`parse_value`] by the scanner, for any text.

@@ -49,7 +49,23 @@ impl Summary {
     /// The overview of a scored (and audited) report that `explain` has
     /// not written yet.
     pub fn of(report: &Report) -> Summary {
-        let mut s = Summary { projects: report.projects.len(), ..Summary::default() };
+        let n = report.projects.len();
+        let mut s = Summary {
+            projects: n,
+            name: Vec::with_capacity(n),
+            department: Vec::with_capacity(n),
+            sheet: Vec::with_capacity(n),
+            budget: Vec::with_capacity(n),
+            executed: Vec::with_capacity(n),
+            stated: Vec::with_capacity(n),
+            total: Vec::with_capacity(n),
+            grade: Vec::with_capacity(n),
+            rate: Vec::with_capacity(n),
+            provisional: Vec::with_capacity(n),
+            status: Vec::with_capacity(4 * n),
+            issues: Vec::with_capacity(3 * n),
+            ..Summary::default()
+        };
         for p in &report.projects {
             s.push(p);
         }

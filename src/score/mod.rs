@@ -167,13 +167,16 @@ fn score_project(p: &ProjectInput, indicators: Vec<Edited<'_>>, years: Years, pr
             Some(Err(e)) => (Decimal::ZERO, Some(e.clone())),
             None => (Decimal::ZERO, None),
         };
-        let mut r = if weights.assumed && above(&ind, weight) {
+        // The row is built in place (a result is large: not moved once made).
+        rows.push(blank(row, weight));
+        let Some(r) = rows.last_mut() else { continue };
+        if weights.assumed && above(&ind, weight) {
             // S32: a stated 得分 above an assumed weight is not a manual
             // score (S16): the row scores by its level; the audit compares it.
-            score_row(&IndicatorInput { score: None, ..(*ind).clone() }, row, weight, years, profile)
+            score_row(&IndicatorInput { score: None, ..(*ind).clone() }, r, years, profile);
         } else {
-            score_row(&ind, row, weight, years, profile)
-        };
+            score_row(&ind, r, years, profile);
+        }
         // The 填报得分 is the form's, not the page's edit of it.
         r.stated_score = form_score;
         [r.level1, r.level2, r.name, r.target, r.actual] = texts(ind);
@@ -185,7 +188,6 @@ fn score_project(p: &ProjectInput, indicators: Vec<Edited<'_>>, years: Years, pr
         if let Rule::Error(error) = &r.decision.rule {
             notes.push(Note { row: Some(row), kind: NoteKind::Row { index: i, error: error.clone() } });
         }
-        rows.push(r);
     }
     totals::rescale_not_applicable(&mut rows, profile, &mut notes);
     let mut execution = execution::execution(&p.budget, p.stated.rate, profile, &mut notes);
@@ -207,11 +209,10 @@ fn above(ind: &IndicatorInput, weight: Decimal) -> bool {
     stated(ind).is_some_and(|s| s > weight)
 }
 
-/// One row: its rule (S7–S22), the deduction (S23), the cap (S13), the
-/// rounding (S25) and the reason check (S24).
-fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, years: Years, profile: &Profile) -> RowResult {
-    // The texts are set by the caller (moved or copied, see `texts`).
-    let mut r = RowResult {
+/// A row's result before it is scored: its number and weight. The texts
+/// are set by the caller (moved or copied, see `texts`).
+fn blank(row: u32, weight: Decimal) -> RowResult {
+    RowResult {
         row,
         level1: Text::default(),
         level2: Text::default(),
@@ -230,8 +231,14 @@ fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, years: Years, prof
         warnings: Vec::new(),
         decision: Skipped::default(),
         flags: Skipped::default(),
-    };
-    let (mut score, rule) = match quantitative::evaluate(ind, weight, years, profile, &mut r) {
+    }
+}
+
+/// One row (`r`: [`blank`]): its rule (S7–S22), the deduction (S23), the
+/// cap (S13), the rounding (S25) and the reason check (S24).
+fn score_row(ind: &IndicatorInput, r: &mut RowResult, years: Years, profile: &Profile) {
+    let weight = r.weight;
+    let (mut score, rule) = match quantitative::evaluate(ind, weight, years, profile, r) {
         Ok(decided) => decided,
         Err(e) => return failed(r, e),
     };
@@ -265,13 +272,11 @@ fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, years: Years, prof
     };
     r.score = score;
     r.decision = Skipped(RowDecision { rule, deduction, rescale: None });
-    r
 }
 
 /// A row that could not be scored: 0 points, the error as its decision.
-fn failed(mut r: RowResult, error: RowError) -> RowResult {
+fn failed(r: &mut RowResult, error: RowError) {
     r.score = Decimal::ZERO;
     r.status = Status::Error;
     r.decision = Skipped(RowDecision { rule: Rule::Error(error), ..RowDecision::default() });
-    r
 }

@@ -78,7 +78,7 @@ pub(super) fn evaluate(
         (Some(Symbol::Cmp(c)), Some(_)) => Kind::Quantitative(c, false),
         (Some(Symbol::Positive), Some(_)) => Kind::Quantitative(Comparator::Ge, false),
         (Some(Symbol::Reverse), Some(_)) => Kind::Quantitative(Comparator::Le, false),
-        (Some(_), None) => return Err(RowError::TargetNoNumber(ind.target.to_string())),
+        (Some(_), None) => return Err(RowError::TargetNoNumber(ind.target.as_str().to_owned())),
         // S18 comparator in the text, else S11: a bare number is ≥ — a bare
         // amount under 成本指标 a ceiling (≤) — marked inferred. 定量 says
         // only that the row is quantitative (S11 still applies).
@@ -115,7 +115,7 @@ fn actual_value(ind: &IndicatorInput, zero_target: bool) -> Result<ValueExpr, Ro
             full_marks: None,
             zero_word: true,
         }),
-        None => Err(RowError::ActualNoNumber(ind.actual.to_string())),
+        None => Err(RowError::ActualNoNumber(ind.actual.as_str().to_owned())),
     }
 }
 

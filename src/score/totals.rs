@@ -106,7 +106,7 @@ const SCANNED_SUBTOTALS: usize = 16;
 
 /// S25: subtotals per 一级 and per 二级, in order of first appearance.
 fn subtotals(rows: &[RowResult]) -> Vec<Subtotal> {
-    let mut out: Vec<Subtotal> = Vec::new();
+    let mut out: Vec<Subtotal> = Vec::with_capacity(rows.len());
     // (一级, 二级) → index in `out`, once there are many: one lookup per
     // row, however many levels.
     let mut index: HashMap<(&str, Option<&str>), usize> = HashMap::new();
@@ -135,7 +135,7 @@ fn subtotals(rows: &[RowResult]) -> Vec<Subtotal> {
                         index.insert((level1, key), out.len());
                     }
                     out.push(Subtotal {
-                        level1: r.level1.to_string(),
+                        level1: r.level1.as_str().to_owned(),
                         level2: key.map(str::to_owned),
                         weight: r.weight,
                         score: r.score,

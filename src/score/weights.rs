@@ -42,7 +42,7 @@ fn given_weight<'a>(
     notes: &mut Vec<Note>,
 ) -> Result<Decimal, RowError> {
     if levels.of(&ind.level1).is_none() && !ind.level1.trim().is_empty() && ind.level1 != UNGRADED {
-        notes.push(Note { row: ind.row, kind: NoteKind::Level1NotInProfile(ind.level1.to_string()) });
+        notes.push(Note { row: ind.row, kind: NoteKind::Level1NotInProfile(ind.level1.as_str().to_owned()) });
     }
     let Some(t) = weight else { return Err(RowError::WeightMissing) };
     match expr::parse_number(t) {
