@@ -145,6 +145,11 @@ struct Rest {
 }
 
 fn date_and_rest(s: &str) -> Option<(DateExpr, Rest)> {
+    // A comparator first ("≥85%", ">=3"; normalising keeps it first): no date
+    // can follow it (below).
+    if s.starts_with(['≥', '≤', '<', '>', '=']) {
+        return None;
+    }
     let cs = Chars::new(normalize(s).chars().filter(|c| *c != ' '));
     // A comparator symbol or a number before the date: a count, not a date.
     // (A digit starts a date or ends the search.)

@@ -55,6 +55,7 @@ use crate::profile::Profile;
 use crate::report::decision::{Deduction, Flag, Note, NoteKind, RowDecision, RowError, Rule};
 use crate::report::{Level, ProjectResult, Report, RowResult, Skipped, Status};
 use deadline::Years;
+use weights::Levels;
 
 /// What a rule gives a row: its points (unrounded) and the decision.
 type Decided = Result<(Decimal, Rule), RowError>;
@@ -73,11 +74,12 @@ fn years(p: &ProjectInput, current_year: Option<i32>) -> Years {
 /// [`score`], knowing the current year (the caller's clock): a date
 /// without a year anywhere then takes the year before it (S28).
 pub fn score_in_year(input: &Input, edits: &[Edit], profile: &Profile, current_year: Option<i32>) -> Report {
+    let mut levels = Levels::default();
     let projects = input
         .projects
         .iter()
         .enumerate()
-        .map(|(i, p)| score_project(p, edited(i, p, edits), years(p, current_year), profile))
+        .map(|(i, p)| score_project(p, edited(i, p, edits), years(p, current_year), profile, &mut levels))
         .collect();
     Report { profile: profile.id.clone(), projects }
 }
@@ -92,13 +94,15 @@ pub fn score_one(
     current_year: Option<i32>,
 ) -> Option<ProjectResult> {
     let p = input.projects.get(index)?;
-    Some(score_project(p, edited(index, p, edits), years(p, current_year), profile))
+    let levels = &mut Levels::default();
+    Some(score_project(p, edited(index, p, edits), years(p, current_year), profile, levels))
 }
 
 /// [`score_in_year`] for a caller that is done with the rows once scored:
 /// they are moved out of `input` (its projects keep every other field,
 /// which is all the audit reads) and their texts into the report, not copied.
 pub fn score_taking(input: &mut Input, edits: &[Edit], profile: &Profile, current_year: Option<i32>) -> Report {
+    let mut levels = Levels::default();
     let projects = input
         .projects
         .iter_mut()
@@ -115,7 +119,7 @@ pub fn score_taking(input: &mut Input, edits: &[Edit], profile: &Profile, curren
                     (Cow::Owned(ind), form)
                 })
                 .collect();
-            score_project(p, rows, years(p, current_year), profile)
+            score_project(p, rows, years(p, current_year), profile, &mut levels)
         })
         .collect();
     Report { profile: profile.id.clone(), projects }
@@ -151,11 +155,17 @@ fn texts(ind: Cow<'_, IndicatorInput>) -> [Text; 5] {
 }
 
 /// Score a project's rows (`indicators`, edits applied; `p` gives the rest).
-fn score_project(p: &ProjectInput, indicators: Vec<Edited<'_>>, years: Years, profile: &Profile) -> ProjectResult {
+fn score_project(
+    p: &ProjectInput,
+    indicators: Vec<Edited<'_>>,
+    years: Years,
+    profile: &Profile,
+    levels: &mut Levels,
+) -> ProjectResult {
     let mut notes: Vec<Note> = Vec::new();
     let weights = {
         let refs: Vec<&IndicatorInput> = indicators.iter().map(|(i, _)| i.as_ref()).collect();
-        weights::weights(&refs, &p.level_weights, profile, &mut notes)
+        weights::weights(&refs, &p.level_weights, profile, levels, &mut notes)
     };
     // S33: does the form have a 偏差原因 column (the audit's note)?
     let reason_column = indicators.iter().any(|(i, _)| i.reason.is_some());
@@ -168,7 +178,7 @@ fn score_project(p: &ProjectInput, indicators: Vec<Edited<'_>>, years: Years, pr
             None => (Decimal::ZERO, None),
         };
         // The row is built in place (a result is large: not moved once made).
-        rows.push(blank(row, weight));
+        rows.push(unscored(row, weight));
         let Some(r) = rows.last_mut() else { continue };
         if weights.assumed && above(&ind, weight) {
             // S32: a stated 得分 above an assumed weight is not a manual
@@ -199,6 +209,12 @@ fn score_project(p: &ProjectInput, indicators: Vec<Edited<'_>>, years: Years, pr
     result
 }
 
+/// Is a cell empty but for white space? (`trim().is_empty()`, one look at
+/// the first character of most cells.)
+fn is_blank(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
+}
+
 /// The 得分 the file states, as a number.
 fn stated(ind: &IndicatorInput) -> Option<Decimal> {
     ind.score.as_deref().and_then(expr::parse_number)
@@ -211,7 +227,7 @@ fn above(ind: &IndicatorInput, weight: Decimal) -> bool {
 
 /// A row's result before it is scored: its number and weight. The texts
 /// are set by the caller (moved or copied, see `texts`).
-fn blank(row: u32, weight: Decimal) -> RowResult {
+fn unscored(row: u32, weight: Decimal) -> RowResult {
     RowResult {
         row,
         level1: Text::default(),
@@ -234,7 +250,7 @@ fn blank(row: u32, weight: Decimal) -> RowResult {
     }
 }
 
-/// One row (`r`: [`blank`]): its rule (S7–S22), the deduction (S23), the
+/// One row (`r`: [`unscored`]): its rule (S7–S22), the deduction (S23), the
 /// cap (S13), the rounding (S25) and the reason check (S24).
 fn score_row(ind: &IndicatorInput, r: &mut RowResult, years: Years, profile: &Profile) {
     let weight = r.weight;
@@ -260,7 +276,7 @@ fn score_row(ind: &IndicatorInput, r: &mut RowResult, years: Years, profile: &Pr
     let pending = r.level == Some(Level::Pending);
     // S24: a shortfall needs a reason — in a form that has a 偏差原因
     // column (S33: without one, the audit notes it once for the project).
-    if score < weight && !pending && ind.reason.as_deref().is_some_and(|r| r.trim().is_empty()) {
+    if score < weight && !pending && ind.reason.as_deref().is_some_and(is_blank) {
         r.flags.push(Flag::NoReason);
     }
     r.status = if pending {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use crate::model::ProjectInput;
+use crate::model::{ProjectInput, Text};
 use crate::num::{mul_div, round2, sum};
 use crate::profile::Profile;
 use crate::report::decision::{Note, NoteKind};
@@ -135,8 +135,8 @@ fn subtotals(rows: &[RowResult]) -> Vec<Subtotal> {
                         index.insert((level1, key), out.len());
                     }
                     out.push(Subtotal {
-                        level1: r.level1.as_str().to_owned(),
-                        level2: key.map(str::to_owned),
+                        level1: r.level1.clone(),
+                        level2: key.map(Text::from),
                         weight: r.weight,
                         score: r.score,
                     });

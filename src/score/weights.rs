@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use crate::expr;
-use crate::model::{IndicatorInput, LevelWeight, UNGRADED};
+use crate::model::{IndicatorInput, LevelWeight, Text, UNGRADED};
 use crate::num::{round2, MAX_WEIGHT};
 use crate::profile::{LevelSpec, Profile};
 use crate::report::decision::{Note, NoteKind, RowError};
@@ -18,30 +18,32 @@ pub(super) struct Weights {
 }
 
 /// S1/S2: each row's weight, or the error that keeps it from having one.
-pub(super) fn weights<'a>(
-    indicators: &[&'a IndicatorInput],
+pub(super) fn weights(
+    indicators: &[&IndicatorInput],
     level_weights: &[LevelWeight],
     profile: &Profile,
+    levels: &mut Levels,
     notes: &mut Vec<Note>,
 ) -> Weights {
     let given: Vec<Option<&str>> =
         indicators.iter().map(|i| i.weight.as_deref().map(str::trim).filter(|w| !w.is_empty())).collect();
     if given.iter().any(Option::is_some) {
-        let mut levels = Levels::new(profile);
-        let rows = indicators.iter().zip(&given).map(|(ind, w)| given_weight(ind, *w, &mut levels, notes)).collect();
+        let rows =
+            indicators.iter().zip(&given).map(|(ind, w)| given_weight(ind, *w, profile, levels, notes)).collect();
         return Weights { rows, assumed: false };
     }
-    Weights { rows: split(indicators, level_weights, profile), assumed: !indicators.is_empty() }
+    Weights { rows: split(indicators, level_weights, profile, levels), assumed: !indicators.is_empty() }
 }
 
 /// S1: a weight as given; a row without one, when others have them, is an error (S2).
-fn given_weight<'a>(
-    ind: &'a IndicatorInput,
+fn given_weight(
+    ind: &IndicatorInput,
     weight: Option<&str>,
-    levels: &mut Levels<'a, '_>,
+    profile: &Profile,
+    levels: &mut Levels,
     notes: &mut Vec<Note>,
 ) -> Result<Decimal, RowError> {
-    if levels.of(&ind.level1).is_none() && !ind.level1.trim().is_empty() && ind.level1 != UNGRADED {
+    if levels.of(profile, &ind.level1).is_none() && !ind.level1.trim().is_empty() && ind.level1 != UNGRADED {
         notes.push(Note { row: ind.row, kind: NoteKind::Level1NotInProfile(ind.level1.as_str().to_owned()) });
     }
     let Some(t) = weight else { return Err(RowError::WeightMissing) };
@@ -56,10 +58,11 @@ fn given_weight<'a>(
 /// S2: split each 一级's weight equally over its rows, the rounding
 /// remainder on the last; 成本 shares 产出 unless the form weighs it on its
 /// own. S30: a level weight the form states wins over the profile's.
-fn split<'a>(
-    indicators: &[&'a IndicatorInput],
+fn split(
+    indicators: &[&IndicatorInput],
     level_weights: &[LevelWeight],
     profile: &Profile,
+    levels: &mut Levels,
 ) -> Vec<Result<Decimal, RowError>> {
     // The form's level weights, by the profile's level they name (or by their
     // text for a level the profile does not know).
@@ -68,9 +71,8 @@ fn split<'a>(
         .map(|l| (profile.level_of(&l.level1).map_or_else(|| l.level1.trim().to_owned(), |s| s.name.clone()), l.weight))
         .collect();
     let stated_weight = |k: &str| stated.iter().find(|(n, _)| n == k).map(|(_, w)| *w);
-    let mut levels = Levels::new(profile);
-    let level_of = |ind: &&'a IndicatorInput| -> Option<String> {
-        let Some(spec) = levels.of(&ind.level1) else {
+    let level_of = |ind: &&IndicatorInput| -> Option<String> {
+        let Some(spec) = levels.of(profile, &ind.level1) else {
             return Some(ind.level1.trim().to_owned()).filter(|l| stated_weight(l).is_some());
         };
         if stated_weight(&spec.name).is_some() {
@@ -112,26 +114,26 @@ fn split<'a>(
     out
 }
 
-/// S2: the profile's level of each row's 一级, looked up once per run of
-/// rows with the same 一级 (rows come grouped by level).
-struct Levels<'a, 'p> {
-    profile: &'p Profile,
-    last: Option<(&'a str, Option<&'p LevelSpec>)>,
+/// S2: the profile's level of each 一级 text, looked up once per text
+/// over a whole input (a file names a handful).
+#[derive(Default)]
+pub(super) struct Levels {
+    known: Vec<(Text, Option<usize>)>,
 }
 
-impl<'a, 'p> Levels<'a, 'p> {
-    fn new(profile: &'p Profile) -> Self {
-        Levels { profile, last: None }
-    }
+/// The most 一级 texts [`Levels`] keeps.
+const KNOWN_LEVELS: usize = 32;
 
-    fn of(&mut self, level1: &'a str) -> Option<&'p LevelSpec> {
-        match self.last {
-            Some((text, spec)) if text == level1 => spec,
-            _ => {
-                let spec = self.profile.level_of(level1);
-                self.last = Some((level1, spec));
-                spec
-            }
+impl Levels {
+    fn of<'p>(&mut self, profile: &'p Profile, level1: &str) -> Option<&'p LevelSpec> {
+        if let Some((_, at)) = self.known.iter().find(|(text, _)| text == level1) {
+            return at.and_then(|i| profile.levels.get(i));
         }
+        let spec = profile.level_of(level1);
+        if self.known.len() < KNOWN_LEVELS {
+            let at = spec.and_then(|s| profile.levels.iter().position(|l| std::ptr::eq(l, s)));
+            self.known.push((level1.into(), at));
+        }
+        spec
     }
 }
