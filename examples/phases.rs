@@ -40,8 +40,14 @@ fn main() {
         drop(report);
         drop(input);
         let t_drop = cpu();
+        let t_whole = cpu();
+        let whole = jixiao::summarize_bytes(&bytes, &path, &profile, &Default::default()).unwrap();
+        // the same overview as the one from the whole report (JSON: NaN is null)
+        assert_eq!(serde_json::to_string(&whole).unwrap(), serde_json::to_string(&summary).unwrap());
+        let t_whole = cpu() - t_whole;
         println!(
-            "read {}  layout {}  score {}  audit {}  summary {}  (explain {})  drop {}  — summarize path {}, {} projects",
+            "summarize_bytes {} (project by project) · read {}  layout {}  score {}  audit {}  summary {}  (explain {})  drop {}  — summarize path {}, {} projects",
+            ms(t_whole),
             ms(t_read - t0),
             ms(t_layout - t_read),
             ms(t_score - t_layout),

@@ -136,11 +136,22 @@ pub fn rescore_project<'r>(
     profile: &Profile,
     current_year: Option<i32>,
 ) -> Option<&'r report::ProjectResult> {
+    let slot = report.projects.get_mut(index)?;
+    *slot = scored_one(input, index, edits, profile, current_year)?;
+    Some(slot)
+}
+
+/// Steps 3–4 for project `index` of `input` alone (`None`: no such project).
+fn scored_one(
+    input: &Input,
+    index: usize,
+    edits: &[Edit],
+    profile: &Profile,
+    current_year: Option<i32>,
+) -> Option<report::ProjectResult> {
     let mut result = score::score_one(input, index, edits, profile, current_year)?;
     audit::audit_into(input.projects.get(index)?, &mut result, profile);
-    let slot = report.projects.get_mut(index)?;
-    *slot = result;
-    Some(slot)
+    Some(result)
 }
 
 /// Step 5 for one project of a report from [`score_bytes_unexplained`]:
@@ -153,14 +164,23 @@ pub fn explained_project(report: &Report, index: usize) -> Option<report::Projec
 
 /// The overview of a file ([`render::Summary`]: every project's total,
 /// grade, execution rate and row status counts): steps 1–4 without
-/// `explain`, since the overview shows no sentences.
+/// `explain`, since the overview shows no sentences. Each project is
+/// scored, audited, added to the overview and dropped: the report of a
+/// big file is never held whole.
 pub fn summarize_bytes(
     bytes: &[u8],
     file_name: &str,
     profile: &Profile,
     opts: &ScoreOptions,
 ) -> Result<render::Summary, FileError> {
-    Ok(render::Summary::of(&score_bytes_unexplained(bytes, file_name, profile, opts)?))
+    let input = read_input(bytes, file_name, &opts.read)?;
+    let mut summary = render::Summary::with_capacity(input.projects.len());
+    for index in 0..input.projects.len() {
+        if let Some(result) = scored_one(&input, index, &opts.edits, profile, opts.current_year) {
+            summary.push(&result);
+        }
+    }
+    Ok(summary)
 }
 
 /// The whole pipeline: bytes → report (render it with [`render`]).

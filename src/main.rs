@@ -160,11 +160,8 @@ fn run() -> Result<ExitCode, String> {
             let profile = load_profile(args.profile.as_deref())?;
             let bytes = std::fs::read(file).map_err(|e| format!("{file}：无法读取文件（{e}）"))?;
             let opts = jixiao::ScoreOptions { read: read_opts, edits: vec![], current_year: current_year() };
-            let report =
-                jixiao::score_bytes_unexplained(&bytes, file, &profile, &opts).map_err(|e| format!("{file}：{e}"))?;
-            print_json(&jixiao::render::Summary::of(&report))?;
-            // As for `score`: the process ends, its memory need not be freed row by row.
-            std::mem::forget(report);
+            let summary = jixiao::summarize_bytes(&bytes, file, &profile, &opts).map_err(|e| format!("{file}：{e}"))?;
+            print_json(&summary)?;
             Ok(ExitCode::SUCCESS)
         }
         "score" | "audit" => {

@@ -21,13 +21,24 @@ pub fn round2(d: Decimal) -> Decimal {
 }
 
 /// A decimal as users read it: no trailing zeros ("12.50" → "12.5").
-pub fn show(d: Decimal) -> String {
-    d.normalize().to_string()
+/// Written straight into the sentence it is formatted into (no string of
+/// its own: `explain` writes a few per row of a 100,000-row file).
+pub fn show(d: Decimal) -> impl std::fmt::Display + Copy {
+    d.normalize()
 }
 
 /// Two decimals always ("98.88", "9.50").
-pub fn show2(d: Decimal) -> String {
-    format!("{:.2}", round2(d))
+pub fn show2(d: Decimal) -> impl std::fmt::Display + Copy {
+    Fixed2(round2(d))
+}
+
+#[derive(Clone, Copy)]
+struct Fixed2(Decimal);
+
+impl std::fmt::Display for Fixed2 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:.2}", self.0)
+    }
 }
 
 /// A sum that cannot panic: saturates at `Decimal::MAX` (with bounded weights
@@ -51,8 +62,8 @@ mod tests {
     fn rounding_and_showing() {
         let d = |s: &str| s.parse::<Decimal>().unwrap();
         assert_eq!(round2(d("98.885")), d("98.89"));
-        assert_eq!(show(d("12.50")), "12.5");
-        assert_eq!(show2(d("9.5")), "9.50");
+        assert_eq!(show(d("12.50")).to_string(), "12.5");
+        assert_eq!(show2(d("9.5")).to_string(), "9.50");
         assert_eq!(sum([Decimal::MAX, Decimal::ONE]), Decimal::MAX);
         assert_eq!(mul_div(d("10"), d("5"), d("7")).map(round2), Some(d("7.14")));
         assert_eq!(mul_div(Decimal::ONE, Decimal::ONE, Decimal::ZERO), None);

@@ -7,6 +7,8 @@
 
 pub mod labels;
 
+use std::fmt::Write as _;
+
 use rust_decimal::Decimal;
 
 use crate::expr::{Period, Ymd};
@@ -86,18 +88,27 @@ pub fn row(d: &RowDecision) -> String {
         Rule::Deadline(x) => deadline(x),
     };
     if let Some(x) = d.deduction {
-        text.push_str(&format!("；扣减 {} 分，{} → {}", show(x.points), show(x.before), show(x.after)));
+        let _ = write!(text, "；扣减 {} 分，{} → {}", show(x.points), show(x.before), show(x.after));
     }
     if let Some((all, left)) = d.rescale {
-        text.push_str(&format!("；因不适用指标，分值与得分按 {}/{} 折算", show(all), show(left)));
+        let _ = write!(text, "；因不适用指标，分值与得分按 {}/{} 折算", show(all), show(left));
     }
     text
 }
 
+/// A value with its unit as a sentence shows it: "45 个工作日", "87%".
+struct WithUnit<'a>(Decimal, &'a str);
+
+impl std::fmt::Display for WithUnit<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let gap = if self.1.is_empty() || self.1 == "%" { "" } else { " " };
+        write!(f, "{}{gap}{}", show(self.0), self.1)
+    }
+}
+
 fn quantitative(q: &Quantitative) -> String {
     let (w, tv, av) = (q.weight, q.target, q.actual);
-    let gap = if q.unit.is_empty() || q.unit == "%" { "" } else { " " };
-    let v = |x: Decimal| format!("{}{gap}{}", show(round2(x)), q.unit);
+    let v = |x: Decimal| WithUnit(round2(x), &q.unit);
     let wd = show(w);
     let prefix = q.full_marks.map(|(x, fm)| format!("完成值 {} 分（满分 {} 分）折合 {}；", show(x), show(fm), v(av)));
     let prefix = prefix.unwrap_or_default();

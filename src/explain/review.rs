@@ -110,8 +110,9 @@ pub fn finding(f: &Finding, p: &ProjectResult) -> String {
             format!("全年执行数 {s} 超过全年预算数 {c}{rate}：执行数超过预算数，请核实资金数据")
         }
         FindingKind::TotalSum => format!(
-            "填报总分 {s} 分，表内各项得分之和为 {c} 分，{}；请核对总分的合计",
-            if diff > Decimal::ZERO { "总分多 " } else { "总分少 " }.to_owned() + &show(diff.abs()) + " 分"
+            "填报总分 {s} 分，表内各项得分之和为 {c} 分，总分{} {} 分；请核对总分的合计",
+            if diff > Decimal::ZERO { "多" } else { "少" },
+            show(diff.abs())
         ),
         FindingKind::Total => format!(
             "填报总分 {s} 分，按规则计算为 {c} 分，相差 {} 分（填报{}）；请按各行核对结果改正总分",

@@ -115,7 +115,7 @@ fn field(fields: &DraftFields, field: FieldKey, label: &str) -> Block {
 
 /// A score or weight as written in the report: 2 decimals at most, no trailing zeros.
 fn pts(d: Decimal) -> String {
-    show(round2(d))
+    show(round2(d)).to_string()
 }
 
 /// The draft of one project's report.

@@ -49,9 +49,18 @@ impl Summary {
     /// The overview of a scored (and audited) report that `explain` has
     /// not written yet.
     pub fn of(report: &Report) -> Summary {
-        let n = report.projects.len();
-        let mut s = Summary {
-            projects: n,
+        let mut s = Summary::with_capacity(report.projects.len());
+        for p in &report.projects {
+            s.push(p);
+        }
+        s
+    }
+
+    /// An empty overview with room for `projects` projects (no column grows
+    /// while they are pushed).
+    pub fn with_capacity(projects: usize) -> Summary {
+        let n = projects;
+        Summary {
             name: Vec::with_capacity(n),
             department: Vec::with_capacity(n),
             sheet: Vec::with_capacity(n),
@@ -65,21 +74,19 @@ impl Summary {
             status: Vec::with_capacity(4 * n),
             issues: Vec::with_capacity(3 * n),
             ..Summary::default()
-        };
-        for p in &report.projects {
-            s.push(p);
         }
-        s
     }
 
     /// The overview line of one project (`projects` = 1).
     pub fn one(p: &ProjectResult) -> Summary {
-        let mut s = Summary { projects: 1, ..Summary::default() };
+        let mut s = Summary::default();
         s.push(p);
         s
     }
 
-    fn push(&mut self, p: &ProjectResult) {
+    /// Add the line of the next project (an overview built while scoring).
+    pub fn push(&mut self, p: &ProjectResult) {
+        self.projects += 1;
         self.rows += p.rows.len();
         self.name.push(p.name.clone().unwrap_or_default());
         self.department.push(p.department.clone().or_else(|| p.implementer.clone()).unwrap_or_default());

@@ -74,7 +74,7 @@ fn render_project(o: &mut String, p: &ProjectResult) {
             pad(&path, PATH_W),
             pad(&tv, VALUES_W),
             pad(&r.weight.normalize().to_string(), weight_w),
-            pad(&show2(r.score), FIGURE_W),
+            pad(&show2(r.score).to_string(), FIGURE_W),
             r.status.label()
         );
         let _ = writeln!(o, "      {}", r.explanation);
@@ -131,7 +131,7 @@ pub fn render_audit_text(report: &Report) -> String {
             let _ = writeln!(o, "文件：{file}");
         }
         let s = &p.audit_summary;
-        let stated = s.stated_total.map_or_else(|| "未填报".to_owned(), show2);
+        let stated = s.stated_total.map_or_else(|| "未填报".to_owned(), |t| show2(t).to_string());
         let _ = writeln!(o, "填报总分 {stated}，规则计算总分 {}（{}）", show2(s.computed_total), p.grade);
         if let Some(cap) = &p.cap {
             let _ = writeln!(o, "  {}", cap.explanation);
