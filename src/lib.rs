@@ -174,7 +174,7 @@ pub fn summarize_bytes(
     opts: &ScoreOptions,
 ) -> Result<render::Summary, FileError> {
     let input = read_input(bytes, file_name, &opts.read)?;
-    let mut summary = render::Summary::default();
+    let mut summary = render::Summary::with_capacity(input.projects.len());
     for index in 0..input.projects.len() {
         if let Some(result) = scored_one(&input, index, &opts.edits, profile, opts.current_year) {
             summary.push(&result);

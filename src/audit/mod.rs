@@ -84,7 +84,7 @@ pub fn audit_project(input: &ProjectInput, result: &ProjectResult, profile: &Pro
     let mut on_row = |index: usize, kind: FindingKind, stated: Option<Decimal>, computed: Option<Decimal>| {
         let r = result.rows.get(index);
         let mut f = finding(kind, r.map(|r| r.row), stated, computed);
-        f.name = r.map(|r| r.name.to_string());
+        f.name = r.map(|r| r.name.as_str().to_owned());
         f.row_index = Skipped(Some(index));
         out.push(f);
     };
@@ -137,9 +137,9 @@ fn execution(input: &ProjectInput, result: &ProjectResult, profile: &Profile, ou
             let used = if profile.exec_cap { rate.min(HUNDRED) } else { rate };
             ex.weight.checked_mul(used.max(Decimal::ZERO)).and_then(|x| x.checked_div(HUNDRED)).map(round2)
         };
-        let expected: Vec<Decimal> = [ex.rate, input.stated.rate].into_iter().flatten().filter_map(score_of).collect();
-        if let Some(first) = expected.first() {
-            if !expected.iter().any(|e| agrees(stated, *e)) {
+        let expected = [ex.rate, input.stated.rate].map(|rate| rate.and_then(score_of));
+        if let Some(first) = expected.iter().flatten().next() {
+            if !expected.iter().flatten().any(|e| agrees(stated, *e)) {
                 out.push(finding(FindingKind::ExecScore, None, Some(stated), Some(*first)));
             }
         }
@@ -155,9 +155,9 @@ fn execution(input: &ProjectInput, result: &ProjectResult, profile: &Profile, ou
 fn totals(input: &ProjectInput, result: &ProjectResult, profile: &Profile, out: &mut Vec<Finding>) {
     let total_row = input.stated.total_row;
     if let Some(stated) = input.stated.total {
-        let parts: Option<Vec<Decimal>> = result.rows.iter().map(|r| r.stated_score).collect();
-        if let (Some(parts), Some(exec)) = (parts, input.stated.execution_score) {
-            let parts_sum = sum(parts.into_iter().chain([exec]));
+        let all_stated = result.rows.iter().all(|r| r.stated_score.is_some());
+        if let (true, Some(exec)) = (all_stated, input.stated.execution_score) {
+            let parts_sum = sum(result.rows.iter().filter_map(|r| r.stated_score).chain([exec]));
             if !result.rows.is_empty() && !agrees(stated, parts_sum) {
                 out.push(finding(FindingKind::TotalSum, total_row, Some(stated), Some(parts_sum)));
             }
@@ -174,22 +174,25 @@ fn totals(input: &ProjectInput, result: &ProjectResult, profile: &Profile, out: 
 
 /// S35: at least 3 quantitative targets, every one exceeded by the factor.
 fn targets_low(result: &ProjectResult, profile: &Profile) -> Option<Finding> {
-    let quantitative: Vec<_> = result
-        .rows
-        .iter()
-        .filter_map(|r| match &r.decision.rule {
+    let quantitative = || {
+        result.rows.iter().filter_map(|r| match &r.decision.rule {
             Rule::Quantitative(q) if q.kind != QuantKind::Reverse && q.target > Decimal::ZERO => Some(q),
             _ => None,
         })
-        .collect();
-    let over = |q: &&crate::report::decision::Quantitative| {
+    };
+    let over = |q: &crate::report::decision::Quantitative| {
         q.target.checked_mul(profile.over_achievement_factor).is_some_and(|t| q.actual >= t)
     };
-    if quantitative.len() < TARGETS_LOW_MIN_ROWS || !quantitative.iter().all(over) {
+    // (Every row over the factor first: most projects have one that is not.)
+    if !quantitative().all(over) {
+        return None;
+    }
+    let count = quantitative().count();
+    if count < TARGETS_LOW_MIN_ROWS {
         return None;
     }
     let mut f = finding(FindingKind::TargetsLow, None, None, Some(profile.over_achievement_factor));
-    f.count = u32::try_from(quantitative.len()).ok();
+    f.count = u32::try_from(count).ok();
     Some(f)
 }
 

@@ -22,7 +22,7 @@ pub(super) fn summary(input: &ProjectInput, result: &ProjectResult) -> AuditSumm
     };
     // Rows: Σ (stated − computed) over the rows that state a score: those
     // the rules scored, those they could not, those above an assumed weight (S32).
-    let stated_rows: Vec<_> = result.rows.iter().filter_map(|r| Some((r, r.stated_score?))).collect();
+    let stated_rows = || result.rows.iter().filter_map(|r| Some((r, r.stated_score?)));
     let kind_of = |r: &RowResult, stated: Decimal| {
         if matches!(r.status, Status::Error | Status::Pending) {
             CauseKind::Unscored
@@ -33,9 +33,9 @@ pub(super) fn summary(input: &ProjectInput, result: &ProjectResult) -> AuditSumm
         }
     };
     for kind in [CauseKind::Rows, CauseKind::Unscored, CauseKind::AssumedWeights] {
-        let mine: Vec<_> = stated_rows.iter().filter(|(r, s)| kind_of(r, *s) == kind).collect();
-        let amount = sum(mine.iter().map(|(r, s)| s.saturating_sub(r.score)));
-        let differing = mine.iter().filter(|(r, s)| !agrees(*s, r.score)).map(|(r, _)| r.row).collect();
+        let mine = || stated_rows().filter(|(r, s)| kind_of(r, *s) == kind);
+        let amount = sum(mine().map(|(r, s)| s.saturating_sub(r.score)));
+        let differing = mine().filter(|(r, s)| !agrees(*s, r.score)).map(|(r, _)| r.row).collect();
         push(kind, amount, differing);
     }
     let exec_amount = ex.stated_score.map(|s| s.saturating_sub(ex.score)).unwrap_or_default();

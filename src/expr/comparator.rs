@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::normalize::{char_len, has_at, normalize, skip_spaces, text_of};
+use super::normalize::{char_len, has_at, normalize, skip_spaces};
 
 /// S18 comparators, in the budget system's 计算符号 order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,11 +120,11 @@ pub(super) fn comparator_before(prefix: &[char]) -> (Option<(Comparator, bool)>,
     for &(word, len, cmp, weak) in words_before() {
         if let Some(start) = trimmed_end.checked_sub(len) {
             if has_at(prefix, start, word) {
-                return (Some((cmp, weak)), clean_label(&text_of(prefix, 0, start)));
+                return (Some((cmp, weak)), clean_label(prefix.get(..start).unwrap_or_default()));
             }
         }
     }
-    (None, clean_label(&text_of(prefix, 0, end)))
+    (None, clean_label(prefix))
 }
 
 /// [`CMP_BEFORE`] and [`CMP_WEAK_LE`] as (word, length in chars, comparator,
@@ -140,8 +140,11 @@ fn words_before() -> &'static [(&'static str, usize, Comparator, bool)] {
 }
 
 /// A label without the spaces and separators (: ,) around it.
-fn clean_label(s: &str) -> String {
-    s.trim_matches(|c: char| c == ' ' || c == ':' || c == ',' || c == '、').to_string()
+fn clean_label(cs: &[char]) -> String {
+    let separator = |c: &char| matches!(c, ' ' | ':' | ',' | '、');
+    let start = cs.iter().position(|c| !separator(c)).unwrap_or(cs.len());
+    let end = cs.iter().rposition(|c| !separator(c)).map_or(start, |e| e + 1);
+    cs.get(start..end).unwrap_or_default().iter().collect()
 }
 
 /// S18: a comparator word at `i` after the number: (comparator, end).

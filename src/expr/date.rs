@@ -10,7 +10,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::normalize::{has_at, normalize};
+use super::normalize::{has_at, normalize, Chars};
 
 /// How much of the calendar a written date names (S28 granularity).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,12 +105,12 @@ impl DateExpr {
 /// is not a date.
 pub fn parse_date(s: &str) -> Option<DateExpr> {
     let (date, rest) = date_and_rest(s)?;
-    if rest.iter().any(|c| c.is_ascii_digit()) {
+    if rest.digit {
         return None;
     }
     // A bare year before other words is a label ("2023年实现全覆盖"),
     // unless it is a time limit ("2023年前完成", "2023年内").
-    let bare_year = date.period == Period::Year && !date.deadline && !rest.is_empty();
+    let bare_year = date.period == Period::Year && !date.deadline && !rest.empty;
     (!bare_year).then_some(date)
 }
 
@@ -123,7 +123,7 @@ pub fn find_date(s: &str) -> Option<DateExpr> {
 /// The year a project's name gives ("2023年度…", "2023年…"): the first
 /// four-digit year (1900–2100) followed by 年.
 pub fn year_in(name: &str) -> Option<i32> {
-    let cs: Vec<char> = normalize(name).chars().collect();
+    let cs = Chars::new(normalize(name).chars());
     (0..cs.len()).find_map(|i| {
         let starts = i == 0 || !cs.get(i - 1).is_some_and(char::is_ascii_digit);
         let (n, end) = digits(&cs, i).filter(|_| starts)?;
@@ -138,12 +138,25 @@ const DEADLINE_AFTER: &[&str] = &["之前", "以前", "前", "以内", "之内",
 /// Words after a month that keep the month's span.
 const MONTH_TAIL: &[&str] = &["底", "末", "份", "上旬", "中旬", "下旬"];
 
-fn date_and_rest(s: &str) -> Option<(DateExpr, Vec<char>)> {
-    let cs: Vec<char> = normalize(s).chars().filter(|c| *c != ' ').collect();
-    let start = (0..cs.len()).find(|&i| starts_date(&cs, i))?;
+/// What follows a date (its words read): anything at all, any digit.
+struct Rest {
+    empty: bool,
+    digit: bool,
+}
+
+fn date_and_rest(s: &str) -> Option<(DateExpr, Rest)> {
+    // A comparator first ("≥85%", ">=3"; normalising keeps it first): no date
+    // can follow it (below).
+    if s.starts_with(['≥', '≤', '<', '>', '=']) {
+        return None;
+    }
+    let cs = Chars::new(normalize(s).chars().filter(|c| *c != ' '));
+    // A comparator symbol or a number before the date: a count, not a date.
+    // (A digit starts a date or ends the search.)
+    let count_mark = |c: &char| c.is_ascii_digit() || matches!(c, '≤' | '≥' | '<' | '>' | '=');
+    let start = (0..cs.len()).find(|&i| starts_date(&cs, i) || cs.get(i).is_some_and(count_mark))?;
     let prefix = cs.get(..start).unwrap_or_default();
-    // A comparator symbol or a number before it: a count, not a date.
-    if prefix.iter().any(|c| c.is_ascii_digit() || matches!(c, '≤' | '≥' | '<' | '>' | '=')) {
+    if cs.get(start).is_some_and(|c| !c.is_ascii_digit() && count_mark(c)) {
         return None;
     }
     let (mut date, mut i) = date_at(&cs, start)?;
@@ -158,7 +171,8 @@ fn date_and_rest(s: &str) -> Option<(DateExpr, Vec<char>)> {
         i += w.chars().count();
         date.deadline = true;
     }
-    Some((date, cs.get(i..).unwrap_or_default().to_vec()))
+    let rest = cs.get(i..).unwrap_or_default();
+    Some((date, Rest { empty: rest.is_empty(), digit: rest.iter().any(char::is_ascii_digit) }))
 }
 
 /// Chinese numerals for months and quarters.
@@ -167,10 +181,11 @@ const CN_DIGITS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '�
 /// Does a date start at `i` (a digit, a Chinese month, a quarter, a half year)?
 fn starts_date(cs: &[char], i: usize) -> bool {
     let Some(&c) = cs.get(i) else { return false };
+    // A quarter starts with 第, a digit or a numeral; a half year with 上, 下 or 年.
     c.is_ascii_digit()
         || (CN_DIGITS.contains(&c) && (month_cn_at(cs, i).is_some() || quarter_at(cs, i).is_some()))
-        || quarter_at(cs, i).is_some()
-        || half_year_at(cs, i).is_some()
+        || (c == '第' && quarter_at(cs, i).is_some())
+        || (matches!(c, '上' | '下' | '年') && half_year_at(cs, i).is_some())
 }
 
 /// The date starting at `i` and the position after it.

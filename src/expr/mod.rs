@@ -9,6 +9,7 @@ mod comparator;
 mod date;
 mod normalize;
 mod number;
+mod plain;
 mod unit;
 mod value;
 

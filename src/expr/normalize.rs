@@ -24,6 +24,8 @@ fn is_normal(s: &str) -> bool {
     let mut prev = ' '; // a leading space is not normal
     for c in s.chars() {
         let plain = match c {
+            // CJK ideographs (most of a cell): none is mapped.
+            '\u{3400}'..='\u{9FFF}' => true,
             '\u{FF01}'..='\u{FF5E}'
             | '≧'
             | '⩾'
@@ -103,6 +105,47 @@ pub(super) fn normalize_mapped(s: &str) -> String {
     out
 }
 
+/// Cells this long or shorter are scanned from a buffer on the stack.
+const INLINE_CHARS: usize = 48;
+
+/// The chars of a cell for the scanners: on the stack for a short cell
+/// (most are), so that parsing one allocates nothing; in a `Vec` otherwise.
+pub(super) enum Chars {
+    Inline([char; INLINE_CHARS], usize),
+    Heap(Vec<char>),
+}
+
+impl Chars {
+    pub(super) fn new(mut chars: impl Iterator<Item = char>) -> Chars {
+        let mut buf = ['\0'; INLINE_CHARS];
+        let mut len = 0;
+        while let Some(c) = chars.next() {
+            match buf.get_mut(len) {
+                Some(slot) => *slot = c,
+                None => {
+                    let mut heap = Vec::with_capacity(2 * INLINE_CHARS);
+                    heap.extend_from_slice(&buf);
+                    heap.push(c);
+                    heap.extend(chars);
+                    return Chars::Heap(heap);
+                }
+            }
+            len += 1;
+        }
+        Chars::Inline(buf, len)
+    }
+}
+
+impl std::ops::Deref for Chars {
+    type Target = [char];
+    fn deref(&self) -> &[char] {
+        match self {
+            Chars::Inline(buf, len) => buf.get(..*len).unwrap_or_default(),
+            Chars::Heap(v) => v,
+        }
+    }
+}
+
 /// Does `cs` hold `word` starting at `i`?
 pub(super) fn has_at(cs: &[char], i: usize, word: &str) -> bool {
     word.chars().enumerate().all(|(k, w)| cs.get(i + k) == Some(&w))
@@ -123,11 +166,6 @@ pub(super) fn skip_spaces(cs: &[char], mut i: usize) -> usize {
 
 pub(super) fn is_digit_at(cs: &[char], i: usize) -> bool {
     cs.get(i).is_some_and(|c| c.is_ascii_digit())
-}
-
-/// The chars `from..to` as a string (empty when out of range).
-pub(super) fn text_of(cs: &[char], from: usize, to: usize) -> String {
-    cs.get(from..to).map(|s| s.iter().collect()).unwrap_or_default()
 }
 
 pub(super) fn is_cjk(c: char) -> bool {

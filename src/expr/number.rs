@@ -4,7 +4,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use super::normalize::{is_digit_at, normalize, skip_spaces};
+use super::normalize::{is_digit_at, normalize, skip_spaces, Chars};
 use super::unit::scan_unit;
 
 /// S19: a written number times a unit scale (1.2万人次 → 12000), `None` on
@@ -45,7 +45,7 @@ pub(super) fn number_starts_at(cs: &[char], i: usize) -> bool {
 /// "95.00" keeps two decimals) and the position after it. `None` when no
 /// number starts at `i` or it does not fit a `Decimal`.
 pub(super) fn scan_number(cs: &[char], i: usize) -> Option<(Decimal, usize)> {
-    let mut text = String::new();
+    let mut text = NumberText::default();
     let mut j = i;
     match cs.get(j) {
         Some('-') => {
@@ -83,12 +83,49 @@ pub(super) fn scan_number(cs: &[char], i: usize) -> Option<(Decimal, usize)> {
     } else if !has_int {
         return None;
     }
-    let mut value = Decimal::from_str(&text).ok()?;
+    let mut value = text.value()?;
     if value.is_zero() {
         // "-0" is 0.
         value.set_sign_positive(true);
     }
     Some((value, j))
+}
+
+/// The text of a number as [`scan_number`] reads it (sign, digits, `.`):
+/// on the stack while it is short, so that reading one allocates nothing.
+#[derive(Default)]
+struct NumberText {
+    short: [u8; NumberText::SHORT],
+    len: usize,
+    long: String,
+}
+
+impl NumberText {
+    const SHORT: usize = 32;
+
+    fn push(&mut self, c: char) {
+        match (self.long.is_empty(), self.short.get_mut(self.len)) {
+            (true, Some(slot)) if c.is_ascii() => {
+                *slot = c as u8;
+                self.len += 1;
+            }
+            _ => {
+                if self.long.is_empty() {
+                    self.long.extend(self.short.iter().take(self.len).map(|&b| char::from(b)));
+                }
+                self.long.push(c);
+            }
+        }
+    }
+
+    /// The number the text spells, `None` when it does not fit a `Decimal`.
+    fn value(&self) -> Option<Decimal> {
+        if !self.long.is_empty() {
+            return Decimal::from_str(&self.long).ok();
+        }
+        let short = std::str::from_utf8(self.short.get(..self.len)?).ok()?;
+        Decimal::from_str(short).ok()
+    }
 }
 
 /// Parse a cell that should be just a number, possibly with a unit or % after
@@ -106,7 +143,7 @@ pub fn parse_number(s: &str) -> Option<Decimal> {
 /// [`parse_number`] the long way: normalise, scan, check the rest.
 pub(super) fn parse_number_scanned(s: &str) -> Option<Decimal> {
     let n = normalize(s);
-    let cs: Vec<char> = n.chars().collect();
+    let cs = Chars::new(n.chars());
     if !number_starts_at(&cs, 0) {
         return None;
     }

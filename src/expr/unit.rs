@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
-use super::normalize::{char_len, has_at, is_cjk, normalize, skip_spaces};
+use super::normalize::{char_len, has_at, is_cjk, normalize, skip_spaces, Chars};
 
 /// 万: 1 万元 = 10 000 元 (also the scale of 1.2万人次).
 pub const YUAN_PER_WAN: i64 = 10_000;
@@ -54,7 +54,7 @@ impl Unit {
 /// S19 counting and time units: (as written, as stored). Longest match wins,
 /// so 个月 beats 个, 人次 beats 人, 分钟 beats 分. 日 is stored as 天 and
 /// 个月 as 月.
-const COUNT_UNITS: &[(&str, &str)] = &[
+pub(super) const COUNT_UNITS: &[(&str, &str)] = &[
     ("个工作日", "工作日"),
     ("个百分点", "百分点"),
     ("平方公里", "平方公里"),
@@ -123,26 +123,38 @@ const NOT_A_UNIT: &str = "以及或不内之至到左右满的和与前后等即
 
 /// S19: the canonical form of a count unit (日 → 天, 个月 → 月).
 pub(super) fn canonical_count(u: &str) -> &str {
-    COUNT_UNITS.iter().find(|(w, _)| *w == u).map(|(_, s)| *s).unwrap_or(u)
+    let Some(first) = u.chars().next() else { return u };
+    let units = count_units();
+    let from = units.partition_point(|(c, _, _, _)| *c < first);
+    let mut candidates = units.get(from..).unwrap_or_default().iter().take_while(|(c, _, _, _)| *c == first);
+    candidates.find(|(_, w, _, _)| *w == u).map_or(u, |(_, _, s, _)| *s)
 }
 
 /// The longest known count unit at `i`: (stored name, length in chars).
 pub(super) fn count_unit_at(cs: &[char], i: usize) -> Option<(&'static str, usize)> {
     let first = *cs.get(i)?;
-    count_units()
+    let units = count_units();
+    // Only the units with this first character are compared.
+    let from = units.partition_point(|(c, _, _, _)| *c < first);
+    units
+        .get(from..)?
         .iter()
-        // The first character first: most units are ruled out by one comparison.
-        .filter(|(c, w, _, _)| *c == first && has_at(cs, i, w))
+        .take_while(|(c, _, _, _)| *c == first)
+        .filter(|(_, w, _, _)| has_at(cs, i, w))
         .max_by_key(|(_, _, _, len)| *len)
         .map(|(_, _, s, len)| (*s, *len))
 }
 
 /// [`COUNT_UNITS`] as (first character, as written, as stored, length in
-/// chars), in table order, built once.
+/// chars), sorted by the first character (else in table order), built once.
 fn count_units() -> &'static [(char, &'static str, &'static str, usize)] {
     static UNITS: OnceLock<Vec<(char, &'static str, &'static str, usize)>> = OnceLock::new();
-    UNITS
-        .get_or_init(|| COUNT_UNITS.iter().filter_map(|&(w, s)| Some((w.chars().next()?, w, s, char_len(w)))).collect())
+    UNITS.get_or_init(|| {
+        let mut units: Vec<_> =
+            COUNT_UNITS.iter().filter_map(|&(w, s)| Some((w.chars().next()?, w, s, char_len(w)))).collect();
+        units.sort_by_key(|(c, _, _, _)| *c);
+        units
+    })
 }
 
 /// A unit read after a number: the unit, a factor the written number must be
@@ -215,7 +227,7 @@ pub fn parse_unit(s: &str) -> Option<Unit> {
     if n.is_empty() {
         return None;
     }
-    let cs: Vec<char> = n.chars().collect();
+    let cs = Chars::new(n.chars());
     let unit = scan_unit(&cs, 0, false);
     if unit.unit != Unit::None && unit.factor == Decimal::ONE && unit.end == cs.len() {
         return Some(unit.unit);

@@ -6,8 +6,9 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 
 use super::comparator::{comparator_after, comparator_before, Comparator};
-use super::normalize::{has_at, is_digit_at, normalize, skip_spaces, text_of};
+use super::normalize::{has_at, is_digit_at, normalize, skip_spaces, Chars};
 use super::number::{number_starts_at, scale, scan_number};
+use super::plain::plain_value;
 use super::unit::{canonical_count, count_unit_at, scan_unit, Unit, UnitAt};
 
 /// A parsed value expression.
@@ -136,6 +137,29 @@ fn name_number_end(cs: &[char], i: usize) -> Option<usize> {
 /// words (S18) → 满分 (S20). Text after that is ignored ("完成11所，1所顺延"
 /// → 11 所). Chinese numerals are not numbers here ("“一站式”" has none).
 pub fn parse_value(s: &str) -> Option<ValueExpr> {
+    match plain_value(s) {
+        Some(plain) => Some(plain),
+        None if may_hold_value(s) => parse_value_scanned(s),
+        None => None,
+    }
+}
+
+/// Can `s` hold a value? A number needs a digit (ASCII or full-width,
+/// S19), a zero word its 零 or 无 (S10).
+fn may_hold_value(s: &str) -> bool {
+    let b = s.as_bytes();
+    // In UTF-8, ０-９ are EF BC 90 … EF BC 99, 零 E9 9B B6, 无 E6 97 A0.
+    b.iter().enumerate().any(|(i, &c)| {
+        c.is_ascii_digit()
+            || matches!(
+                (c, b.get(i + 1..i + 3)),
+                (0xEF, Some([0xBC, 0x90..=0x99])) | (0xE9, Some([0x9B, 0xB6])) | (0xE6, Some([0x97, 0xA0]))
+            )
+    })
+}
+
+/// [`parse_value`] by the scanner, for any text.
+pub(super) fn parse_value_scanned(s: &str) -> Option<ValueExpr> {
     let n = normalize(s);
     // S10: "零投诉", "无重大事故" → 0, ≤, no unit.
     if starts_with_zero_word(&n) {
@@ -149,7 +173,7 @@ pub fn parse_value(s: &str) -> Option<ValueExpr> {
             zero_word: true,
         });
     }
-    let cs: Vec<char> = n.chars().collect();
+    let cs = Chars::new(n.chars());
     let start = find_number(&cs, 0)?;
     let first = parse_from(&cs, start)?;
     // S20 written the other way round: "满分15分，得分14.23".
@@ -160,8 +184,8 @@ pub fn parse_value(s: &str) -> Option<ValueExpr> {
         let after = full_marks_end(&cs, start);
         if let Some(next) = after.and_then(|a| find_number(&cs, a)) {
             if let Some(mut second) = parse_from(&cs, next) {
-                let between = text_of(&cs, after.unwrap_or(next), next);
-                let (_, label) = comparator_before(&between.chars().collect::<Vec<_>>());
+                let between = cs.get(after.unwrap_or(next)..next).unwrap_or_default();
+                let (_, label) = comparator_before(between);
                 second.label = label;
                 second.full_marks = Some(first.value);
                 if second.unit == Unit::None {

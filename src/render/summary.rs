@@ -49,11 +49,32 @@ impl Summary {
     /// The overview of a scored (and audited) report that `explain` has
     /// not written yet.
     pub fn of(report: &Report) -> Summary {
-        let mut s = Summary::default();
+        let mut s = Summary::with_capacity(report.projects.len());
         for p in &report.projects {
             s.push(p);
         }
         s
+    }
+
+    /// An empty overview with room for `projects` projects (no column grows
+    /// while they are pushed).
+    pub fn with_capacity(projects: usize) -> Summary {
+        let n = projects;
+        Summary {
+            name: Vec::with_capacity(n),
+            department: Vec::with_capacity(n),
+            sheet: Vec::with_capacity(n),
+            budget: Vec::with_capacity(n),
+            executed: Vec::with_capacity(n),
+            stated: Vec::with_capacity(n),
+            total: Vec::with_capacity(n),
+            grade: Vec::with_capacity(n),
+            rate: Vec::with_capacity(n),
+            provisional: Vec::with_capacity(n),
+            status: Vec::with_capacity(4 * n),
+            issues: Vec::with_capacity(3 * n),
+            ..Summary::default()
+        }
     }
 
     /// The overview line of one project (`projects` = 1).

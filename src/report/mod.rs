@@ -105,9 +105,9 @@ pub struct Execution {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Subtotal {
-    pub level1: String,
+    pub level1: Text,
     /// `None` for the 一级 subtotal itself.
-    pub level2: Option<String>,
+    pub level2: Option<Text>,
     #[serde(with = "rust_decimal::serde::float")]
     pub weight: Decimal,
     #[serde(with = "rust_decimal::serde::float")]

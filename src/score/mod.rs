@@ -55,6 +55,7 @@ use crate::profile::Profile;
 use crate::report::decision::{Deduction, Flag, Note, NoteKind, RowDecision, RowError, Rule};
 use crate::report::{Level, ProjectResult, Report, RowResult, Skipped, Status};
 use deadline::Years;
+use weights::Levels;
 
 /// What a rule gives a row: its points (unrounded) and the decision.
 type Decided = Result<(Decimal, Rule), RowError>;
@@ -73,11 +74,12 @@ fn years(p: &ProjectInput, current_year: Option<i32>) -> Years {
 /// [`score`], knowing the current year (the caller's clock): a date
 /// without a year anywhere then takes the year before it (S28).
 pub fn score_in_year(input: &Input, edits: &[Edit], profile: &Profile, current_year: Option<i32>) -> Report {
+    let mut levels = Levels::default();
     let projects = input
         .projects
         .iter()
         .enumerate()
-        .map(|(i, p)| score_project(p, edited(i, p, edits), years(p, current_year), profile))
+        .map(|(i, p)| score_project(p, edited(i, p, edits), years(p, current_year), profile, &mut levels))
         .collect();
     Report { profile: profile.id.clone(), projects }
 }
@@ -92,13 +94,15 @@ pub fn score_one(
     current_year: Option<i32>,
 ) -> Option<ProjectResult> {
     let p = input.projects.get(index)?;
-    Some(score_project(p, edited(index, p, edits), years(p, current_year), profile))
+    let levels = &mut Levels::default();
+    Some(score_project(p, edited(index, p, edits), years(p, current_year), profile, levels))
 }
 
 /// [`score_in_year`] for a caller that is done with the rows once scored:
 /// they are moved out of `input` (its projects keep every other field,
 /// which is all the audit reads) and their texts into the report, not copied.
 pub fn score_taking(input: &mut Input, edits: &[Edit], profile: &Profile, current_year: Option<i32>) -> Report {
+    let mut levels = Levels::default();
     let projects = input
         .projects
         .iter_mut()
@@ -115,7 +119,7 @@ pub fn score_taking(input: &mut Input, edits: &[Edit], profile: &Profile, curren
                     (Cow::Owned(ind), form)
                 })
                 .collect();
-            score_project(p, rows, years(p, current_year), profile)
+            score_project(p, rows, years(p, current_year), profile, &mut levels)
         })
         .collect();
     Report { profile: profile.id.clone(), projects }
@@ -151,11 +155,17 @@ fn texts(ind: Cow<'_, IndicatorInput>) -> [Text; 5] {
 }
 
 /// Score a project's rows (`indicators`, edits applied; `p` gives the rest).
-fn score_project(p: &ProjectInput, indicators: Vec<Edited<'_>>, years: Years, profile: &Profile) -> ProjectResult {
+fn score_project(
+    p: &ProjectInput,
+    indicators: Vec<Edited<'_>>,
+    years: Years,
+    profile: &Profile,
+    levels: &mut Levels,
+) -> ProjectResult {
     let mut notes: Vec<Note> = Vec::new();
     let weights = {
         let refs: Vec<&IndicatorInput> = indicators.iter().map(|(i, _)| i.as_ref()).collect();
-        weights::weights(&refs, &p.level_weights, profile, &mut notes)
+        weights::weights(&refs, &p.level_weights, profile, levels, &mut notes)
     };
     // S33: does the form have a 偏差原因 column (the audit's note)?
     let reason_column = indicators.iter().any(|(i, _)| i.reason.is_some());
@@ -167,13 +177,16 @@ fn score_project(p: &ProjectInput, indicators: Vec<Edited<'_>>, years: Years, pr
             Some(Err(e)) => (Decimal::ZERO, Some(e.clone())),
             None => (Decimal::ZERO, None),
         };
-        let mut r = if weights.assumed && above(&ind, weight) {
+        // The row is built in place (a result is large: not moved once made).
+        rows.push(unscored(row, weight));
+        let Some(r) = rows.last_mut() else { continue };
+        if weights.assumed && above(&ind, weight) {
             // S32: a stated 得分 above an assumed weight is not a manual
             // score (S16): the row scores by its level; the audit compares it.
-            score_row(&IndicatorInput { score: None, ..(*ind).clone() }, row, weight, years, profile)
+            score_row(&IndicatorInput { score: None, ..(*ind).clone() }, r, years, profile);
         } else {
-            score_row(&ind, row, weight, years, profile)
-        };
+            score_row(&ind, r, years, profile);
+        }
         // The 填报得分 is the form's, not the page's edit of it.
         r.stated_score = form_score;
         [r.level1, r.level2, r.name, r.target, r.actual] = texts(ind);
@@ -185,7 +198,6 @@ fn score_project(p: &ProjectInput, indicators: Vec<Edited<'_>>, years: Years, pr
         if let Rule::Error(error) = &r.decision.rule {
             notes.push(Note { row: Some(row), kind: NoteKind::Row { index: i, error: error.clone() } });
         }
-        rows.push(r);
     }
     totals::rescale_not_applicable(&mut rows, profile, &mut notes);
     let mut execution = execution::execution(&p.budget, p.stated.rate, profile, &mut notes);
@@ -195,6 +207,12 @@ fn score_project(p: &ProjectInput, indicators: Vec<Edited<'_>>, years: Years, pr
     result.weights_assumed = weights.assumed;
     result.reason_column = Skipped(reason_column);
     result
+}
+
+/// Is a cell empty but for white space? (`trim().is_empty()`, one look at
+/// the first character of most cells.)
+fn is_blank(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
 }
 
 /// The 得分 the file states, as a number.
@@ -207,11 +225,10 @@ fn above(ind: &IndicatorInput, weight: Decimal) -> bool {
     stated(ind).is_some_and(|s| s > weight)
 }
 
-/// One row: its rule (S7–S22), the deduction (S23), the cap (S13), the
-/// rounding (S25) and the reason check (S24).
-fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, years: Years, profile: &Profile) -> RowResult {
-    // The texts are set by the caller (moved or copied, see `texts`).
-    let mut r = RowResult {
+/// A row's result before it is scored: its number and weight. The texts
+/// are set by the caller (moved or copied, see `texts`).
+fn unscored(row: u32, weight: Decimal) -> RowResult {
+    RowResult {
         row,
         level1: Text::default(),
         level2: Text::default(),
@@ -230,8 +247,14 @@ fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, years: Years, prof
         warnings: Vec::new(),
         decision: Skipped::default(),
         flags: Skipped::default(),
-    };
-    let (mut score, rule) = match quantitative::evaluate(ind, weight, years, profile, &mut r) {
+    }
+}
+
+/// One row (`r`: [`unscored`]): its rule (S7–S22), the deduction (S23), the
+/// cap (S13), the rounding (S25) and the reason check (S24).
+fn score_row(ind: &IndicatorInput, r: &mut RowResult, years: Years, profile: &Profile) {
+    let weight = r.weight;
+    let (mut score, rule) = match quantitative::evaluate(ind, weight, years, profile, r) {
         Ok(decided) => decided,
         Err(e) => return failed(r, e),
     };
@@ -253,7 +276,7 @@ fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, years: Years, prof
     let pending = r.level == Some(Level::Pending);
     // S24: a shortfall needs a reason — in a form that has a 偏差原因
     // column (S33: without one, the audit notes it once for the project).
-    if score < weight && !pending && ind.reason.as_deref().is_some_and(|r| r.trim().is_empty()) {
+    if score < weight && !pending && ind.reason.as_deref().is_some_and(is_blank) {
         r.flags.push(Flag::NoReason);
     }
     r.status = if pending {
@@ -265,13 +288,11 @@ fn score_row(ind: &IndicatorInput, row: u32, weight: Decimal, years: Years, prof
     };
     r.score = score;
     r.decision = Skipped(RowDecision { rule, deduction, rescale: None });
-    r
 }
 
 /// A row that could not be scored: 0 points, the error as its decision.
-fn failed(mut r: RowResult, error: RowError) -> RowResult {
+fn failed(r: &mut RowResult, error: RowError) {
     r.score = Decimal::ZERO;
     r.status = Status::Error;
     r.decision = Skipped(RowDecision { rule: Rule::Error(error), ..RowDecision::default() });
-    r
 }

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::deadline::{self, Years};
-use super::{qualitative, Decided};
+use super::{is_blank, qualitative, Decided};
 use crate::expr::{self, Comparator, Symbol, Unit, ValueExpr};
 use crate::model::IndicatorInput;
 use crate::num::{mul_div, round2};
@@ -32,10 +32,10 @@ pub(super) fn evaluate(
     profile: &Profile,
     r: &mut RowResult,
 ) -> Decided {
-    if ind.name.trim().is_empty() {
+    if is_blank(&ind.name) {
         return Err(RowError::NameMissing);
     }
-    if ind.target.trim().is_empty() {
+    if is_blank(&ind.target) {
         return Err(RowError::TargetMissing);
     }
     // S22: 不适用.
@@ -50,7 +50,7 @@ pub(super) fn evaluate(
         }
         return Ok((Decimal::ZERO, Rule::NotApplicable { rescaled: profile.not_applicable_rescale }));
     }
-    if ind.actual.trim().is_empty() {
+    if is_blank(&ind.actual) {
         return Err(RowError::ActualMissing);
     }
     let parsed_symbol = match ind.symbol.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -78,7 +78,7 @@ pub(super) fn evaluate(
         (Some(Symbol::Cmp(c)), Some(_)) => Kind::Quantitative(c, false),
         (Some(Symbol::Positive), Some(_)) => Kind::Quantitative(Comparator::Ge, false),
         (Some(Symbol::Reverse), Some(_)) => Kind::Quantitative(Comparator::Le, false),
-        (Some(_), None) => return Err(RowError::TargetNoNumber(ind.target.to_string())),
+        (Some(_), None) => return Err(RowError::TargetNoNumber(ind.target.as_str().to_owned())),
         // S18 comparator in the text, else S11: a bare number is ≥ — a bare
         // amount under 成本指标 a ceiling (≤) — marked inferred. 定量 says
         // only that the row is quantitative (S11 still applies).
@@ -115,7 +115,7 @@ fn actual_value(ind: &IndicatorInput, zero_target: bool) -> Result<ValueExpr, Ro
             full_marks: None,
             zero_word: true,
         }),
-        None => Err(RowError::ActualNoNumber(ind.actual.to_string())),
+        None => Err(RowError::ActualNoNumber(ind.actual.as_str().to_owned())),
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use crate::model::ProjectInput;
+use crate::model::{ProjectInput, Text};
 use crate::num::{mul_div, round2, sum};
 use crate::profile::Profile;
 use crate::report::decision::{Note, NoteKind};
@@ -100,23 +100,43 @@ pub(super) fn project(
     }
 }
 
+/// Subtotals a project has before [`subtotals`] looks them up through a
+/// map (most have a handful: a scan of them is faster than hashing).
+const SCANNED_SUBTOTALS: usize = 16;
+
 /// S25: subtotals per 一级 and per 二级, in order of first appearance.
 fn subtotals(rows: &[RowResult]) -> Vec<Subtotal> {
-    let mut out: Vec<Subtotal> = Vec::new();
-    // (一级, 二级) → index in `out`: one lookup per row, however many levels.
+    let mut out: Vec<Subtotal> = Vec::with_capacity(rows.len());
+    // (一级, 二级) → index in `out`, once there are many: one lookup per
+    // row, however many levels.
     let mut index: HashMap<(&str, Option<&str>), usize> = HashMap::new();
-    for r in rows {
-        for key in [None, Some(r.level2.as_str())] {
-            match index.get(&(r.level1.as_str(), key)).and_then(|&i| out.get_mut(i)) {
+    for (seen, r) in rows.iter().enumerate() {
+        let scan = out.len() <= SCANNED_SUBTOTALS;
+        if !scan && index.is_empty() {
+            // The subtotals so far, in the order they were made.
+            for k in rows.iter().take(seen).flat_map(subtotal_keys) {
+                let next = index.len();
+                index.entry(k).or_insert(next);
+            }
+        }
+        for (level1, key) in subtotal_keys(r) {
+            let found = if scan {
+                out.iter().position(|s| s.level1 == level1 && s.level2.as_deref() == key)
+            } else {
+                index.get(&(level1, key)).copied()
+            };
+            match found.and_then(|i| out.get_mut(i)) {
                 Some(s) => {
                     s.weight = s.weight.saturating_add(r.weight);
                     s.score = s.score.saturating_add(r.score);
                 }
                 None => {
-                    index.insert((r.level1.as_str(), key), out.len());
+                    if !scan {
+                        index.insert((level1, key), out.len());
+                    }
                     out.push(Subtotal {
-                        level1: r.level1.to_string(),
-                        level2: key.map(str::to_owned),
+                        level1: r.level1.clone(),
+                        level2: key.map(Text::from),
                         weight: r.weight,
                         score: r.score,
                     });
@@ -125,4 +145,9 @@ fn subtotals(rows: &[RowResult]) -> Vec<Subtotal> {
         }
     }
     out
+}
+
+/// The subtotals a row counts in: its 一级's, its 二级's (S25).
+fn subtotal_keys(r: &RowResult) -> [(&str, Option<&str>); 2] {
+    [(r.level1.as_str(), None), (r.level1.as_str(), Some(r.level2.as_str()))]
 }

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use crate::expr;
-use crate::model::{IndicatorInput, LevelWeight, UNGRADED};
+use crate::model::{IndicatorInput, LevelWeight, Text, UNGRADED};
 use crate::num::{round2, MAX_WEIGHT};
-use crate::profile::Profile;
+use crate::profile::{LevelSpec, Profile};
 use crate::report::decision::{Note, NoteKind, RowError};
 
 /// Each row's weight, and whether the weights are the rules' assumption.
@@ -22,15 +22,17 @@ pub(super) fn weights(
     indicators: &[&IndicatorInput],
     level_weights: &[LevelWeight],
     profile: &Profile,
+    levels: &mut Levels,
     notes: &mut Vec<Note>,
 ) -> Weights {
     let given: Vec<Option<&str>> =
         indicators.iter().map(|i| i.weight.as_deref().map(str::trim).filter(|w| !w.is_empty())).collect();
     if given.iter().any(Option::is_some) {
-        let rows = indicators.iter().zip(&given).map(|(ind, w)| given_weight(ind, *w, profile, notes)).collect();
+        let rows =
+            indicators.iter().zip(&given).map(|(ind, w)| given_weight(ind, *w, profile, levels, notes)).collect();
         return Weights { rows, assumed: false };
     }
-    Weights { rows: split(indicators, level_weights, profile), assumed: !indicators.is_empty() }
+    Weights { rows: split(indicators, level_weights, profile, levels), assumed: !indicators.is_empty() }
 }
 
 /// S1: a weight as given; a row without one, when others have them, is an error (S2).
@@ -38,10 +40,11 @@ fn given_weight(
     ind: &IndicatorInput,
     weight: Option<&str>,
     profile: &Profile,
+    levels: &mut Levels,
     notes: &mut Vec<Note>,
 ) -> Result<Decimal, RowError> {
-    if profile.level_of(&ind.level1).is_none() && !ind.level1.trim().is_empty() && ind.level1 != UNGRADED {
-        notes.push(Note { row: ind.row, kind: NoteKind::Level1NotInProfile(ind.level1.to_string()) });
+    if levels.of(profile, &ind.level1).is_none() && !ind.level1.trim().is_empty() && ind.level1 != UNGRADED {
+        notes.push(Note { row: ind.row, kind: NoteKind::Level1NotInProfile(ind.level1.as_str().to_owned()) });
     }
     let Some(t) = weight else { return Err(RowError::WeightMissing) };
     match expr::parse_number(t) {
@@ -59,6 +62,7 @@ fn split(
     indicators: &[&IndicatorInput],
     level_weights: &[LevelWeight],
     profile: &Profile,
+    levels: &mut Levels,
 ) -> Vec<Result<Decimal, RowError>> {
     // The form's level weights, by the profile's level they name (or by their
     // text for a level the profile does not know).
@@ -68,7 +72,7 @@ fn split(
         .collect();
     let stated_weight = |k: &str| stated.iter().find(|(n, _)| n == k).map(|(_, w)| *w);
     let level_of = |ind: &&IndicatorInput| -> Option<String> {
-        let Some(spec) = profile.level_of(&ind.level1) else {
+        let Some(spec) = levels.of(profile, &ind.level1) else {
             return Some(ind.level1.trim().to_owned()).filter(|l| stated_weight(l).is_some());
         };
         if stated_weight(&spec.name).is_some() {
@@ -108,4 +112,28 @@ fn split(
         out.push(Ok(if last == i { weight.saturating_sub(each.saturating_mul(n - Decimal::ONE)) } else { each }));
     }
     out
+}
+
+/// S2: the profile's level of each 一级 text, looked up once per text
+/// over a whole input (a file names a handful).
+#[derive(Default)]
+pub(super) struct Levels {
+    known: Vec<(Text, Option<usize>)>,
+}
+
+/// The most 一级 texts [`Levels`] keeps.
+const KNOWN_LEVELS: usize = 32;
+
+impl Levels {
+    fn of<'p>(&mut self, profile: &'p Profile, level1: &str) -> Option<&'p LevelSpec> {
+        if let Some((_, at)) = self.known.iter().find(|(text, _)| text == level1) {
+            return at.and_then(|i| profile.levels.get(i));
+        }
+        let spec = profile.level_of(level1);
+        if self.known.len() < KNOWN_LEVELS {
+            let at = spec.and_then(|s| profile.levels.iter().position(|l| std::ptr::eq(l, s)));
+            self.known.push((level1.into(), at));
+        }
+        spec
+    }
 }
