@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::vocab::{label, split_label, weight_in_label};
+use super::vocab::{holds, label, split_label, weight_in_label};
 use super::{Block, Context};
 use crate::expr::{self, YUAN_PER_WAN, YUAN_PER_YI};
 use crate::grid::{row_number, Row};
@@ -89,7 +89,7 @@ impl FundsCols {
 /// the figures below (not a key/value row `全年预算数,500,全年执行数,470`).
 pub(super) fn is_funds_header(cells: Row<'_>) -> bool {
     // Every spending-column name holds 执 (a test checks it): most rows stop here.
-    if !cells.joined().contains('执') {
+    if !holds(cells.joined(), '执') {
         return false;
     }
     let f = FundsCols::of(cells);

@@ -151,6 +151,14 @@ proptest::proptest! {
     fn cell_trim_is_str_trim(cell in "[ \t\n\u{b}\r\u{85}\u{a0}\u{1680}\u{2000}\u{2029}\u{3000}\u{feff}a.指值丁ÿ\u{10000}]{0,8}") {
         proptest::prop_assert_eq!(super::rows::trim(&cell), cell.trim());
     }
+
+    /// The byte scan of `holds` is `str::contains` of the character (实 and
+    /// 完 share their first two bytes; 指 and 执 their first).
+    #[test]
+    fn holds_is_contains(text in "[a指值执实完宋é\u{10000}]{0,10}", c in "[a指值执实完é\u{10000}]") {
+        let c = c.chars().next().unwrap_or('a');
+        proptest::prop_assert_eq!(super::vocab::holds(&text, c), text.contains(c));
+    }
 }
 
 /// `split_label` one character at a time, as it was written first: the
