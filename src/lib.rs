@@ -154,6 +154,21 @@ fn scored_one(
     Some(result)
 }
 
+/// Steps 3–5 for project `index` of `input` alone: scored, audited and
+/// explained, as in [`score_input_in_year`]'s report (the CLI writes each
+/// project out as it comes; `None`: no such project).
+pub fn explained_one(
+    input: &Input,
+    index: usize,
+    edits: &[Edit],
+    profile: &Profile,
+    current_year: Option<i32>,
+) -> Option<report::ProjectResult> {
+    let mut project = scored_one(input, index, edits, profile, current_year)?;
+    explain::explain_project(&mut project);
+    Some(project)
+}
+
 /// Step 5 for one project of a report from [`score_bytes_unexplained`]:
 /// a copy of project `index` with its sentences written.
 pub fn explained_project(report: &Report, index: usize) -> Option<report::ProjectResult> {

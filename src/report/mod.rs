@@ -372,11 +372,19 @@ pub enum AuditNote {
     NoReasonColumn,
 }
 
+impl ProjectResult {
+    /// Did every row of the project score (no errors, also before `explain`
+    /// has written them: the typed notes say it then)?
+    pub fn is_scored(&self) -> bool {
+        self.errors.is_empty() && !self.notes.iter().any(|n| n.kind.is_error())
+    }
+}
+
 impl Report {
     /// Did every row of every project score (CLI exit code 0)? Also before
     /// `explain` has written the errors: the typed notes say it then.
     pub fn all_scored(&self) -> bool {
-        self.projects.iter().all(|p| p.errors.is_empty() && !p.notes.iter().any(|n| n.kind.is_error()))
+        self.projects.iter().all(ProjectResult::is_scored)
     }
 }
 
