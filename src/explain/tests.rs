@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::*;
+use crate::model::Text;
 use crate::report::decision::{Deduction, QuantOutcome, Quantitative};
 
 fn d(s: &str) -> Decimal {
@@ -67,7 +68,7 @@ fn no_sentence_carries_a_rule_id() {
         Rule::Quantitative(Quantitative {
             kind: QuantKind::Positive,
             weight: d("10"),
-            unit: String::new(),
+            unit: Text::default(),
             target: d("0"),
             actual: d("1"),
             full_marks: None,

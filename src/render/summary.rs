@@ -99,7 +99,7 @@ impl Summary {
         let grade = match self.grades.iter().position(|g| *g == p.grade) {
             Some(i) => i,
             None => {
-                self.grades.push(p.grade.clone());
+                self.grades.push(p.grade.to_string());
                 self.grades.len() - 1
             }
         };

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::expr::{Comparator, Period, Ymd};
+use crate::model::Text;
 
 /// A field not in JSON (its text form is), and left out of `==`: a report
 /// read back from JSON has only the text, and equals the one it came from.
@@ -130,7 +131,7 @@ pub enum Rule {
     /// S7–S13, S20.
     Quantitative(Quantitative),
     /// S17: 待判定, 0 points until the user picks a level.
-    Pending { actual: String },
+    Pending { actual: Text },
     /// S14–S16.
     Qualitative(Qualitative),
     /// S28: a time limit against a date.
@@ -182,7 +183,7 @@ pub struct Quantitative {
     pub kind: QuantKind,
     pub weight: Decimal,
     /// The common unit ("%", "万元", "" for none).
-    pub unit: String,
+    pub unit: Text,
     pub target: Decimal,
     pub actual: Decimal,
     /// S20: the actual was "x 分（满分 y 分）" against a percent target.
@@ -242,7 +243,7 @@ pub enum LevelSource {
     /// Chosen in the page (人工判定).
     Chosen,
     /// S17, from the actual text (trimmed).
-    Actual(String),
+    Actual(Text),
     /// Placed by the manual score alone (level cell 待判定).
     Unstated,
 }
@@ -332,7 +333,7 @@ pub enum Flag {
     /// S11: a bare amount under 成本指标; scored as a ceiling (≤).
     CostCeiling,
     /// S21: a range target, scored on its lower bound.
-    Range { low: Decimal, high: Decimal, unit: String },
+    Range { low: Decimal, high: Decimal, unit: Text },
     /// S19: a bare fraction against a percent target.
     BareFraction(Decimal),
     /// S12: a negative actual, clamped to 0.

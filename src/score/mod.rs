@@ -66,21 +66,11 @@ pub fn score(input: &Input, edits: &[Edit], profile: &Profile) -> Report {
     score_in_year(input, edits, profile, None)
 }
 
-/// The years a project's dates may take (S28): its name's, the caller's.
-fn years(p: &ProjectInput, current_year: Option<i32>) -> Years {
-    Years { project: p.name.as_deref().and_then(expr::year_in), current: current_year }
-}
-
 /// [`score`], knowing the current year (the caller's clock): a date
 /// without a year anywhere then takes the year before it (S28).
 pub fn score_in_year(input: &Input, edits: &[Edit], profile: &Profile, current_year: Option<i32>) -> Report {
-    let mut levels = Levels::default();
-    let projects = input
-        .projects
-        .iter()
-        .enumerate()
-        .map(|(i, p)| score_project(p, edited(i, p, edits), years(p, current_year), profile, &mut levels))
-        .collect();
+    let mut scorer = Scorer::new(profile, current_year);
+    let projects = input.projects.iter().enumerate().map(|(i, p)| scorer.project(p, i, edits)).collect();
     Report { profile: profile.id.clone(), projects }
 }
 
@@ -94,35 +84,63 @@ pub fn score_one(
     current_year: Option<i32>,
 ) -> Option<ProjectResult> {
     let p = input.projects.get(index)?;
-    let levels = &mut Levels::default();
-    Some(score_project(p, edited(index, p, edits), years(p, current_year), profile, levels))
+    Some(Scorer::new(profile, current_year).project(p, index, edits))
 }
 
 /// [`score_in_year`] for a caller that is done with the rows once scored:
-/// they are moved out of `input` (its projects keep every other field,
-/// which is all the audit reads) and their texts into the report, not copied.
+/// see [`Scorer::project_taking`] (what is moved out of `input`).
 pub fn score_taking(input: &mut Input, edits: &[Edit], profile: &Profile, current_year: Option<i32>) -> Report {
-    let mut levels = Levels::default();
-    let projects = input
-        .projects
-        .iter_mut()
-        .enumerate()
-        .map(|(index, p)| {
-            let rows = std::mem::take(&mut p.indicators)
-                .into_iter()
-                .enumerate()
-                .map(|(i, mut ind)| {
-                    let form = stated(&ind);
-                    if edits.iter().any(|e| ind.is_edited_by(index, i, e)) {
-                        ind.apply_edits(index, i, edits);
-                    }
-                    (Cow::Owned(ind), form)
-                })
-                .collect();
-            score_project(p, rows, years(p, current_year), profile, &mut levels)
-        })
-        .collect();
+    let mut scorer = Scorer::new(profile, current_year);
+    let projects =
+        input.projects.iter_mut().enumerate().map(|(index, p)| scorer.project_taking(p, index, edits)).collect();
     Report { profile: profile.id.clone(), projects }
+}
+
+/// The scorer of one run, project after project: the profile, the current
+/// year, and the profile's level of each 一级 text it has looked up (S1/S2),
+/// kept from one project to the next (a file names a handful).
+pub struct Scorer<'p> {
+    profile: &'p Profile,
+    current_year: Option<i32>,
+    levels: Levels,
+}
+
+impl<'p> Scorer<'p> {
+    pub fn new(profile: &'p Profile, current_year: Option<i32>) -> Scorer<'p> {
+        Scorer { profile, current_year, levels: Levels::default() }
+    }
+
+    /// Project `p` (number `index` of its input), with the edits that name
+    /// it applied to copies of its rows.
+    pub fn project(&mut self, p: &ProjectInput, index: usize, edits: &[Edit]) -> ProjectResult {
+        let years = Years { name: p.name.as_deref(), current: self.current_year };
+        score_project(p, edited(index, p, edits), years, self.profile, &mut self.levels)
+    }
+
+    /// [`Scorer::project`] for a caller that is done with the rows once
+    /// scored: they are moved out of `p` (edits applied in place), and so
+    /// are its name, department, implementer and sheet; `p` keeps every
+    /// other field, which is all the audit reads. The texts move into the
+    /// result, not copied.
+    pub fn project_taking(&mut self, p: &mut ProjectInput, index: usize, edits: &[Edit]) -> ProjectResult {
+        let rows = std::mem::take(&mut p.indicators)
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut ind)| {
+                let form = stated(&ind);
+                if edits.iter().any(|e| ind.is_edited_by(index, i, e)) {
+                    ind.apply_edits(index, i, edits);
+                }
+                (Cow::Owned(ind), form)
+            })
+            .collect();
+        let (name, department, implementer, sheet) =
+            (p.name.take(), p.department.take(), p.implementer.take(), p.sheet.take());
+        let years = Years { name: name.as_deref(), current: self.current_year };
+        let mut result = score_project(p, rows, years, self.profile, &mut self.levels);
+        (result.name, result.department, result.implementer, result.sheet) = (name, department, implementer, sheet);
+        result
+    }
 }
 
 /// A row with the page's edits applied, and the 得分 the form states (before any edit).
@@ -158,7 +176,7 @@ fn texts(ind: Cow<'_, IndicatorInput>) -> [Text; 5] {
 fn score_project(
     p: &ProjectInput,
     indicators: Vec<Edited<'_>>,
-    years: Years,
+    years: Years<'_>,
     profile: &Profile,
     levels: &mut Levels,
 ) -> ProjectResult {
@@ -252,7 +270,7 @@ fn unscored(row: u32, weight: Decimal) -> RowResult {
 
 /// One row (`r`: [`unscored`]): its rule (S7–S22), the deduction (S23), the
 /// cap (S13), the rounding (S25) and the reason check (S24).
-fn score_row(ind: &IndicatorInput, r: &mut RowResult, years: Years, profile: &Profile) {
+fn score_row(ind: &IndicatorInput, r: &mut RowResult, years: Years<'_>, profile: &Profile) {
     let weight = r.weight;
     let (mut score, rule) = match quantitative::evaluate(ind, weight, years, profile, r) {
         Ok(decided) => decided,

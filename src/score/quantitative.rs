@@ -28,7 +28,7 @@ const LINEAR_ZERO_AT: Decimal = Decimal::TWO;
 pub(super) fn evaluate(
     ind: &IndicatorInput,
     w: Decimal,
-    years: Years,
+    years: Years<'_>,
     profile: &Profile,
     r: &mut RowResult,
 ) -> Decided {
@@ -84,7 +84,7 @@ pub(super) fn evaluate(
         // only that the row is quantitative (S11 still applies).
         (None | Some(Symbol::Quantitative), Some(t)) => match t.comparator {
             Some(c) => Kind::Quantitative(c, false),
-            None if is_cost(ind) && matches!(t.unit, Unit::Money(_)) => Kind::Quantitative(Comparator::Le, true),
+            None if matches!(t.unit, Unit::Money(_)) && is_cost(ind) => Kind::Quantitative(Comparator::Le, true),
             None => Kind::Quantitative(Comparator::Ge, true),
         },
     };
