@@ -78,8 +78,8 @@ fn no_sentence_carries_a_rule_id() {
     let mut texts: Vec<String> = errors.iter().map(row_error).collect();
     texts.extend(flags.iter().map(flag));
     for rule in rules {
-        let deduction = Some(Deduction { points: d("1"), before: d("10"), after: d("9") });
-        texts.push(row(&RowDecision { rule, deduction, rescale: Some((d("100"), d("90"))) }));
+        let deduction = Some(Box::new(Deduction { points: d("1"), before: d("10"), after: d("9") }));
+        texts.push(row(&RowDecision { rule, deduction, rescale: Some(Box::new((d("100"), d("90")))) }));
     }
     let e = Execution {
         budget: None,

@@ -105,10 +105,11 @@ impl Level {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RowDecision {
     pub rule: Rule,
-    /// S23: the deduction taken (before, after — both rounded).
-    pub deduction: Option<Deduction>,
-    /// S22: weights and scores rescaled by all / left.
-    pub rescale: Option<(Decimal, Decimal)>,
+    /// S23: the deduction taken (before, after — both rounded). Rare: kept
+    /// out of line, so that every row's result is smaller (issue 14).
+    pub deduction: Option<Box<Deduction>>,
+    /// S22: weights and scores rescaled by all / left (rare: out of line).
+    pub rescale: Option<Box<(Decimal, Decimal)>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -187,7 +188,8 @@ pub struct Quantitative {
     pub target: Decimal,
     pub actual: Decimal,
     /// S20: the actual was "x 分（满分 y 分）" against a percent target.
-    pub full_marks: Option<(Decimal, Decimal)>,
+    /// (The actual's score, full marks; rare: out of line.)
+    pub full_marks: Option<Box<(Decimal, Decimal)>>,
     pub outcome: QuantOutcome,
 }
 
@@ -434,5 +436,14 @@ mod tests {
             assert_eq!(serde_json::from_str::<Direction>(json).unwrap(), d);
         }
         assert!(serde_json::from_str::<Direction>("\"≈\"").is_err());
+    }
+
+    #[test]
+    fn a_row_result_stays_small() {
+        // Every row's result is written once and read by audit, summary and
+        // explain: rare parts are kept out of line (issue 14).
+        let (row, decision) = (size_of::<crate::report::RowResult>(), size_of::<RowDecision>());
+        println!("size_of RowResult {row} bytes, RowDecision {decision} bytes");
+        assert!(row <= 400 && decision <= 144, "RowResult {row}, RowDecision {decision}");
     }
 }

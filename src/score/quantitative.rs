@@ -158,7 +158,7 @@ fn quantitative(
         av = Decimal::ZERO;
     }
     // S20: a score-of-full-marks actual read as a percentage.
-    let full_marks = actual.full_marks.filter(|_| aligned.unit == "%").map(|fm| (actual.value, fm));
+    let full_marks = actual.full_marks.filter(|_| aligned.unit == "%").map(|fm| Box::new((actual.value, fm)));
     let kind = if c.is_reverse() {
         QuantKind::Reverse
     } else if c == Comparator::Eq {

@@ -39,7 +39,7 @@ pub(super) fn rescale_not_applicable(rows: &mut [RowResult], profile: &Profile, 
         }
         r.weight = weight;
         r.score = score;
-        r.decision.rescale = Some((all, left));
+        r.decision.rescale = Some(Box::new((all, left)));
     }
 }
 

@@ -19,7 +19,7 @@ pub(super) struct Weights {
 
 /// S1/S2: each row's weight, or the error that keeps it from having one.
 pub(super) fn weights(
-    indicators: &[&IndicatorInput],
+    indicators: &[IndicatorInput],
     level_weights: &[LevelWeight],
     profile: &Profile,
     levels: &mut Levels,
@@ -59,7 +59,7 @@ fn given_weight(
 /// remainder on the last; 成本 shares 产出 unless the form weighs it on its
 /// own. S30: a level weight the form states wins over the profile's.
 fn split(
-    indicators: &[&IndicatorInput],
+    indicators: &[IndicatorInput],
     level_weights: &[LevelWeight],
     profile: &Profile,
     levels: &mut Levels,
@@ -71,7 +71,7 @@ fn split(
         .map(|l| (profile.level_of(&l.level1).map_or_else(|| l.level1.trim().to_owned(), |s| s.name.clone()), l.weight))
         .collect();
     let stated_weight = |k: &str| stated.iter().find(|(n, _)| n == k).map(|(_, w)| *w);
-    let level_of = |ind: &&IndicatorInput| -> Option<String> {
+    let level_of = |ind: &IndicatorInput| -> Option<String> {
         let Some(spec) = levels.of(profile, &ind.level1) else {
             return Some(ind.level1.trim().to_owned()).filter(|l| stated_weight(l).is_some());
         };
