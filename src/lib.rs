@@ -181,7 +181,7 @@ pub fn summarize_bytes(
     for (index, p) in input.projects.iter_mut().enumerate() {
         let mut result = scorer.project_taking(p, index, &opts.edits);
         audit::audit_into(p, &mut result, profile);
-        summary.push(&result);
+        summary.push_owned(result);
     }
     Ok(summary)
 }

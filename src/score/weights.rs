@@ -17,6 +17,11 @@ pub(super) struct Weights {
     pub(super) assumed: bool,
 }
 
+/// S1: the 分值 a row gives (trimmed, not empty).
+fn given(ind: &IndicatorInput) -> Option<&str> {
+    ind.weight.as_deref().map(str::trim).filter(|w| !w.is_empty())
+}
+
 /// S1/S2: each row's weight, or the error that keeps it from having one.
 pub(super) fn weights(
     indicators: &[IndicatorInput],
@@ -25,11 +30,8 @@ pub(super) fn weights(
     levels: &mut Levels,
     notes: &mut Vec<Note>,
 ) -> Weights {
-    let given: Vec<Option<&str>> =
-        indicators.iter().map(|i| i.weight.as_deref().map(str::trim).filter(|w| !w.is_empty())).collect();
-    if given.iter().any(Option::is_some) {
-        let rows =
-            indicators.iter().zip(&given).map(|(ind, w)| given_weight(ind, *w, profile, levels, notes)).collect();
+    if indicators.iter().any(|i| given(i).is_some()) {
+        let rows = indicators.iter().map(|ind| given_weight(ind, given(ind), profile, levels, notes)).collect();
         return Weights { rows, assumed: false };
     }
     Weights { rows: split(indicators, level_weights, profile, levels), assumed: !indicators.is_empty() }
