@@ -77,10 +77,10 @@ proptest! {
     /// never panic, and every non-empty row is read or ignored, never both.
     #[test]
     fn form_words_are_read_or_ignored(cells in prop::collection::vec(prop::collection::vec(form_word(), 0..9), 0..14)) {
-        let sheet = jixiao::grid::Sheet { name: None, rows: cells, merged: Default::default() };
+        let sheet = jixiao::grid::Sheet::from_rows(None, cells);
         if let Ok((input, read)) = jixiao::layout::read_sheets_traced(std::slice::from_ref(&sheet), &Default::default()) {
             let ignored: Vec<u32> = input.projects.iter().flat_map(|p| &p.ignored).map(|i| i.row).collect();
-            for (r, row) in sheet.rows.iter().enumerate() {
+            for (r, row) in sheet.rows().enumerate() {
                 let filled = row.iter().any(|c| !c.trim().is_empty());
                 let is_read = read[0].contains(&r);
                 let is_ignored = ignored.contains(&jixiao::grid::row_number(r));

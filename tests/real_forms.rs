@@ -266,7 +266,7 @@ fn every_non_empty_row_of_every_fixture_is_accounted_for() {
         let ignored: BTreeSet<(Option<String>, u32)> =
             input.projects.iter().flat_map(|p| &p.ignored).map(|i| (i.sheet.clone(), i.row)).collect();
         for (sheet, rows) in sheets.iter().zip(&read) {
-            for (r, cells) in sheet.rows.iter().enumerate() {
+            for (r, cells) in sheet.rows().enumerate() {
                 let own = cells.iter().enumerate().any(|(c, v)| !v.trim().is_empty() && !sheet.is_merged_copy(r, c));
                 let is_read = rows.contains(&r);
                 let is_ignored = ignored.contains(&(sheet.name.clone(), jixiao::grid::row_number(r)));

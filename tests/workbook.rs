@@ -116,8 +116,8 @@ fn merged_cells_are_copied_and_marked() {
     let expected: BTreeSet<(usize, usize)> = [(0, 1), (0, 2), (0, 3), (2, 1), (3, 1)].into_iter().collect();
     assert_eq!(s.merged, expected);
     assert!(!s.is_merged_copy(0, 0) && !s.is_merged_copy(1, 1), "top-left cells are not copies");
-    assert_eq!(s.rows.len(), 5);
-    assert!(s.rows.iter().all(|r| r.len() == 4), "rows are rectangular: {:?}", s.rows);
+    assert_eq!(s.rows_len(), 5);
+    assert!(s.rows().all(|r| r.len() == 4), "rows are rectangular: {s:?}");
 }
 
 #[test]
@@ -131,8 +131,8 @@ fn merge_past_the_content_does_not_grow_the_sheet() {
     ws.merge_range(5, 5, 2000, 6, "", &Format::new()).unwrap();
     let sheets = read_ok(&book.save_to_buffer().unwrap());
     let s = &sheets[0];
-    assert_eq!(s.rows.len(), 2);
-    assert_eq!(s.rows[0], vec!["项目名称", "某项目", "某项目"]);
+    assert_eq!(s.rows_len(), 2);
+    assert_eq!(s.row(0).to_vec(), vec!["项目名称", "某项目", "某项目"]);
     assert_eq!(s.merged, [(0, 2)].into_iter().collect());
 }
 
@@ -181,13 +181,13 @@ fn cells_read_as_the_user_sees_them() {
     let sheets = read_ok(&book.save_to_buffer().unwrap());
     let s = &sheets[0];
     // Percent formats: at least the format's decimals, never fewer digits than stored.
-    assert_eq!(s.rows[0][..5], ["95.00%", "94.88%", "95%", "94.875%", "100%"]);
+    assert_eq!(s.row(0).to_vec()[..5], ["95.00%", "94.88%", "95%", "94.875%", "100%"]);
     // Numbers: no ".0", no float noise; other number formats are not applied.
-    assert_eq!(s.rows[1][..6], ["15", "0.3", "95", "142.5", "1234.5", "-3"]);
+    assert_eq!(s.row(1).to_vec()[..6], ["15", "0.3", "95", "142.5", "1234.5", "-3"]);
     // Dates: ISO date whatever the date format; the time only when not midnight.
-    assert_eq!(s.rows[2][..3], ["2024-03-31", "2024-03-31", "2024-03-31 08:30"]);
+    assert_eq!(s.row(2).to_vec()[..3], ["2024-03-31", "2024-03-31", "2024-03-31 08:30"]);
     // Formulas: cached values, formatted like any cell; errors and booleans as Excel shows them.
-    assert_eq!(s.rows[3], vec!["#DIV/0!", "0.3", "95.00%", "达成", "TRUE", "FALSE", "  ≥90% "]);
+    assert_eq!(s.row(3).to_vec(), vec!["#DIV/0!", "0.3", "95.00%", "达成", "TRUE", "FALSE", "  ≥90% "]);
 }
 
 // ---------------------------------------------------------------------------
@@ -207,16 +207,16 @@ fn every_sheet_with_its_name_and_absolute_positions() {
 
     let names: Vec<Option<&str>> = sheets.iter().map(|s| s.name.as_deref()).collect();
     assert_eq!(names, vec![Some("封面"), Some("空白"), Some("自评表")]);
-    assert_eq!(sheets[0].rows, vec![vec!["封面".to_owned()]]);
-    assert!(sheets[1].rows.is_empty() && sheets[1].merged.is_empty());
+    assert_eq!(sheets[0], jixiao::grid::Sheet::from_rows(sheets[0].name.clone(), [["封面"]]));
+    assert!(sheets[1].rows_len() == 0 && sheets[1].merged.is_empty());
     let s = &sheets[2];
     // Row i is the user's row i + 1, column j the user's column j + 1; a
     // formatted blank cell does not extend the sheet.
-    assert_eq!(s.rows.len(), 5);
-    assert_eq!(s.rows[0], vec!["", "", ""]);
+    assert_eq!(s.rows_len(), 5);
+    assert_eq!(s.row(0).to_vec(), vec!["", "", ""]);
     assert_eq!(s.cell(2, 2), "C3");
     assert_eq!(s.cell(4, 1), "7");
-    assert!(s.rows.iter().all(|r| r.len() == 3));
+    assert!(s.rows().all(|r| r.len() == 3));
 }
 
 // ---------------------------------------------------------------------------
@@ -265,9 +265,9 @@ fn assert_form(s: &Sheet) {
     let expected_text =
         |r: usize, c: usize| -> String { csv.get(r).and_then(|row| row.get(c)).cloned().unwrap_or_default() };
     assert_eq!(s.merged, merged_copies(FORM_MERGES));
-    assert_eq!(s.rows.len(), csv.len(), "one row per CSV row");
+    assert_eq!(s.rows_len(), csv.len(), "one row per CSV row");
     let width = csv.iter().map(Vec::len).max().unwrap();
-    assert_eq!(s.rows.iter().map(Vec::len).max(), Some(width));
+    assert_eq!(s.rows().map(|r| r.len()).max(), Some(width));
     for r in 0..csv.len() {
         for c in 0..width {
             let want = match merge_origin(FORM_MERGES, r, c) {
@@ -339,7 +339,7 @@ fn xls_percent_formats_on_number_rk_and_mulrk() {
     let sheets = read_ok(PERCENT_XLS);
     let s = &sheets[0];
     // MULRK: 0.95 "0.00%", 1 "0%", 0.5 "0.0%", 0.25 unformatted.
-    assert_eq!(s.rows[0][..4], ["95.00%", "100%", "50.0%", "0.25"]);
+    assert_eq!(s.row(0).to_vec()[..4], ["95.00%", "100%", "50.0%", "0.25"]);
     // RK: 0.95 "0%", 0.12 "0.0%", 1 "0.00%".
     assert_eq!([s.cell(1, 0), s.cell(1, 2), s.cell(1, 4)], ["95%", "12.0%", "100.00%"]);
     // NUMBER: stored digits are never rounded away; unformatted stays a fraction.
@@ -471,9 +471,9 @@ fn xls_percent_formats_record_by_record() {
     let sheets = read_ok(&biff8_book(&formats, &xfs, &cells));
     let s = &sheets[0];
     assert_eq!(s.name.as_deref(), Some("表"));
-    assert_eq!(s.rows[0], ["94.2%", "95.00%", "100.0%", "100%", "50.00%", "50.0%", "0.25", "0.95"]);
-    assert_eq!(s.rows[1][..2], ["94.2%", "ok"]);
-    assert_eq!(s.rows[2][..3], ["0.5", "50%", "0.5"]);
+    assert_eq!(s.row(0).to_vec(), ["94.2%", "95.00%", "100.0%", "100%", "50.00%", "50.0%", "0.25", "0.95"]);
+    assert_eq!(s.row(1).to_vec()[..2], ["94.2%", "ok"]);
+    assert_eq!(s.row(2).to_vec()[..3], ["0.5", "50%", "0.5"]);
     assert_eq!(s.cell(3, 0), "2024-03-31");
 }
 
@@ -493,7 +493,7 @@ fn too_many_rows_is_a_chinese_error() {
     let msg = workbook_error(read(&bytes, &limited));
     assert!(msg.contains("行数超过上限 10 行") && msg.contains("明细"), "{msg}");
     let enough = ReadOptions { max_rows: 11, ..ReadOptions::default() };
-    assert_eq!(read(&bytes, &enough).map(|s| s[0].rows.len()), Ok(11));
+    assert_eq!(read(&bytes, &enough).map(|s| s[0].rows_len()), Ok(11));
 }
 
 #[test]
@@ -522,7 +522,7 @@ fn trailing_rows_beyond_the_limit_that_are_empty_do_not_count() {
     ws.write_string(0, 0, "a").unwrap();
     ws.write_blank(500, 0, &Format::new().set_bold()).unwrap();
     let limited = ReadOptions { max_rows: 10, ..ReadOptions::default() };
-    assert_eq!(read(&book.save_to_buffer().unwrap(), &limited).map(|s| s[0].rows.len()), Ok(1));
+    assert_eq!(read(&book.save_to_buffer().unwrap(), &limited).map(|s| s[0].rows_len()), Ok(1));
 }
 
 // ---------------------------------------------------------------------------

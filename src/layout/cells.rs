@@ -5,7 +5,7 @@
 use super::funds::{is_funds_header, money, unit_of};
 use super::rows::is_title;
 use super::vocab::{field_of, key_of, label, Key};
-use super::{row, Block, Context};
+use super::{Block, Context, GOALS};
 use crate::expr;
 use crate::grid::row_number;
 use crate::model::Goal;
@@ -16,10 +16,10 @@ const GOAL_ROWS: usize = 5;
 impl Block<'_> {
     pub(super) fn read_labels(&self, rows: impl Iterator<Item = usize>, ctx: &mut Context) {
         for r in rows {
-            if ctx.used.contains(&r) {
+            if ctx.used.contains(r) {
                 continue;
             }
-            let cells = row(self.sheet, r);
+            let cells = self.sheet.row(r);
             if is_funds_header(cells) {
                 self.funds_block(r, ctx);
                 continue;
@@ -34,7 +34,7 @@ impl Block<'_> {
                 if l.is_empty() || self.sheet.is_merged_copy(r, c) {
                     continue;
                 }
-                if l == "年度总体目标" {
+                if l == GOALS {
                     ctx.used.insert(r);
                     self.goals(r, ctx);
                     continue;
@@ -93,7 +93,9 @@ impl Block<'_> {
     fn goals(&self, r: usize, ctx: &mut Context) {
         for rr in r + 1..(r + 1 + GOAL_ROWS).min(self.header.first) {
             // merged cells (年度总体目标 down the rows, 预期目标 across) count once
-            let cells: Vec<&str> = row(self.sheet, rr)
+            let cells: Vec<&str> = self
+                .sheet
+                .row(rr)
                 .iter()
                 .enumerate()
                 .filter(|(c, _)| !self.sheet.is_merged_copy(rr, *c))
@@ -101,7 +103,7 @@ impl Block<'_> {
                 .filter(|c| !c.is_empty())
                 .collect();
             let (Some(first), rest) = (cells.first(), cells.get(1..).unwrap_or(&[])) else { break };
-            if field_of(first).is_some() || key_of(first).is_some() || is_funds_header(row(self.sheet, rr)) {
+            if field_of(first).is_some() || key_of(first).is_some() || is_funds_header(self.sheet.row(rr)) {
                 break;
             }
             ctx.used.insert(rr);
@@ -112,8 +114,10 @@ impl Block<'_> {
     /// The value of the label at (r, c): the next non-empty cell to its
     /// right that is not a copy of a merged label, unless that cell is
     /// another label (a blank 主管部门 beside 实施单位).
-    fn next_value(&self, r: usize, c: usize) -> Option<&String> {
-        let (_, value) = row(self.sheet, r)
+    fn next_value(&self, r: usize, c: usize) -> Option<&str> {
+        let (_, value) = self
+            .sheet
+            .row(r)
             .iter()
             .enumerate()
             .skip(c + 1)

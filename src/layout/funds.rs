@@ -5,9 +5,9 @@
 use rust_decimal::Decimal;
 
 use super::vocab::{holds, label, split_label, weight_in_label};
-use super::{row, Block, Context};
+use super::{Block, Context};
 use crate::expr::{self, YUAN_PER_WAN, YUAN_PER_YI};
-use crate::grid::row_number;
+use crate::grid::{row_number, Row};
 use crate::model::{Budget, MoneyUnit};
 
 /// Rows under a funds header searched for the 年度资金总额 and 其中 rows.
@@ -72,7 +72,7 @@ struct FundsCols {
 }
 
 impl FundsCols {
-    fn of(cells: &[String]) -> FundsCols {
+    fn of(cells: Row<'_>) -> FundsCols {
         let col = |names: &[&str]| cells.iter().position(|c| names.contains(&&*label(c).0));
         FundsCols {
             budget: col(&BUDGET),
@@ -87,19 +87,19 @@ impl FundsCols {
 
 /// A row naming a budget (or 年初预算) column and a spending column, with
 /// the figures below (not a key/value row `全年预算数,500,全年执行数,470`).
-pub(super) fn is_funds_header(cells: &[String]) -> bool {
+pub(super) fn is_funds_header(cells: Row<'_>) -> bool {
     // Every spending-column name holds 执 (a test checks it): most rows stop here.
-    if !cells.iter().any(|c| holds(c, '执')) {
+    if !holds(cells.joined(), '执') {
         return false;
     }
     let f = FundsCols::of(cells);
     let Some(b) = f.budget.or(f.initial) else { return false };
-    let value_beside = cells.iter().skip(b + 1).find(|c| !c.trim().is_empty()).and_then(|c| expr::parse_number(c));
+    let value_beside = cells.iter().skip(b + 1).find(|c| !c.trim().is_empty()).and_then(expr::parse_number);
     f.executed.is_some() && value_beside.is_none()
 }
 
 /// A weight in a funds title cell: "预算执行情况（万元）（20分）".
-fn title_weight(cells: &[String]) -> Option<Decimal> {
+fn title_weight(cells: Row<'_>) -> Option<Decimal> {
     cells.iter().find_map(|c| {
         let (core, _) = split_label(c);
         if !FUNDS_TITLE_WORDS.iter().any(|w| core.contains(w)) {
@@ -112,7 +112,7 @@ fn title_weight(cells: &[String]) -> Option<Decimal> {
 impl Block<'_> {
     /// A funds title row above the block: its weight is the execution weight.
     pub(super) fn funds_title(&self, r: usize, ctx: &mut Context) {
-        if let Some(w) = title_weight(row(self.sheet, r)) {
+        if let Some(w) = title_weight(self.sheet.row(r)) {
             ctx.budget.weight = ctx.budget.weight.or(Some(w));
         }
     }
@@ -121,21 +121,21 @@ impl Block<'_> {
     /// the 年度资金总额 row. A figure of that row that is zero or blank is
     /// taken from the 当年财政拨款 / 其中 row, with a warning.
     pub(super) fn funds_block(&self, h: usize, ctx: &mut Context) {
-        let head = row(self.sheet, h);
+        let head = self.sheet.row(h);
         ctx.used.insert(h);
         let f = FundsCols::of(head);
         let in_yuan = head.iter().any(|c| label(c).1);
-        let cell = |r: usize, c: Option<usize>| c.and_then(|c| row(self.sheet, r).get(c)).map(|v| v.trim());
+        let cell = |r: usize, c: Option<usize>| c.and_then(|c| self.sheet.row(r).get(c)).map(|v| v.trim());
         let num = |r: usize, c: Option<usize>| cell(r, c).and_then(expr::parse_number);
         let amount = |r: usize, c: Option<usize>| cell(r, c).and_then(|v| money(v, in_yuan));
-        let below: Vec<usize> = (h + 1..(h + 1 + FUNDS_ROWS).min(self.sheet.rows.len())).collect();
+        let below: Vec<usize> = (h + 1..(h + 1 + FUNDS_ROWS).min(self.sheet.rows_len())).collect();
         // The row's first own cell (not the copy of a title merged down the block).
         let first_word = |r: usize| {
-            let cells = row(self.sheet, r);
+            let cells = self.sheet.row(r);
             let own = cells.iter().enumerate().find(|(c, v)| !v.trim().is_empty() && !self.sheet.is_merged_copy(r, *c));
             own.map(|(_, v)| label(v).0).unwrap_or_default()
         };
-        let has = |r: usize, k: &str| row(self.sheet, r).iter().any(|c| label(c).0.contains(k));
+        let has = |r: usize, k: &str| self.sheet.row(r).iter().any(|c| label(c).0.contains(k));
         // The block's own rows: 年度资金总额 and its parts.
         for &r in &below {
             if !FUNDS_ROW_WORDS.iter().any(|w| first_word(r).contains(w)) {

@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::vocab::{
-    field_key, field_name, field_of, key_of, label, marks_in, names, parse_field, Field, ALL_MARKS, MAPPABLE, REQUIRED,
+    field_key, field_name, field_of, holds_mark, key_of, label, names, parse_field, Field, MAPPABLE, REQUIRED,
 };
-use crate::grid::{row_number, Sheet};
+use crate::grid::{row_number, Row, Sheet};
 use crate::model::Issue;
 use crate::FileError;
 
@@ -24,7 +24,7 @@ pub(super) struct Columns {
 }
 
 impl Columns {
-    pub(super) fn of(row: &[String]) -> Columns {
+    pub(super) fn of(row: &[&str]) -> Columns {
         let mut c = Columns::default();
         for (i, cell) in row.iter().enumerate() {
             if let Some(f) = field_of(cell) {
@@ -98,7 +98,7 @@ impl Mapping {
 
     /// The columns of `row` with the mapping applied, and how many of its
     /// cells name a field (by the vocabulary or a mapped header text).
-    fn apply(&self, row: &[String]) -> (Columns, usize) {
+    fn apply(&self, row: &[&str]) -> (Columns, usize) {
         let mut cols = Columns::of(row);
         let mut named = cols.known();
         for (f, at) in &self.entries {
@@ -151,35 +151,31 @@ pub(super) struct Header {
     pub(super) cols: Columns,
 }
 
-fn cells(sheet: &Sheet, r: usize) -> &[String] {
-    sheet.rows.get(r).map(Vec::as_slice).unwrap_or(&[])
-}
-
 /// Two header rows read as one: the lower cell where it has text, else the
 /// upper (the merged cell beside it).
-fn combine(upper: &[String], lower: &[String]) -> Vec<String> {
+fn combine<'a>(upper: Row<'a>, lower: Row<'a>) -> Vec<&'a str> {
     (0..upper.len().max(lower.len()))
         .map(|c| {
-            let low = lower.get(c).map(|s| s.trim()).unwrap_or("");
+            let low = lower.get(c).map(str::trim).unwrap_or("");
             if low.is_empty() {
-                upper.get(c).cloned().unwrap_or_default()
+                upper.get(c).unwrap_or_default()
             } else {
-                low.to_owned()
+                low
             }
         })
         .collect()
 }
 
 /// Does `row` only name columns (so it refines the header above it)?
-fn refines(row: &[String]) -> bool {
-    let texts: Vec<&String> = row.iter().filter(|c| !c.trim().is_empty()).collect();
+fn refines(row: Row<'_>) -> bool {
+    let texts: Vec<&str> = row.iter().filter(|c| !c.trim().is_empty()).collect();
     texts.len() >= 2 && texts.iter().all(|c| field_of(c).is_some() || label(c).0 == "绩效指标")
 }
 
 /// The header starting at row `r`, if any.
 pub(super) fn header_at(sheet: &Sheet, r: usize, mapping: &Mapping) -> Option<Header> {
     let looks = |(cols, named): (Columns, usize)| (cols.is_header() && named >= 2).then_some(cols);
-    let single = looks(mapping.apply(cells(sheet, r)));
+    let single = looks(mapping.apply(&sheet.row(r).to_vec()));
     if let Some(cols) = two_rows(sheet, r).and_then(|both| looks(mapping.apply(&both))) {
         if single.as_ref() != Some(&cols) {
             return Some(Header { first: r, body: r + 2, cols });
@@ -190,8 +186,8 @@ pub(super) fn header_at(sheet: &Sheet, r: usize, mapping: &Mapping) -> Option<He
 
 /// Rows `r` and `r + 1` read as one header, when the upper names a column
 /// (or is 绩效指标) and holds no label key, and the lower refines it.
-fn two_rows(sheet: &Sheet, r: usize) -> Option<Vec<String>> {
-    let (upper, lower) = (cells(sheet, r), cells(sheet, r + 1));
+fn two_rows(sheet: &Sheet, r: usize) -> Option<Vec<&str>> {
+    let (upper, lower) = (sheet.row(r), sheet.row(r + 1));
     let names = upper.iter().any(|c| {
         field_of(c).is_some_and(|f| !matches!(f, Field::Budget | Field::Executed | Field::Project))
             || label(c).0 == "绩效指标"
@@ -204,15 +200,17 @@ fn two_rows(sheet: &Sheet, r: usize) -> Option<Vec<String>> {
 pub(super) fn find_headers(sheet: &Sheet, mapping: &Mapping) -> Vec<Header> {
     let mut out = Vec::new();
     let mut r = 0;
-    // The marks of the row below the last one tested (each row is scanned once).
-    let mut below: Option<(usize, u8)> = None;
-    while r < sheet.rows.len() {
+    // The marks of the row below the last one tested (a row is searched
+    // for a group once).
+    let mut below: Option<Marks> = None;
+    while r < sheet.rows_len() {
         // Without a mapping, most rows fail a character test and skip the labels.
         if mapping.is_empty() {
-            let here = below.filter(|(i, _)| *i == r).map_or_else(|| marks_in(cells(sheet, r)), |(_, m)| m);
-            let next = marks_in(cells(sheet, r + 1));
-            below = Some((r + 1, next));
-            if here | next != ALL_MARKS {
+            let mut here = below.take().filter(|m| m.r == r).unwrap_or_else(|| Marks::of(sheet, r));
+            let mut next = Marks::of(sheet, r + 1);
+            let all = MARKS_ORDER.iter().all(|&k| here.holds(k) || next.holds(k));
+            below = Some(next);
+            if !all {
                 r += 1;
                 continue;
             }
@@ -231,6 +229,35 @@ pub(super) fn find_headers(sheet: &Sheet, mapping: &Mapping) -> Vec<Header> {
         }
     }
     out
+}
+
+/// The groups of `REQUIRED_MARKS` in the order searched: 值 first, which
+/// indicator rows seldom hold, so most rows are searched for it alone.
+const MARKS_ORDER: [usize; 3] = [1, 2, 0];
+
+/// The groups of `REQUIRED_MARKS` row `r` holds, each searched when first asked.
+struct Marks<'a> {
+    r: usize,
+    row: Row<'a>,
+    searched: u8,
+    held: u8,
+}
+
+impl<'a> Marks<'a> {
+    fn of(sheet: &'a Sheet, r: usize) -> Self {
+        Marks { r, row: sheet.row(r), searched: 0, held: 0 }
+    }
+
+    fn holds(&mut self, k: usize) -> bool {
+        let bit = 1 << k;
+        if self.searched & bit == 0 {
+            self.searched |= bit;
+            if holds_mark(self.row, k) {
+                self.held |= bit;
+            }
+        }
+        self.held & bit != 0
+    }
 }
 
 /// The best guess at a header the vocabulary did not fully recognise: what
@@ -261,8 +288,8 @@ pub struct GuessedColumn {
 pub fn guess(sheets: &[Sheet], mapping: &Mapping) -> Option<HeaderGuess> {
     let mut best: Option<(usize, HeaderGuess)> = None;
     for sheet in sheets {
-        for r in 0..sheet.rows.len() {
-            let row = two_rows(sheet, r).unwrap_or_else(|| cells(sheet, r).to_vec());
+        for r in 0..sheet.rows_len() {
+            let row = two_rows(sheet, r).unwrap_or_else(|| sheet.row(r).to_vec());
             let (cols, named) = mapping.apply(&row);
             let filled = row.iter().filter(|c| !c.trim().is_empty()).count();
             let rank = if named > 0 {
@@ -273,14 +300,14 @@ pub fn guess(sheets: &[Sheet], mapping: &Mapping) -> Option<HeaderGuess> {
                 0
             };
             if rank > best.as_ref().map_or(0, |b| b.0) {
-                best = Some((rank, make_guess(sheet, r, row, &cols)));
+                best = Some((rank, make_guess(sheet, r, &row, &cols)));
             }
         }
     }
     best.map(|(_, g)| g)
 }
 
-fn make_guess(sheet: &Sheet, r: usize, row: Vec<String>, cols: &Columns) -> HeaderGuess {
+fn make_guess(sheet: &Sheet, r: usize, row: &[&str], cols: &Columns) -> HeaderGuess {
     let columns = MAPPABLE
         .iter()
         .map(|f| GuessedColumn {
@@ -291,7 +318,13 @@ fn make_guess(sheet: &Sheet, r: usize, row: Vec<String>, cols: &Columns) -> Head
         })
         .collect();
     let missing = REQUIRED.iter().filter(|f| cols.get(**f).is_none()).map(|f| field_name(*f).to_owned()).collect();
-    HeaderGuess { sheet: sheet.name.clone(), row: row_number(r), cells: row, columns, missing }
+    HeaderGuess {
+        sheet: sheet.name.clone(),
+        row: row_number(r),
+        cells: row.iter().map(|c| (*c).to_owned()).collect(),
+        columns,
+        missing,
+    }
 }
 
 /// INPUT.md "When the header is not recognised": the cells found and the

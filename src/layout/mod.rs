@@ -20,19 +20,23 @@ mod vocab;
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use crate::expr;
-use crate::grid::{row_number, Sheet};
+use crate::grid::{row_number, Row, Sheet};
 use crate::model::{Budget, Goal, Ignored, Input, Issue, ProjectInput, Stated};
 use crate::FileError;
 
 use funds::is_funds_header;
 use header::{find_headers, not_found_message, Columns, Header};
 pub use header::{guess, GuessedColumn, HeaderGuess, Mapping};
-use vocab::{key_of, label, Field, Key};
+use rows::RowSet;
+use vocab::{key_of, label, plain_first, Field, Key, KEYS};
 
 /// First cells of the row that ends a table and states its total.
 const TOTAL_LABELS: [&str; 5] = ["总分", "自评总分", "自评得分", "综合得分", "总得分"];
+/// The label of the 年度总体目标 rows (read in `cells`).
+const GOALS: &str = "年度总体目标";
 /// First cells of a 合计 row: a stated total only in the 得分 column (a sum
 /// of the 分值 column is a template leftover).
 const SUM_LABELS: [&str; 2] = ["合计", "总计"];
@@ -45,30 +49,35 @@ pub fn read_sheets(sheets: Vec<Sheet>) -> Result<Input, FileError> {
 /// Read every indicator block of every sheet, columns placed by the vocabulary
 /// and the user's mapping.
 pub fn read_sheets_mapped(sheets: &[Sheet], mapping: &Mapping) -> Result<Input, FileError> {
-    read_sheets_traced(sheets, mapping).map(|(input, _)| input)
+    read_all(sheets, mapping).map(|(input, _)| input)
 }
 
 /// [`read_sheets_mapped`], and per sheet the rows it read (0-based): with the
 /// `ignored` rows, every non-empty row (the tests check this on every fixture).
 #[doc(hidden)]
 pub fn read_sheets_traced(sheets: &[Sheet], mapping: &Mapping) -> Result<(Input, Vec<BTreeSet<usize>>), FileError> {
+    let (input, read) = read_all(sheets, mapping)?;
+    Ok((input, read.iter().map(|rows| rows.iter().collect()).collect()))
+}
+
+fn read_all(sheets: &[Sheet], mapping: &Mapping) -> Result<(Input, Vec<RowSet>), FileError> {
     let mut input = Input::default();
     let mut read_rows = Vec::with_capacity(sheets.len());
     // Rows of sheets without a table: listed on the file's first project.
     let mut orphans: Vec<Ignored> = Vec::new();
     for sheet in sheets {
-        let mut used = BTreeSet::new();
+        let mut used = RowSet::default();
         let headers = continued(sheet, find_headers(sheet, mapping));
         if headers.is_empty() {
-            orphans.extend(rows::unused(sheet, 0..sheet.rows.len(), &used));
+            orphans.extend(rows::unused(sheet, 0..sheet.rows_len(), &used));
         }
         let mut start = 0;
         for (i, (h, repeats)) in headers.iter().enumerate() {
-            let next = headers.get(i + 1).map_or(sheet.rows.len(), |(n, _)| n.first);
+            let next = headers.get(i + 1).map_or(sheet.rows_len(), |(n, _)| n.first);
             let block = Block { sheet, start, header: h, repeats, next };
             let (projects, end, block_used) = block.read();
             input.projects.extend(projects);
-            used.extend(block_used);
+            used.extend(block_used.iter());
             start = end;
         }
         read_rows.push(used);
@@ -94,7 +103,7 @@ fn continued(sheet: &Sheet, headers: Vec<Header>) -> Vec<(Header, Vec<Header>)> 
         if let Some((prev, repeats)) = out.last_mut() {
             let from = repeats.last().unwrap_or(prev).body;
             let new_form = (from..h.first).any(|r| {
-                let cells = row(sheet, r);
+                let cells = sheet.row(r);
                 is_funds_header(cells)
                     || first_label(cells).is_some_and(|l| {
                         TOTAL_LABELS.iter().chain(&SUM_LABELS).any(|k| l.starts_with(k))
@@ -111,13 +120,31 @@ fn continued(sheet: &Sheet, headers: Vec<Header>) -> Vec<(Header, Vec<Header>)> 
     out
 }
 
-fn row(sheet: &Sheet, r: usize) -> &[String] {
-    sheet.rows.get(r).map(Vec::as_slice).unwrap_or(&[])
+/// The row's first non-empty cell, as a label.
+fn first_label(cells: Row<'_>) -> Option<Cow<'_, str>> {
+    cells.iter().map(|c| label(c).0).find(|c| !c.is_empty())
 }
 
-/// The row's first non-empty cell, as a label.
-fn first_label(cells: &[String]) -> Option<Cow<'_, str>> {
-    cells.iter().map(|c| label(c).0).find(|c| !c.is_empty())
+/// The row's first non-empty label, when it may be a total, a key or
+/// 年度总体目标 (what [`Block::read`] looks for below a header); `None` for a
+/// row whose first label cannot be one of them, known from its first
+/// character (most rows: no label is normalised).
+fn first_row_label(cells: Row<'_>) -> Option<Cow<'_, str>> {
+    static FIRSTS: OnceLock<Vec<char>> = OnceLock::new();
+    let firsts = FIRSTS.get_or_init(|| {
+        let words = TOTAL_LABELS.iter().chain(&SUM_LABELS).chain(KEYS.iter().map(|(k, _)| k)).chain(&[GOALS]);
+        words.filter_map(|w| w.chars().next()).collect()
+    });
+    for cell in cells.iter() {
+        if let Some(c) = plain_first(cell) {
+            return firsts.contains(&c).then(|| label(cell).0);
+        }
+        let l = label(cell).0;
+        if !l.is_empty() {
+            return Some(l);
+        }
+    }
+    None
 }
 
 /// One indicator block: its header and the label cells around it.
@@ -144,7 +171,7 @@ struct Context {
     errors: Vec<Issue>,
     warnings: Vec<Issue>,
     /// Rows read (as header, indicator, label, budget figure, stated figure).
-    used: BTreeSet<usize>,
+    used: RowSet,
 }
 
 impl Block<'_> {
@@ -158,7 +185,7 @@ impl Block<'_> {
 
     /// Read the block; returns its projects, the first row after its table
     /// and the rows read.
-    fn read(&self) -> (Vec<ProjectInput>, usize, BTreeSet<usize>) {
+    fn read(&self) -> (Vec<ProjectInput>, usize, RowSet) {
         let cols = &self.header.cols;
         let mut ctx = Context::default();
         ctx.used.extend(self.header.first..self.header.body);
@@ -170,12 +197,12 @@ impl Block<'_> {
         let mut end = self.next;
         let mut r = self.header.body;
         while r < self.next {
-            if ctx.used.contains(&r) {
+            if ctx.used.contains(r) {
                 r += 1;
                 continue;
             }
-            let cells = row(self.sheet, r);
-            let first = first_label(cells);
+            let cells = self.sheet.row(r);
+            let first = first_row_label(cells);
             let starts = |keys: &[&str]| first.as_ref().is_some_and(|f| keys.iter().any(|k| f.starts_with(k)));
             if starts(&TOTAL_LABELS) || starts(&SUM_LABELS) {
                 self.stated_total(r, cols, starts(&SUM_LABELS), &mut ctx);
@@ -186,7 +213,7 @@ impl Block<'_> {
                 end = r;
                 break;
             }
-            if first.as_deref().is_some_and(|f| key_of(f).is_some() || f == "年度总体目标") {
+            if first.as_deref().is_some_and(|f| key_of(f).is_some() || f == GOALS) {
                 // a key/value row inside or below the table (全年预算数,100)
                 label_rows.push(r);
             } else {
@@ -195,12 +222,12 @@ impl Block<'_> {
             r += 1;
         }
         // Labels after the table: the sheet's last block takes them.
-        let last = self.next >= self.sheet.rows.len();
+        let last = self.next >= self.sheet.rows_len();
         if last {
             label_rows.extend(end..self.next);
         }
         self.read_labels(label_rows.into_iter(), &mut ctx);
-        let span = self.start..if last { self.sheet.rows.len() } else { end };
+        let span = self.start..if last { self.sheet.rows_len() } else { end };
         let (mut projects, used) = self.read_table(cols, &table_rows, ctx, span);
         if projects.iter().all(|p| p.indicators.is_empty()) {
             if let Some(p) = projects.first_mut() {
@@ -214,13 +241,13 @@ impl Block<'_> {
     /// row's last number. A 合计 row states a total only in the 得分 column:
     /// a sum of the 分值 column is not a total (it is listed as ignored).
     fn stated_total(&self, r: usize, cols: &Columns, sum_row: bool, ctx: &mut Context) {
-        let cells = row(self.sheet, r);
+        let cells = self.sheet.row(r);
         let by_col = cols
             .get(Field::Score)
             .filter(|c| !self.sheet.is_merged_copy(r, *c) || !sum_row)
             .and_then(|c| cells.get(c))
-            .and_then(|c| expr::parse_number(c));
-        let last = cells.iter().rev().find_map(|c| expr::parse_number(c));
+            .and_then(expr::parse_number);
+        let last = cells.iter().rev().find_map(expr::parse_number);
         let total = if sum_row { by_col } else { by_col.or(last) };
         if total.is_some() || !sum_row {
             ctx.stated.total = total;

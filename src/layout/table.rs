@@ -2,16 +2,17 @@
 //! level weights in level cells (S30), tables without level columns.
 
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use super::funds::{merge_budget, money, unit_of};
 use super::header::Columns;
-use super::rows::{is_filled, unused};
-use super::vocab::{weight_in_label, Field};
-use super::{row, Block, Context};
+use super::rows::{filled, unused, RowSet};
+use super::vocab::{weight_in_label, Field, FIELD_COUNT};
+use super::{Block, Context};
 use crate::expr;
-use crate::grid::{row_number, Sheet};
+use crate::grid::{row_number, Row};
 use crate::model::{IndicatorInput, Issue, LevelWeight, ProjectInput, Text, UNGRADED};
 
 impl Block<'_> {
@@ -24,18 +25,19 @@ impl Block<'_> {
         rows: &[usize],
         mut ctx: Context,
         span: Range<usize>,
-    ) -> (Vec<ProjectInput>, BTreeSet<usize>) {
-        let cell = |r: usize, f: Field| table_cell(self.sheet, cols, r, f);
+    ) -> (Vec<ProjectInput>, RowSet) {
         let levelless = cols.get(Field::Level1).is_none() && cols.get(Field::Level2).is_none();
         let mut projects: Vec<ProjectInput> = Vec::new();
         // Project name → index in `projects` (a lookup per new name, not a scan).
-        let mut by_name: HashMap<&str, usize> = HashMap::new();
+        let mut by_name: HashMap<&str, usize, BuildHasherDefault<NameHasher>> = HashMap::default();
         let mut current: Option<usize> = None;
         let mut current_key: Option<&str> = None;
         // The cells stay slices of the sheet until an indicator is made of them.
         let (mut last1, mut last2): (Cow<str>, &str) = (Cow::Borrowed(""), "");
         for &r in rows {
-            let text = |f: Field| cell(r, f).unwrap_or_default();
+            let cells = Cells::of(self.sheet.row(r), cols);
+            let cell = |f: Field| cells.get(f);
+            let text = |f: Field| cell(f).unwrap_or_default();
             let (name, target, actual) = (text(Field::Name), text(Field::Target), text(Field::Actual));
             // The project column forward-fills like a merged cell.
             let project = text(Field::Project);
@@ -70,12 +72,12 @@ impl Block<'_> {
             let Some(p) = current.and_then(|i| projects.get_mut(i)) else { continue };
             // Budget columns on indicator rows: the first value per project wins.
             if p.budget.adjusted.is_none() {
-                if let Some(v) = cell(r, Field::Budget).filter(|v| money(v, cols.budget_in_yuan).is_some()) {
+                if let Some(v) = cell(Field::Budget).filter(|v| money(v, cols.budget_in_yuan).is_some()) {
                     p.budget.unit = unit_of(v, cols.budget_in_yuan);
                 }
             }
             for (f, slot) in [(Field::Budget, &mut p.budget.adjusted), (Field::Executed, &mut p.budget.executed)] {
-                if let (None, Some(v)) = (*slot, cell(r, f).and_then(|v| money(v, cols.budget_in_yuan))) {
+                if let (None, Some(v)) = (*slot, cell(f).and_then(|v| money(v, cols.budget_in_yuan))) {
                     *slot = Some(v);
                     p.budget.row = Some(row_number(r));
                     ctx.used.insert(r);
@@ -96,7 +98,7 @@ impl Block<'_> {
                     let stated = cols
                         .get(Field::Weight)
                         .filter(|c| !self.sheet.is_merged_copy(r, *c))
-                        .and_then(|_| cell(r, Field::Weight))
+                        .and_then(|_| cell(Field::Weight))
                         .and_then(expr::parse_number);
                     if let (Some(w), None) = (stated, l1_weight) {
                         p.level_weights.push(LevelWeight {
@@ -128,7 +130,7 @@ impl Block<'_> {
             }
             last1 = l1.clone();
             last2 = l2;
-            let owned = |f: Field| cell(r, f).map(Text::from);
+            let owned = |f: Field| cell(f).map(Text::from);
             p.indicators.push(IndicatorInput {
                 row: Some(row_number(r)),
                 level1: Text::from(l1),
@@ -161,7 +163,7 @@ impl Block<'_> {
         mut ctx: Context,
         span: Range<usize>,
         levelless: bool,
-    ) -> (Vec<ProjectInput>, BTreeSet<usize>) {
+    ) -> (Vec<ProjectInput>, RowSet) {
         if ctx.budget.adjusted.is_none() && ctx.budget.initial.is_some() {
             ctx.budget.adjusted = ctx.budget.initial;
             ctx.warnings.push(Issue::at(
@@ -224,15 +226,43 @@ pub(super) fn strip_name_prefix(name: &str) -> &str {
     name
 }
 
-/// A cell of the table's column `f` in row `r`, trimmed; placeholders
-/// ("……") read as blank. `None` when the table has no such column.
-fn table_cell<'s>(sheet: &'s Sheet, cols: &Columns, r: usize, f: Field) -> Option<&'s str> {
-    cols.get(f).map(|c| {
-        let v = row(sheet, r).get(c).map(|s| s.trim()).unwrap_or_default();
-        if is_filled(v) {
-            v
-        } else {
-            ""
+/// A table row's cells by field, trimmed; placeholders ("……") read as
+/// blank. Each is looked up once per row, however often it is read.
+struct Cells<'s>([Option<&'s str>; FIELD_COUNT]);
+
+impl<'s> Cells<'s> {
+    fn of(row: Row<'s>, cols: &Columns) -> Cells<'s> {
+        let mut cells = [None; FIELD_COUNT];
+        for &(f, c) in &cols.cols {
+            if let Some(slot) = cells.get_mut(f as usize) {
+                *slot = Some(filled(row.get(c).unwrap_or_default()));
+            }
         }
-    })
+        Cells(cells)
+    }
+
+    /// The cell of the table's column `f`; `None` when it has no such column.
+    fn get(&self, f: Field) -> Option<&'s str> {
+        self.0.get(f as usize).copied().flatten()
+    }
+}
+
+/// The hash of the project-name index: rustc's FxHash, eight bytes a step
+/// (names are the user's own table, no attacker to resist; SipHash cost
+/// several times more on the 30–60 bytes of a name).
+#[derive(Default)]
+struct NameHasher(u64);
+
+impl Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word.iter_mut().zip(chunk).for_each(|(w, b)| *w = *b);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }

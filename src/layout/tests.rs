@@ -3,11 +3,7 @@ use super::vocab::field_of;
 use super::*;
 
 fn sheet(text: &str) -> Sheet {
-    Sheet {
-        name: None,
-        rows: text.lines().map(|l| l.split(',').map(str::to_owned).collect()).collect(),
-        merged: Default::default(),
-    }
+    Sheet::from_rows(None, text.lines().map(|l| l.split(',')))
 }
 
 #[test]
@@ -98,12 +94,12 @@ fn placeholders_and_titles() {
     for v in ["无", "0", "达成", ""] {
         assert!(!is_placeholder(v), "{v}");
     }
-    let row = |cells: &[&str]| cells.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
-    assert!(is_title(&row(&["项目支出绩效自评表", "项目支出绩效自评表"])));
-    assert!(is_title(&row(&["（2024年度）"])));
-    assert!(is_title(&row(&["单位：万元", ""])));
-    assert!(!is_title(&row(&["备注：本表由财务科填报"])));
-    assert!(!is_title(&row(&["项目名称", "x"])));
+    let title = |cells: &[&str]| is_title(Sheet::from_rows(None, [cells]).row(0));
+    assert!(title(&["项目支出绩效自评表", "项目支出绩效自评表"]));
+    assert!(title(&["（2024年度）"]));
+    assert!(title(&["单位：万元", ""]));
+    assert!(!title(&["备注：本表由财务科填报"]));
+    assert!(!title(&["项目名称", "x"]));
 }
 
 #[test]
@@ -131,9 +127,9 @@ fn character_prefilters_hold_for_the_whole_vocabulary() {
         }
     }
     use super::vocab::{marks_in, ALL_MARKS};
-    let header: Vec<String> = ["三级指标", "年度指标值", "实际完成值"].map(str::to_owned).into();
-    assert_eq!(marks_in(&header), ALL_MARKS);
-    assert_eq!(marks_in(&header[..2]), ALL_MARKS & !(1 << 2), "no 实/完 without the actual");
+    let header = Sheet::from_rows(None, [vec!["三级指标", "年度指标值", "实际完成值"], vec!["三级指标", "年度指标值"]]);
+    assert_eq!(marks_in(header.row(0)), ALL_MARKS);
+    assert_eq!(marks_in(header.row(1)), ALL_MARKS & !(1 << 2), "no 实/完 without the actual");
     for w in EXECUTED {
         assert!(w.contains('执'), "{w}");
     }
@@ -147,6 +143,21 @@ proptest::proptest! {
         let forced = format!("{cell}【】");
         let slow = label(&forced);
         proptest::prop_assert_eq!(label(&cell), slow);
+    }
+
+    /// The fast trim of table cells is `str::trim`, white space of every kind
+    /// (ASCII, U+0085, U+00A0, U+2000 …, U+3000) at either end.
+    #[test]
+    fn cell_trim_is_str_trim(cell in "[ \t\n\u{b}\r\u{85}\u{a0}\u{1680}\u{2000}\u{2029}\u{3000}\u{feff}a.指值丁ÿ\u{10000}]{0,8}") {
+        proptest::prop_assert_eq!(super::rows::trim(&cell), cell.trim());
+    }
+
+    /// The byte scan of `holds` is `str::contains` of the character (实 and
+    /// 完 share their first two bytes; 指 and 执 their first).
+    #[test]
+    fn holds_is_contains(text in "[a指值执实完宋é\u{10000}]{0,10}", c in "[a指值执实完é\u{10000}]") {
+        let c = c.chars().next().unwrap_or('a');
+        proptest::prop_assert_eq!(super::vocab::holds(&text, c), text.contains(c));
     }
 }
 

@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
+use crate::grid::Row;
+
 /// The columns of an indicator table (INPUT.md, layout A).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Field {
@@ -27,6 +29,9 @@ pub enum Field {
     Budget,
     Executed,
 }
+
+/// How many fields there are (`Field as usize` indexes a table of them).
+pub(super) const FIELD_COUNT: usize = Field::Executed as usize + 1;
 
 /// Header names accepted for each field, matched exactly after [`label`].
 /// The first name is the canonical one, used in messages.
@@ -186,6 +191,14 @@ fn is_special(c: char) -> bool {
         )
 }
 
+/// The first character of `cell`'s label, when the cell's own first
+/// character is one [`label`] keeps as it is (neither drops, maps, opens a
+/// bracket nor may trim as a colon): then the label is not empty and starts
+/// with it. `None`: only [`label`] can tell.
+pub(super) fn plain_first(cell: &str) -> Option<char> {
+    cell.chars().next().filter(|c| !is_special(*c) && !matches!(c, ':' | '：'))
+}
+
 /// [`label`]'s core and the text of its brackets.
 pub(super) fn split_label(cell: &str) -> (Cow<'_, str>, String) {
     if !cell.chars().any(is_special) {
@@ -263,45 +276,38 @@ pub fn field_of(cell: &str) -> Option<Field> {
 pub(super) const REQUIRED_MARKS: [(Field, &[char]); 3] =
     [(Field::Name, &['指']), (Field::Target, &['值']), (Field::Actual, &['实', '完'])];
 
-/// Which groups of [`REQUIRED_MARKS`] a row holds, as bits (one pass over
-/// its characters; `str::contains` with a CJK character costs a substring
-/// search per cell). A header found by the vocabulary alone, in one row or
-/// two, needs every bit ([`ALL_MARKS`]) in those rows.
-pub(super) fn marks_in(row: &[String]) -> u8 {
-    // The marks as UTF-8 (all three bytes long), with their group's bit.
-    let mut encoded: Vec<([u8; 4], usize, u8)> = Vec::new();
-    for (k, (_, marks)) in REQUIRED_MARKS.iter().enumerate() {
-        for m in *marks {
-            let mut buf = [0; 4];
-            let len = m.encode_utf8(&mut buf).len();
-            encoded.push((buf, len, 1 << k));
-        }
-    }
-    // Lead bytes of three-byte characters (0xE0..=0xEF) that start a mark.
-    let leads = encoded.iter().fold(0u16, |m, (buf, _, _)| m | 1 << (buf[0] & 0x0F));
-    let mut bits = 0;
-    for cell in row {
-        let b = cell.as_bytes();
-        for (i, &lead) in b.iter().enumerate() {
-            if lead & 0xF0 != 0xE0 || leads & (1 << (lead & 0x0F)) == 0 {
-                continue;
-            }
-            for (buf, len, bit) in &encoded {
-                if b.get(i) == buf.first() && b.get(i..i + len) == buf.get(..*len) {
-                    bits |= bit;
-                }
-            }
-        }
-    }
-    bits
+/// Does a row hold a character of group `k` of [`REQUIRED_MARKS`]? A header
+/// found by the vocabulary alone, in one row or two, holds every group in
+/// those rows. The cells are searched at once (a mark never spans two
+/// cells: each is whole UTF-8). Yes for a group there is not: no mark to
+/// require.
+pub(super) fn holds_mark(row: Row<'_>, k: usize) -> bool {
+    let text = row.joined();
+    REQUIRED_MARKS.get(k).is_none_or(|(_, marks)| marks.iter().any(|m| holds(text, *m)))
+}
+
+/// Which groups of [`REQUIRED_MARKS`] a row holds, as bits.
+#[cfg(test)]
+pub(super) fn marks_in(row: Row<'_>) -> u8 {
+    (0..REQUIRED_MARKS.len()).filter(|k| holds_mark(row, *k)).fold(0, |bits, k| bits | 1 << k)
 }
 
 /// Every group of [`REQUIRED_MARKS`].
+#[cfg(test)]
 pub(super) const ALL_MARKS: u8 = (1 << REQUIRED_MARKS.len()) - 1;
 
-/// Does `text` hold the character `c` (a scan, not a substring search)?
+/// Does `text` hold the character `c`? `memchr` for the last byte of its
+/// UTF-8 form (of a CJK character, a continuation byte: about one in 64 of
+/// a Chinese text's), then the bytes before it: `str::contains` with a
+/// non-ASCII `char` builds a substring searcher on every call, which in
+/// wasm (no SIMD) cost more than the rest of the row's layout. UTF-8 is
+/// self-synchronising, so a match of the whole form is the character.
 pub(super) fn holds(text: &str, c: char) -> bool {
-    text.chars().any(|t| t == c)
+    let mut buf = [0u8; 4];
+    let Some((last, head)) = c.encode_utf8(&mut buf).as_bytes().split_last() else { return false };
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(*last, bytes)
+        .any(|at| at.checked_sub(head.len()).and_then(|from| bytes.get(from..at)) == Some(head))
 }
 
 /// A weight written in brackets or at the end of a label: "产出指标（60分）",

@@ -132,7 +132,7 @@ mod tests {
     #[test]
     fn tables_give_sheets_and_json_gives_the_input() {
         let csv = read("三级指标,年度指标值,实际完成值\nx,1,1".as_bytes(), "a.csv", &ReadOptions::default()).unwrap();
-        assert!(matches!(&csv, Source::Sheets(s) if s.len() == 1 && s[0].rows.len() == 2), "{csv:?}");
+        assert!(matches!(&csv, Source::Sheets(s) if s.len() == 1 && s[0].rows_len() == 2), "{csv:?}");
         let json =
             read(br#"{"projects": [{"indicators": [{"name": "x"}]}]}"#, "a.json", &ReadOptions::default()).unwrap();
         assert!(matches!(&json, Source::Input(i) if i.projects.len() == 1), "{json:?}");

@@ -10,7 +10,9 @@
 
 use std::borrow::Cow;
 
-use crate::grid::Sheet;
+use csv_core::ReadRecordResult;
+
+use crate::grid::{Sheet, SheetBuilder};
 use crate::read::{Encoding, ReadOptions};
 use crate::FileError;
 
@@ -20,22 +22,84 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Sheet, FileError> {
     if text.contains('\u{0}') {
         return Err(FileError::NotATable("文件含有二进制内容，不是文本表格".into()));
     }
-    let delimiter = detect_delimiter(&text);
-    let mut reader =
-        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    // One record buffer for the whole file; each row gets its own cells.
-    let mut record = csv::StringRecord::new();
-    while reader.read_record(&mut record).map_err(|e| FileError::NotATable(format!("表格格式有误（{e}）")))? {
-        if rows.len() >= opts.max_rows {
-            return Err(FileError::TooManyRows { limit: opts.max_rows });
-        }
-        rows.push(record.iter().map(|c| c.trim_end_matches('\r').to_owned()).collect::<Vec<_>>());
-    }
-    if rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty())) {
+    let sheet = split(&text, detect_delimiter(&text), opts.max_rows)?;
+    if sheet.is_blank() {
         return Err(FileError::Empty);
     }
-    Ok(Sheet { name: None, rows, merged: Default::default() })
+    sheet.finish(None)
+}
+
+/// Split the text into records and cells (RFC 4180, rows of any length),
+/// each cell less its trailing '\r's, written straight into the sheet.
+fn split(text: &str, delimiter: u8, max_rows: usize) -> Result<SheetBuilder, FileError> {
+    let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+    let mut sheet = SheetBuilder::with_capacity(text.len(), text.len() / 16);
+    // One record's unquoted cells, one after the other, and where each ends.
+    let (mut out, mut ends) = (vec![0u8; 1024], vec![0usize; 32]);
+    let (mut input, mut out_len, mut ends_len) = (text.as_bytes(), 0, 0);
+    // Where the record being read starts in `text`.
+    let mut start = 0;
+    loop {
+        let (res, nin, nout, nend) = reader.read_record(
+            input,
+            out.get_mut(out_len..).unwrap_or_default(),
+            ends.get_mut(ends_len..).unwrap_or_default(),
+        );
+        input = input.get(nin..).unwrap_or_default();
+        out_len += nout;
+        ends_len += nend;
+        match res {
+            ReadRecordResult::InputEmpty => {}
+            ReadRecordResult::OutputFull => out.resize(out.len() * 2, 0),
+            ReadRecordResult::OutputEndsFull => ends.resize(ends.len() * 2, 0),
+            ReadRecordResult::Record => {
+                if sheet.rows_len() >= max_rows {
+                    return Err(FileError::TooManyRows { limit: max_rows });
+                }
+                let end = text.len() - input.len();
+                let ends = ends.get(..ends_len).unwrap_or_default();
+                match text.get(start..end).and_then(|raw| unquoted(raw, start == 0)) {
+                    Some(cells) => push_cells(&mut sheet, cells, ends, 1),
+                    None => {
+                        // The cells of valid text less ASCII quotes and
+                        // delimiters: still valid, so this only checks and borrows.
+                        let bytes = out.get(..out_len).unwrap_or_default();
+                        let record = encoding_rs::UTF_8
+                            .decode_without_bom_handling_and_without_replacement(bytes)
+                            .unwrap_or_else(|| String::from_utf8_lossy(bytes));
+                        push_cells(&mut sheet, &record, ends, 0);
+                    }
+                }
+                sheet.end_row();
+                (out_len, ends_len, start) = (0, 0, end);
+            }
+            ReadRecordResult::End => return Ok(sheet),
+        }
+    }
+}
+
+/// A record with no quote in its input `raw`: its cells as written, one
+/// delimiter after the one before, from the first on (after the blank lines
+/// the reader skips and, at the start of the text, the BOM it strips). They
+/// are read from the text with nothing copied or checked again (a test
+/// checks them against the csv crate's records).
+fn unquoted(raw: &str, first: bool) -> Option<&str> {
+    if raw.as_bytes().contains(&b'"') {
+        return None;
+    }
+    let raw = if first { raw.strip_prefix('\u{feff}').unwrap_or(raw) } else { raw };
+    Some(raw.trim_start_matches(['\r', '\n']))
+}
+
+/// Push a record's cells, cell `k` at `record[ends[k - 1] + k * gap..ends[k] + k * gap]`
+/// (`gap`: the delimiter between cells, when `record` has them).
+fn push_cells(sheet: &mut SheetBuilder, record: &str, ends: &[usize], gap: usize) {
+    let mut start = 0;
+    for (k, &end) in ends.iter().enumerate() {
+        let cell = record.get(start + k * gap..end + k * gap).unwrap_or_default();
+        sheet.push_cell(cell.trim_end_matches('\r'));
+        start = end;
+    }
 }
 
 /// Decode bytes to text by the rules above.
@@ -48,8 +112,9 @@ pub fn decode(bytes: &[u8], forced: Encoding) -> Cow<'_, str> {
         Encoding::Auto => {
             if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
                 enc
-            } else if std::str::from_utf8(bytes).is_ok() {
-                encoding_rs::UTF_8
+            } else if let Some(text) = encoding_rs::UTF_8.decode_without_bom_handling_and_without_replacement(bytes) {
+                // Valid UTF-8 with no BOM: checked once, borrowed.
+                return text;
             } else {
                 encoding_rs::GB18030
             }
@@ -101,14 +166,14 @@ mod tests {
         let a = read("一级指标,三级指标\n产出指标,数量\n".as_bytes(), &opts()).unwrap();
         let b = read("\u{feff}一级指标,三级指标\n产出指标,数量\n".as_bytes(), &opts()).unwrap();
         assert_eq!(a, b);
-        assert_eq!(a.rows[1], vec!["产出指标", "数量"]);
+        assert_eq!(a.row(1).to_vec(), vec!["产出指标", "数量"]);
     }
 
     #[test]
     fn gbk_without_bom() {
         let (bytes, _, _) = encoding_rs::GBK.encode("一级指标,实际完成值\n产出指标,≥20 名\n");
         let s = read(&bytes, &opts()).unwrap();
-        assert_eq!(s.rows[1], vec!["产出指标", "≥20 名"]);
+        assert_eq!(s.row(1).to_vec(), vec!["产出指标", "≥20 名"]);
     }
 
     #[test]
@@ -118,7 +183,7 @@ mod tests {
             bytes.extend_from_slice(&u.to_le_bytes());
         }
         let s = read(&bytes, &opts()).unwrap();
-        assert_eq!(s.rows[1], vec!["产出指标", "信访形势"]);
+        assert_eq!(s.row(1).to_vec(), vec!["产出指标", "信访形势"]);
     }
 
     #[test]
@@ -128,28 +193,28 @@ mod tests {
             bytes.extend_from_slice(&u.to_be_bytes());
         }
         let s = read(&bytes, &opts()).unwrap();
-        assert_eq!(s.rows[1], vec!["1", "2"]);
+        assert_eq!(s.row(1).to_vec(), vec!["1", "2"]);
     }
 
     #[test]
     fn forced_encoding_wins() {
         let (bytes, _, _) = encoding_rs::GBK.encode("指标,值\n");
         let s = read(&bytes, &ReadOptions { encoding: Encoding::Gbk, ..opts() }).unwrap();
-        assert_eq!(s.rows[0], vec!["指标", "值"]);
+        assert_eq!(s.row(0).to_vec(), vec!["指标", "值"]);
     }
 
     #[test]
     fn quoted_cells_hold_commas_quotes_and_line_breaks() {
         let s = read("名称,值\n\"36,500 人次\",\"他说\"\"好\"\"\n第二行\"\n下一行,1\n".as_bytes(), &opts()).unwrap();
-        assert_eq!(s.rows[1], vec!["36,500 人次", "他说\"好\"\n第二行"]);
+        assert_eq!(s.row(1).to_vec(), vec!["36,500 人次", "他说\"好\"\n第二行"]);
         // the quoted line break does not shift row numbers: record 3 is row 3
-        assert_eq!(s.rows[2], vec!["下一行", "1"]);
+        assert_eq!(s.row(2).to_vec(), vec!["下一行", "1"]);
     }
 
     #[test]
     fn tab_wins_over_commas_inside_cells() {
         let s = read("三级指标\t年度指标值\n接访人次\t36,500 人次\n".as_bytes(), &opts()).unwrap();
-        assert_eq!(s.rows[1], vec!["接访人次", "36,500 人次"]);
+        assert_eq!(s.row(1).to_vec(), vec!["接访人次", "36,500 人次"]);
     }
 
     #[test]
@@ -163,5 +228,38 @@ mod tests {
         let text = "a\n".repeat(11);
         let r = read(text.as_bytes(), &ReadOptions { max_rows: 10, ..opts() });
         assert_eq!(r, Err(FileError::TooManyRows { limit: 10 }));
+    }
+
+    /// The old reader (the csv crate's records, a String per cell): the
+    /// split into the sheet's buffer must give the same rows.
+    fn by_records(text: &str, delimiter: u8) -> Vec<Vec<String>> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(text.as_bytes());
+        let mut record = csv::StringRecord::new();
+        let mut rows = Vec::new();
+        while reader.read_record(&mut record).unwrap() {
+            rows.push(record.iter().map(|c| c.trim_end_matches('\r').to_owned()).collect());
+        }
+        rows
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn split_gives_the_csv_crates_rows(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "中文", ",", ";", "\t", "\"", "\"\"", "\n", "\r", "\r\n", " ", "\u{feff}", "≥90%"]),
+                0..40,
+            ),
+            d in proptest::sample::select(vec![b',', b'\t', b';']),
+        ) {
+            let text: String = parts.concat();
+            let sheet = split(&text, d, usize::MAX).unwrap().finish(None).unwrap();
+            let rows: Vec<Vec<String>> =
+                sheet.rows().map(|r| r.iter().map(str::to_owned).collect()).collect();
+            proptest::prop_assert_eq!(rows, by_records(&text, d), "{:?}", text);
+        }
     }
 }

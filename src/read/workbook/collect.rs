@@ -4,7 +4,7 @@ use calamine::Dimensions;
 
 use super::errors::{sheet_too_large, text_too_large, too_many_cells, too_many_rows};
 use super::{MAX_CELLS, MAX_TEXT_BYTES};
-use crate::grid::Sheet;
+use crate::grid::{Sheet, SheetBuilder};
 use crate::FileError;
 
 /// The non-empty cells of one sheet, sparse, until the extent is known.
@@ -45,7 +45,6 @@ impl<'a> Collector<'a> {
 
     /// Lay the cells out on a dense grid and apply the merges.
     pub(super) fn finish(mut self, merges: &[Dimensions]) -> Result<Sheet, FileError> {
-        let name = self.name.to_owned();
         let rows = self.cells.iter().map(|&(r, _, _)| r as usize + 1).max().unwrap_or(0);
         let cols = self.cells.iter().map(|&(_, c, _)| c as usize + 1).max().unwrap_or(0);
         if rows > self.max_rows {
@@ -55,12 +54,15 @@ impl<'a> Collector<'a> {
         if area > MAX_CELLS {
             return Err(sheet_too_large(self.name, rows, cols));
         }
-        let mut grid = vec![vec![String::new(); cols]; rows];
-        for (r, c, text) in std::mem::take(&mut self.cells) {
-            if let Some(slot) = grid.get_mut(r as usize).and_then(|row| row.get_mut(c as usize)) {
-                *slot = text;
+        // Each slot: the index of its cell in `self.cells`, or none.
+        let mut grid: Vec<Option<usize>> = vec![None; rows * cols];
+        for (i, &(r, c, _)) in self.cells.iter().enumerate() {
+            if let Some(slot) = grid.get_mut(r as usize * cols + c as usize) {
+                *slot = Some(i);
             }
         }
+        let len =
+            |cells: &[(u32, u32, String)], i: Option<usize>| i.and_then(|i| cells.get(i)).map_or(0, |c| c.2.len());
         let mut merged = std::collections::BTreeSet::new();
         let mut copies: u64 = 0;
         for d in merges {
@@ -70,7 +72,7 @@ impl<'a> Collector<'a> {
                 continue;
             }
             let (r1, c1) = (r1.min(rows - 1), c1.min(cols - 1));
-            let value = grid.get(r0).and_then(|row| row.get(c0)).cloned().unwrap_or_default();
+            let value = grid.get(r0 * cols + c0).copied().flatten();
             for r in r0..=r1 {
                 for c in c0..=c1 {
                     if (r, c) == (r0, c0) {
@@ -80,33 +82,34 @@ impl<'a> Collector<'a> {
                     if copies > MAX_CELLS {
                         return Err(too_many_cells(self.name));
                     }
-                    if let Some(slot) = grid.get_mut(r).and_then(|row| row.get_mut(c)) {
-                        self.text_bytes = self.text_bytes.saturating_sub(slot.len());
-                        self.add_bytes(value.len())?;
-                        slot.clone_from(&value);
+                    if let Some(slot) = grid.get_mut(r * cols + c) {
+                        self.text_bytes = self.text_bytes.saturating_sub(len(&self.cells, *slot));
+                        self.add_bytes(len(&self.cells, value))?;
+                        *slot = value;
                         merged.insert((r, c));
                     }
                 }
             }
         }
-        trim(&mut grid);
-        merged.retain(|&(r, c)| grid.get(r).is_some_and(|row| c < row.len()));
-        Ok(Sheet { name: Some(name), rows: grid, merged })
-    }
-}
-
-/// Drop trailing empty rows and columns (a merge with an empty top-left can
-/// leave them), keeping rows rectangular.
-fn trim(grid: &mut Vec<Vec<String>>) {
-    while grid.last().is_some_and(|row| row.iter().all(String::is_empty)) {
-        grid.pop();
-    }
-    let cols = grid.iter().filter_map(|row| row.iter().rposition(|c| !c.is_empty())).max().map_or(0, |c| c + 1);
-    for row in grid.iter_mut() {
-        row.truncate(cols);
+        // Trailing empty rows and columns go (a merge with an empty top-left
+        // can leave them); rows stay rectangular.
+        let row_of = |r: usize| grid.get(r * cols..(r + 1) * cols).unwrap_or_default();
+        let rows = (0..rows).rposition(|r| row_of(r).iter().any(Option::is_some)).map_or(0, |r| r + 1);
+        let cols = (0..rows).filter_map(|r| row_of(r).iter().rposition(Option::is_some)).max().map_or(0, |c| c + 1);
+        let mut sheet = SheetBuilder::with_capacity(self.text_bytes, rows * cols);
+        for r in 0..rows {
+            for slot in row_of(r).iter().take(cols) {
+                sheet.push_cell(slot.and_then(|i| self.cells.get(i)).map_or("", |c| c.2.as_str()));
+            }
+            sheet.end_row();
+        }
+        let mut sheet = sheet.finish(Some(self.name.to_owned()))?;
+        merged.retain(|&(r, c)| r < rows && c < cols);
+        sheet.merged = merged;
+        Ok(sheet)
     }
 }
 
 pub(super) fn empty_sheet(name: String) -> Sheet {
-    Sheet { name: Some(name), ..Sheet::default() }
+    Sheet::from_rows(Some(name), Vec::<Vec<&str>>::new())
 }
