@@ -167,15 +167,29 @@ fn edited<'a>(index: usize, p: &'a ProjectInput, edits: &[Edit]) -> Rows<'a> {
     Rows { rows: Cow::Owned(rows), form: Some(form) }
 }
 
-/// Row `i`'s texts for its result: moved from owned rows, copied from borrowed ones.
-fn texts(rows: &mut Cow<'_, [IndicatorInput]>, i: usize) -> [Text; 5] {
+/// Row `i`'s texts into its result `r`: moved from owned rows, copied
+/// from borrowed ones (field by field: no array of texts is built).
+fn texts(rows: &mut Cow<'_, [IndicatorInput]>, i: usize, r: &mut RowResult) {
     match rows {
-        Cow::Owned(v) => v
-            .get_mut(i)
-            .map(|r| [&mut r.level1, &mut r.level2, &mut r.name, &mut r.target, &mut r.actual].map(std::mem::take)),
-        Cow::Borrowed(v) => v.get(i).map(|r| [&r.level1, &r.level2, &r.name, &r.target, &r.actual].map(Text::clone)),
+        Cow::Owned(v) => {
+            if let Some(ind) = v.get_mut(i) {
+                r.level1 = std::mem::take(&mut ind.level1);
+                r.level2 = std::mem::take(&mut ind.level2);
+                r.name = std::mem::take(&mut ind.name);
+                r.target = std::mem::take(&mut ind.target);
+                r.actual = std::mem::take(&mut ind.actual);
+            }
+        }
+        Cow::Borrowed(v) => {
+            if let Some(ind) = v.get(i) {
+                r.level1.clone_from(&ind.level1);
+                r.level2.clone_from(&ind.level2);
+                r.name.clone_from(&ind.name);
+                r.target.clone_from(&ind.target);
+                r.actual.clone_from(&ind.actual);
+            }
+        }
     }
-    .unwrap_or_default()
 }
 
 /// Score a project's rows (`indicators`, edits applied; `p` gives the rest).
@@ -212,7 +226,7 @@ fn score_project(
             score_row(ind, r, years, profile);
         }
         r.stated_score = form_score;
-        [r.level1, r.level2, r.name, r.target, r.actual] = texts(&mut rows, i);
+        texts(&mut rows, i, r);
         if let Some(e) = weight_error {
             r.status = Status::Error;
             r.score = Decimal::ZERO;
