@@ -192,7 +192,7 @@ fn texts(rows: &mut Cow<'_, [IndicatorInput]>, i: usize, r: &mut RowResult) {
     }
 }
 
-/// Score a project's rows (`indicators`, edits applied; `p` gives the rest).
+/// Score a project's rows (`rows`, edits applied; `p` gives the rest).
 fn score_project(
     p: &ProjectInput,
     Rows { mut rows, form }: Rows<'_>,
