@@ -188,12 +188,15 @@ pub fn summarize_bytes(
     profile: &Profile,
     opts: &ScoreOptions,
 ) -> Result<render::Summary, FileError> {
-    let input = read_input(bytes, file_name, &opts.read)?;
+    let mut input = read_input(bytes, file_name, &opts.read)?;
     let mut summary = render::Summary::with_capacity(input.projects.len());
-    for index in 0..input.projects.len() {
-        if let Some(result) = scored_one(&input, index, &opts.edits, profile, opts.current_year) {
-            summary.push(&result);
-        }
+    // One scorer for the run (its lookups serve every project); each
+    // project's rows and texts move into its result, which is then dropped.
+    let mut scorer = score::Scorer::new(profile, opts.current_year);
+    for (index, p) in input.projects.iter_mut().enumerate() {
+        let mut result = scorer.project_taking(p, index, &opts.edits);
+        audit::audit_into(p, &mut result, profile);
+        summary.push_owned(result);
     }
     Ok(summary)
 }

@@ -87,10 +87,10 @@ pub fn row(d: &RowDecision) -> String {
         Rule::Qualitative(q) => qualitative(q),
         Rule::Deadline(x) => deadline(x),
     };
-    if let Some(x) = d.deduction {
+    if let Some(x) = d.deduction.as_deref() {
         let _ = write!(text, "；扣减 {} 分，{} → {}", show(x.points), show(x.before), show(x.after));
     }
-    if let Some((all, left)) = d.rescale {
+    if let Some(&(all, left)) = d.rescale.as_deref() {
         let _ = write!(text, "；因不适用指标，分值与得分按 {}/{} 折算", show(all), show(left));
     }
     text
@@ -110,7 +110,10 @@ fn quantitative(q: &Quantitative) -> String {
     let (w, tv, av) = (q.weight, q.target, q.actual);
     let v = |x: Decimal| WithUnit(round2(x), &q.unit);
     let wd = show(w);
-    let prefix = q.full_marks.map(|(x, fm)| format!("完成值 {} 分（满分 {} 分）折合 {}；", show(x), show(fm), v(av)));
+    let prefix = q
+        .full_marks
+        .as_deref()
+        .map(|&(x, fm)| format!("完成值 {} 分（满分 {} 分）折合 {}；", show(x), show(fm), v(av)));
     let prefix = prefix.unwrap_or_default();
     let kind = match q.kind {
         QuantKind::Reverse => "反向指标",

@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::*;
+use crate::model::Text;
 use crate::report::decision::{Deduction, QuantOutcome, Quantitative};
 
 fn d(s: &str) -> Decimal {
@@ -67,7 +68,7 @@ fn no_sentence_carries_a_rule_id() {
         Rule::Quantitative(Quantitative {
             kind: QuantKind::Positive,
             weight: d("10"),
-            unit: String::new(),
+            unit: Text::default(),
             target: d("0"),
             actual: d("1"),
             full_marks: None,
@@ -77,8 +78,8 @@ fn no_sentence_carries_a_rule_id() {
     let mut texts: Vec<String> = errors.iter().map(row_error).collect();
     texts.extend(flags.iter().map(flag));
     for rule in rules {
-        let deduction = Some(Deduction { points: d("1"), before: d("10"), after: d("9") });
-        texts.push(row(&RowDecision { rule, deduction, rescale: Some((d("100"), d("90"))) }));
+        let deduction = Some(Box::new(Deduction { points: d("1"), before: d("10"), after: d("9") }));
+        texts.push(row(&RowDecision { rule, deduction, rescale: Some(Box::new((d("100"), d("90")))) }));
     }
     let e = Execution {
         budget: None,

@@ -5,6 +5,8 @@ use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
+use compact_str::CompactString as Text;
+
 use super::normalize::{char_len, has_at, is_cjk, normalize, skip_spaces, Chars};
 
 /// 万: 1 万元 = 10 000 元 (also the scale of 1.2万人次).
@@ -32,21 +34,23 @@ impl Unit {
         matches!(self, Unit::Count(u) if u == word)
     }
 
-    /// The unit as users write it ("%", "万元", "人次", "" for none).
-    pub fn label(&self) -> String {
+    /// The unit as users write it ("%", "万元", "人次", "" for none): a
+    /// compact text, no allocation for the units of the tables (issue 14).
+    pub fn label(&self) -> Text {
         match self {
-            Unit::None => String::new(),
-            Unit::Percent => "%".into(),
+            Unit::None => Text::const_new(""),
+            Unit::Percent => Text::const_new("%"),
             Unit::Money(f) => {
                 if *f == Decimal::ONE {
-                    "元".into()
+                    Text::const_new("元")
                 } else if *f == Decimal::from(YUAN_PER_WAN) {
-                    "万元".into()
+                    Text::const_new("万元")
                 } else {
-                    "亿元".into()
+                    Text::const_new("亿元")
                 }
             }
-            Unit::Count(s) => s.to_string(),
+            Unit::Count(Cow::Borrowed(s)) => Text::const_new(s),
+            Unit::Count(Cow::Owned(s)) => Text::from(s.as_str()),
         }
     }
 }

@@ -5,6 +5,8 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
+use compact_str::CompactString as Text;
+
 use super::comparator::{comparator_after, comparator_before, Comparator};
 use super::normalize::{has_at, is_digit_at, normalize, skip_spaces, Chars};
 use super::number::{number_starts_at, scale, scan_number};
@@ -36,7 +38,7 @@ pub struct Aligned {
     pub target: Decimal,
     pub actual: Decimal,
     /// The common unit's label for explanations ("%", "万元", "名", "").
-    pub unit: String,
+    pub unit: Text,
 }
 
 /// S20: "(满分 15 分)", "（满分15）", "满分:15分" at `i`: (full marks, end).

@@ -165,8 +165,8 @@ impl Profile {
     }
 
     /// S26: the grade of a total.
-    pub fn grade_of(&self, total: Decimal) -> String {
-        self.grades.iter().find(|b| total >= b.min).or(self.grades.last()).map(|b| b.grade.clone()).unwrap_or_default()
+    pub fn grade_of(&self, total: Decimal) -> &str {
+        self.grades.iter().find(|b| total >= b.min).or(self.grades.last()).map_or("", |b| b.grade.as_str())
     }
 }
 

@@ -143,7 +143,7 @@ fn project_rows(p: &ProjectResult, write: &mut dyn FnMut(Vec<String>)) {
         blank(),
         p.weight_sum.normalize().to_string(),
         show2(p.total).to_string(),
-        p.grade.clone(),
+        p.grade.to_string(),
         provisional.into(),
         p.stated_total.map(|s| format!("填报总分 {s:.2}")).unwrap_or_default(),
         blank(),

@@ -86,11 +86,25 @@ impl Summary {
 
     /// Add the line of the next project (an overview built while scoring).
     pub fn push(&mut self, p: &ProjectResult) {
+        let department = p.department.as_ref().or(p.implementer.as_ref());
+        self.add(p, [p.name.clone(), department.cloned(), p.sheet.clone()]);
+    }
+
+    /// [`Summary::push`] for a caller done with the project: its name,
+    /// department and sheet move into the overview (not copied).
+    pub fn push_owned(&mut self, mut p: ProjectResult) {
+        let department = p.department.take().or_else(|| p.implementer.take());
+        let texts = [p.name.take(), department, p.sheet.take()];
+        self.add(&p, texts);
+    }
+
+    /// The line of `p`, whose name, department and sheet are `texts`.
+    fn add(&mut self, p: &ProjectResult, [name, department, sheet]: [Option<String>; 3]) {
         self.projects += 1;
         self.rows += p.rows.len();
-        self.name.push(p.name.clone().unwrap_or_default());
-        self.department.push(p.department.clone().or_else(|| p.implementer.clone()).unwrap_or_default());
-        self.sheet.push(p.sheet.clone().unwrap_or_default());
+        self.name.push(name.unwrap_or_default());
+        self.department.push(department.unwrap_or_default());
+        self.sheet.push(sheet.unwrap_or_default());
         let f = |d: Option<rust_decimal::Decimal>| d.and_then(|v| v.to_f64()).unwrap_or(f64::NAN);
         self.budget.push(f(p.execution.budget));
         self.executed.push(f(p.execution.executed));
@@ -99,7 +113,7 @@ impl Summary {
         let grade = match self.grades.iter().position(|g| *g == p.grade) {
             Some(i) => i,
             None => {
-                self.grades.push(p.grade.clone());
+                self.grades.push(p.grade.to_string());
                 self.grades.len() - 1
             }
         };

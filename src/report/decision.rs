@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::expr::{Comparator, Period, Ymd};
+use crate::model::Text;
 
 /// A field not in JSON (its text form is), and left out of `==`: a report
 /// read back from JSON has only the text, and equals the one it came from.
@@ -104,10 +105,11 @@ impl Level {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RowDecision {
     pub rule: Rule,
-    /// S23: the deduction taken (before, after — both rounded).
-    pub deduction: Option<Deduction>,
-    /// S22: weights and scores rescaled by all / left.
-    pub rescale: Option<(Decimal, Decimal)>,
+    /// S23: the deduction taken (before, after — both rounded). Rare: kept
+    /// out of line, so that every row's result is smaller (issue 14).
+    pub deduction: Option<Box<Deduction>>,
+    /// S22: weights and scores rescaled by all / left (rare: out of line).
+    pub rescale: Option<Box<(Decimal, Decimal)>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -130,7 +132,7 @@ pub enum Rule {
     /// S7–S13, S20.
     Quantitative(Quantitative),
     /// S17: 待判定, 0 points until the user picks a level.
-    Pending { actual: String },
+    Pending { actual: Text },
     /// S14–S16.
     Qualitative(Qualitative),
     /// S28: a time limit against a date.
@@ -182,11 +184,12 @@ pub struct Quantitative {
     pub kind: QuantKind,
     pub weight: Decimal,
     /// The common unit ("%", "万元", "" for none).
-    pub unit: String,
+    pub unit: Text,
     pub target: Decimal,
     pub actual: Decimal,
     /// S20: the actual was "x 分（满分 y 分）" against a percent target.
-    pub full_marks: Option<(Decimal, Decimal)>,
+    /// (The actual's score, full marks; rare: out of line.)
+    pub full_marks: Option<Box<(Decimal, Decimal)>>,
     pub outcome: QuantOutcome,
 }
 
@@ -242,7 +245,7 @@ pub enum LevelSource {
     /// Chosen in the page (人工判定).
     Chosen,
     /// S17, from the actual text (trimmed).
-    Actual(String),
+    Actual(Text),
     /// Placed by the manual score alone (level cell 待判定).
     Unstated,
 }
@@ -332,7 +335,7 @@ pub enum Flag {
     /// S11: a bare amount under 成本指标; scored as a ceiling (≤).
     CostCeiling,
     /// S21: a range target, scored on its lower bound.
-    Range { low: Decimal, high: Decimal, unit: String },
+    Range { low: Decimal, high: Decimal, unit: Text },
     /// S19: a bare fraction against a percent target.
     BareFraction(Decimal),
     /// S12: a negative actual, clamped to 0.
@@ -433,5 +436,14 @@ mod tests {
             assert_eq!(serde_json::from_str::<Direction>(json).unwrap(), d);
         }
         assert!(serde_json::from_str::<Direction>("\"≈\"").is_err());
+    }
+
+    #[test]
+    fn a_row_result_stays_small() {
+        // Every row's result is written once and read by audit, summary and
+        // explain: rare parts are kept out of line (issue 14).
+        let (row, decision) = (size_of::<crate::report::RowResult>(), size_of::<RowDecision>());
+        println!("size_of RowResult {row} bytes, RowDecision {decision} bytes");
+        assert!(row <= 400 && decision <= 144, "RowResult {row}, RowDecision {decision}");
     }
 }

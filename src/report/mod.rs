@@ -36,7 +36,8 @@ pub struct ProjectResult {
     pub file: Option<String>,
     #[serde(with = "rust_decimal::serde::float")]
     pub total: Decimal,
-    pub grade: String,
+    /// A short text (优 良 中 差): no allocation per project.
+    pub grade: Text,
     /// True while any row is 待判定 (S17).
     pub provisional: bool,
     #[serde(with = "rust_decimal::serde::float_option")]

@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 
 use super::Decided;
-use crate::expr::{Comparator, DateExpr};
+use crate::expr::{self, Comparator, DateExpr};
 use crate::num::{mul_div, round2};
 use crate::profile::{LateRule, Profile};
 use crate::report::decision::{Deadline, DeadlineOutcome, RowError, Rule, YearTaken};
@@ -14,9 +14,10 @@ use crate::report::{Direction, RowResult};
 
 /// The years a date without one may take (S28), besides the other date's.
 #[derive(Debug, Clone, Copy, Default)]
-pub(super) struct Years {
-    /// The project's year, from its name.
-    pub project: Option<i32>,
+pub(super) struct Years<'a> {
+    /// The project's name, whose year is read only when a row needs it
+    /// (most projects have no date without a year).
+    pub name: Option<&'a str>,
     /// The current year (the caller's clock), if given.
     pub current: Option<i32>,
 }
@@ -29,21 +30,21 @@ pub(super) fn deadline(
     limit: &DateExpr,
     done: &DateExpr,
     w: Decimal,
-    years: Years,
+    years: Years<'_>,
     profile: &Profile,
     r: &mut RowResult,
 ) -> Decided {
     r.direction = Some(Direction::Compare(Comparator::Le));
-    let fallback = match (years.project, years.current) {
-        (Some(y), _) => YearTaken::Project(y),
-        (None, Some(now)) => YearTaken::LastYear(now.saturating_sub(1)),
-        (None, None) => YearTaken::Unknown,
-    };
     let (limit_year, done_year, year) = match (limit.year, done.year) {
         (Some(t), Some(a)) => (t, a, YearTaken::Written),
         (Some(t), None) => (t, t, YearTaken::OtherDate(t)),
         (None, Some(a)) => (a, a, YearTaken::OtherDate(a)),
         (None, None) => {
+            let fallback = match (years.name.and_then(expr::year_in), years.current) {
+                (Some(y), _) => YearTaken::Project(y),
+                (None, Some(now)) => YearTaken::LastYear(now.saturating_sub(1)),
+                (None, None) => YearTaken::Unknown,
+            };
             let y = match fallback {
                 YearTaken::Project(y) | YearTaken::LastYear(y) | YearTaken::OtherDate(y) => y,
                 YearTaken::Written | YearTaken::Unknown => COMMON_YEAR,

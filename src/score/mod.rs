@@ -66,21 +66,11 @@ pub fn score(input: &Input, edits: &[Edit], profile: &Profile) -> Report {
     score_in_year(input, edits, profile, None)
 }
 
-/// The years a project's dates may take (S28): its name's, the caller's.
-fn years(p: &ProjectInput, current_year: Option<i32>) -> Years {
-    Years { project: p.name.as_deref().and_then(expr::year_in), current: current_year }
-}
-
 /// [`score`], knowing the current year (the caller's clock): a date
 /// without a year anywhere then takes the year before it (S28).
 pub fn score_in_year(input: &Input, edits: &[Edit], profile: &Profile, current_year: Option<i32>) -> Report {
-    let mut levels = Levels::default();
-    let projects = input
-        .projects
-        .iter()
-        .enumerate()
-        .map(|(i, p)| score_project(p, edited(i, p, edits), years(p, current_year), profile, &mut levels))
-        .collect();
+    let mut scorer = Scorer::new(profile, current_year);
+    let projects = input.projects.iter().enumerate().map(|(i, p)| scorer.project(p, i, edits)).collect();
     Report { profile: profile.id.clone(), projects }
 }
 
@@ -94,83 +84,131 @@ pub fn score_one(
     current_year: Option<i32>,
 ) -> Option<ProjectResult> {
     let p = input.projects.get(index)?;
-    let levels = &mut Levels::default();
-    Some(score_project(p, edited(index, p, edits), years(p, current_year), profile, levels))
+    Some(Scorer::new(profile, current_year).project(p, index, edits))
 }
 
 /// [`score_in_year`] for a caller that is done with the rows once scored:
-/// they are moved out of `input` (its projects keep every other field,
-/// which is all the audit reads) and their texts into the report, not copied.
+/// see [`Scorer::project_taking`] (what is moved out of `input`).
 pub fn score_taking(input: &mut Input, edits: &[Edit], profile: &Profile, current_year: Option<i32>) -> Report {
-    let mut levels = Levels::default();
-    let projects = input
-        .projects
-        .iter_mut()
-        .enumerate()
-        .map(|(index, p)| {
-            let rows = std::mem::take(&mut p.indicators)
-                .into_iter()
-                .enumerate()
-                .map(|(i, mut ind)| {
-                    let form = stated(&ind);
-                    if edits.iter().any(|e| ind.is_edited_by(index, i, e)) {
-                        ind.apply_edits(index, i, edits);
-                    }
-                    (Cow::Owned(ind), form)
-                })
-                .collect();
-            score_project(p, rows, years(p, current_year), profile, &mut levels)
-        })
-        .collect();
+    let mut scorer = Scorer::new(profile, current_year);
+    let projects =
+        input.projects.iter_mut().enumerate().map(|(index, p)| scorer.project_taking(p, index, edits)).collect();
     Report { profile: profile.id.clone(), projects }
 }
 
-/// A row with the page's edits applied, and the 得分 the form states (before any edit).
-type Edited<'a> = (Cow<'a, IndicatorInput>, Option<Decimal>);
-
-/// The project's rows with the edits that name them applied.
-fn edited<'a>(index: usize, p: &'a ProjectInput, edits: &[Edit]) -> Vec<Edited<'a>> {
-    let mine: Vec<&Edit> = edits.iter().filter(|e| e.project == index).collect();
-    p.indicators
-        .iter()
-        .enumerate()
-        .map(|(i, ind)| {
-            if mine.iter().any(|e| ind.is_edited_by(index, i, e)) {
-                let mut own = ind.clone();
-                own.apply_edits(index, i, edits);
-                (Cow::Owned(own), stated(ind))
-            } else {
-                (Cow::Borrowed(ind), stated(ind))
-            }
-        })
-        .collect()
+/// The scorer of one run, project after project: the profile, the current
+/// year, and the profile's level of each 一级 text it has looked up (S1/S2),
+/// kept from one project to the next (a file names a handful).
+pub struct Scorer<'p> {
+    profile: &'p Profile,
+    current_year: Option<i32>,
+    levels: Levels,
 }
 
-/// A row's texts for its result: moved from an owned row, copied from a borrowed one.
-fn texts(ind: Cow<'_, IndicatorInput>) -> [Text; 5] {
-    match ind {
-        Cow::Owned(i) => [i.level1, i.level2, i.name, i.target, i.actual],
-        Cow::Borrowed(i) => [&i.level1, &i.level2, &i.name, &i.target, &i.actual].map(Text::clone),
+impl<'p> Scorer<'p> {
+    pub fn new(profile: &'p Profile, current_year: Option<i32>) -> Scorer<'p> {
+        Scorer { profile, current_year, levels: Levels::default() }
+    }
+
+    /// Project `p` (number `index` of its input), with the edits that name
+    /// it applied to copies of its rows.
+    pub fn project(&mut self, p: &ProjectInput, index: usize, edits: &[Edit]) -> ProjectResult {
+        let years = Years { name: p.name.as_deref(), current: self.current_year };
+        score_project(p, edited(index, p, edits), years, self.profile, &mut self.levels)
+    }
+
+    /// [`Scorer::project`] for a caller that is done with the rows once
+    /// scored: they are moved out of `p` (edits applied in place), and so
+    /// are its name, department, implementer and sheet; `p` keeps every
+    /// other field, which is all the audit reads. The texts move into the
+    /// result, not copied.
+    pub fn project_taking(&mut self, p: &mut ProjectInput, index: usize, edits: &[Edit]) -> ProjectResult {
+        let mut rows = std::mem::take(&mut p.indicators);
+        let form = edited_by(index, &rows, edits).then(|| {
+            let form = rows.iter().map(stated).collect();
+            rows.iter_mut().enumerate().for_each(|(i, ind)| ind.apply_edits(index, i, edits));
+            form
+        });
+        let rows = Rows { rows: Cow::Owned(rows), form };
+        let (name, department, implementer, sheet) =
+            (p.name.take(), p.department.take(), p.implementer.take(), p.sheet.take());
+        let years = Years { name: name.as_deref(), current: self.current_year };
+        let mut result = score_project(p, rows, years, self.profile, &mut self.levels);
+        (result.name, result.department, result.implementer, result.sheet) = (name, department, implementer, sheet);
+        result
     }
 }
 
-/// Score a project's rows (`indicators`, edits applied; `p` gives the rest).
+/// A project's rows as scored: borrowed from the input, or owned (moved
+/// out of it, or copied to apply the page's edits); with the edits, the
+/// 得分 each row's form states (before any edit).
+struct Rows<'a> {
+    rows: Cow<'a, [IndicatorInput]>,
+    form: Option<Vec<Option<Decimal>>>,
+}
+
+/// Does an edit name one of the project's rows?
+fn edited_by(index: usize, rows: &[IndicatorInput], edits: &[Edit]) -> bool {
+    edits
+        .iter()
+        .filter(|e| e.project == index)
+        .any(|e| rows.iter().enumerate().any(|(i, ind)| ind.is_edited_by(index, i, e)))
+}
+
+/// The project's rows with the edits that name them applied (a copy only
+/// when there are such edits).
+fn edited<'a>(index: usize, p: &'a ProjectInput, edits: &[Edit]) -> Rows<'a> {
+    if !edited_by(index, &p.indicators, edits) {
+        return Rows { rows: Cow::Borrowed(&p.indicators), form: None };
+    }
+    let form = p.indicators.iter().map(stated).collect();
+    let mut rows = p.indicators.clone();
+    rows.iter_mut().enumerate().for_each(|(i, ind)| ind.apply_edits(index, i, edits));
+    Rows { rows: Cow::Owned(rows), form: Some(form) }
+}
+
+/// Row `i`'s texts into its result `r`: moved from owned rows, copied
+/// from borrowed ones (field by field: no array of texts is built).
+fn texts(rows: &mut Cow<'_, [IndicatorInput]>, i: usize, r: &mut RowResult) {
+    match rows {
+        Cow::Owned(v) => {
+            if let Some(ind) = v.get_mut(i) {
+                r.level1 = std::mem::take(&mut ind.level1);
+                r.level2 = std::mem::take(&mut ind.level2);
+                r.name = std::mem::take(&mut ind.name);
+                r.target = std::mem::take(&mut ind.target);
+                r.actual = std::mem::take(&mut ind.actual);
+            }
+        }
+        Cow::Borrowed(v) => {
+            if let Some(ind) = v.get(i) {
+                r.level1.clone_from(&ind.level1);
+                r.level2.clone_from(&ind.level2);
+                r.name.clone_from(&ind.name);
+                r.target.clone_from(&ind.target);
+                r.actual.clone_from(&ind.actual);
+            }
+        }
+    }
+}
+
+/// Score a project's rows (`rows`, edits applied; `p` gives the rest).
 fn score_project(
     p: &ProjectInput,
-    indicators: Vec<Edited<'_>>,
-    years: Years,
+    Rows { mut rows, form }: Rows<'_>,
+    years: Years<'_>,
     profile: &Profile,
     levels: &mut Levels,
 ) -> ProjectResult {
     let mut notes: Vec<Note> = Vec::new();
-    let weights = {
-        let refs: Vec<&IndicatorInput> = indicators.iter().map(|(i, _)| i.as_ref()).collect();
-        weights::weights(&refs, &p.level_weights, profile, levels, &mut notes)
-    };
+    let weights = weights::weights(&rows, &p.level_weights, profile, levels, &mut notes);
     // S33: does the form have a 偏差原因 column (the audit's note)?
-    let reason_column = indicators.iter().any(|(i, _)| i.reason.is_some());
-    let mut rows: Vec<RowResult> = Vec::with_capacity(indicators.len());
-    for (i, (ind, form_score)) in indicators.into_iter().enumerate() {
+    let reason_column = rows.iter().any(|i| i.reason.is_some());
+    let mut results: Vec<RowResult> = Vec::with_capacity(rows.len());
+    for i in 0..rows.len() {
+        let Some(ind) = rows.get(i) else { continue };
+        // The 填报得分 is the form's, not the page's edit of it.
+        let form_score = form.as_ref().map_or_else(|| stated(ind), |f| f.get(i).copied().flatten());
         let row = ind.row_number(i);
         let (weight, weight_error) = match weights.rows.get(i) {
             Some(Ok(w)) => (*w, None),
@@ -178,18 +216,17 @@ fn score_project(
             None => (Decimal::ZERO, None),
         };
         // The row is built in place (a result is large: not moved once made).
-        rows.push(unscored(row, weight));
-        let Some(r) = rows.last_mut() else { continue };
-        if weights.assumed && above(&ind, weight) {
+        results.push(unscored(row, weight));
+        let Some(r) = results.last_mut() else { continue };
+        if weights.assumed && above(ind, weight) {
             // S32: a stated 得分 above an assumed weight is not a manual
             // score (S16): the row scores by its level; the audit compares it.
             score_row(&IndicatorInput { score: None, ..(*ind).clone() }, r, years, profile);
         } else {
-            score_row(&ind, r, years, profile);
+            score_row(ind, r, years, profile);
         }
-        // The 填报得分 is the form's, not the page's edit of it.
         r.stated_score = form_score;
-        [r.level1, r.level2, r.name, r.target, r.actual] = texts(ind);
+        texts(&mut rows, i, r);
         if let Some(e) = weight_error {
             r.status = Status::Error;
             r.score = Decimal::ZERO;
@@ -199,11 +236,11 @@ fn score_project(
             notes.push(Note { row: Some(row), kind: NoteKind::Row { index: i, error: error.clone() } });
         }
     }
-    totals::rescale_not_applicable(&mut rows, profile, &mut notes);
+    totals::rescale_not_applicable(&mut results, profile, &mut notes);
     let mut execution = execution::execution(&p.budget, p.stated.rate, profile, &mut notes);
     execution.stated_rate = p.stated.rate;
     execution.stated_score = p.stated.execution_score;
-    let mut result = totals::project(p, rows, execution, notes, profile);
+    let mut result = totals::project(p, results, execution, notes, profile);
     result.weights_assumed = weights.assumed;
     result.reason_column = Skipped(reason_column);
     result
@@ -252,7 +289,7 @@ fn unscored(row: u32, weight: Decimal) -> RowResult {
 
 /// One row (`r`: [`unscored`]): its rule (S7–S22), the deduction (S23), the
 /// cap (S13), the rounding (S25) and the reason check (S24).
-fn score_row(ind: &IndicatorInput, r: &mut RowResult, years: Years, profile: &Profile) {
+fn score_row(ind: &IndicatorInput, r: &mut RowResult, years: Years<'_>, profile: &Profile) {
     let weight = r.weight;
     let (mut score, rule) = match quantitative::evaluate(ind, weight, years, profile, r) {
         Ok(decided) => decided,
@@ -265,7 +302,7 @@ fn score_row(ind: &IndicatorInput, r: &mut RowResult, years: Years, profile: &Pr
             Some(points) if points > Decimal::ZERO => {
                 let before = score;
                 score = score.saturating_sub(points).max(Decimal::ZERO);
-                deduction = Some(Deduction { points, before: round2(before), after: round2(score) });
+                deduction = Some(Box::new(Deduction { points, before: round2(before), after: round2(score) }));
             }
             Some(_) => {}
             None => return failed(r, RowError::DeductionNotNumber(d.to_owned())),

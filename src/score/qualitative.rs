@@ -53,7 +53,7 @@ pub(super) fn qualitative(ind: &IndicatorInput, w: Decimal, profile: &Profile, r
             None if text == Level::Pending.label() => (None, LevelSource::Unstated),
             None => return Err(RowError::LevelUnknown(text.to_owned())),
         },
-        None => (infer_level(&ind.target, &ind.actual), LevelSource::Actual(ind.actual.trim().to_owned())),
+        None => (infer_level(&ind.target, &ind.actual), LevelSource::Actual(ind.actual.trim().into())),
     };
     let manual = match ind.score.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(t) => Some(expr::parse_number(t).ok_or_else(|| RowError::ScoreNotNumber(t.to_owned()))?),
@@ -74,7 +74,7 @@ pub(super) fn qualitative(ind: &IndicatorInput, w: Decimal, profile: &Profile, r
         _ => {
             // S17: never award points for text it cannot read.
             r.level = Some(Level::Pending);
-            return Ok((Decimal::ZERO, Rule::Pending { actual: ind.actual.trim().to_owned() }));
+            return Ok((Decimal::ZERO, Rule::Pending { actual: ind.actual.trim().into() }));
         }
     };
     r.level = Some(level);

@@ -28,7 +28,7 @@ const LINEAR_ZERO_AT: Decimal = Decimal::TWO;
 pub(super) fn evaluate(
     ind: &IndicatorInput,
     w: Decimal,
-    years: Years,
+    years: Years<'_>,
     profile: &Profile,
     r: &mut RowResult,
 ) -> Decided {
@@ -84,7 +84,7 @@ pub(super) fn evaluate(
         // only that the row is quantitative (S11 still applies).
         (None | Some(Symbol::Quantitative), Some(t)) => match t.comparator {
             Some(c) => Kind::Quantitative(c, false),
-            None if is_cost(ind) && matches!(t.unit, Unit::Money(_)) => Kind::Quantitative(Comparator::Le, true),
+            None if matches!(t.unit, Unit::Money(_)) && is_cost(ind) => Kind::Quantitative(Comparator::Le, true),
             None => Kind::Quantitative(Comparator::Ge, true),
         },
     };
@@ -158,7 +158,7 @@ fn quantitative(
         av = Decimal::ZERO;
     }
     // S20: a score-of-full-marks actual read as a percentage.
-    let full_marks = actual.full_marks.filter(|_| aligned.unit == "%").map(|fm| (actual.value, fm));
+    let full_marks = actual.full_marks.filter(|_| aligned.unit == "%").map(|fm| Box::new((actual.value, fm)));
     let kind = if c.is_reverse() {
         QuantKind::Reverse
     } else if c == Comparator::Eq {

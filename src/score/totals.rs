@@ -39,7 +39,7 @@ pub(super) fn rescale_not_applicable(rows: &mut [RowResult], profile: &Profile, 
         }
         r.weight = weight;
         r.score = score;
-        r.decision.rescale = Some((all, left));
+        r.decision.rescale = Some(Box::new((all, left)));
     }
 }
 
@@ -80,7 +80,7 @@ pub(super) fn project(
         sheet: p.sheet.clone(),
         file: None,
         total,
-        grade: profile.grade_of(total),
+        grade: profile.grade_of(total).into(),
         provisional: rows.iter().any(|r| r.status == Status::Pending),
         stated_total: p.stated.total,
         weight_sum,

@@ -17,19 +17,21 @@ pub(super) struct Weights {
     pub(super) assumed: bool,
 }
 
+/// S1: the 分值 a row gives (trimmed, not empty).
+fn given(ind: &IndicatorInput) -> Option<&str> {
+    ind.weight.as_deref().map(str::trim).filter(|w| !w.is_empty())
+}
+
 /// S1/S2: each row's weight, or the error that keeps it from having one.
 pub(super) fn weights(
-    indicators: &[&IndicatorInput],
+    indicators: &[IndicatorInput],
     level_weights: &[LevelWeight],
     profile: &Profile,
     levels: &mut Levels,
     notes: &mut Vec<Note>,
 ) -> Weights {
-    let given: Vec<Option<&str>> =
-        indicators.iter().map(|i| i.weight.as_deref().map(str::trim).filter(|w| !w.is_empty())).collect();
-    if given.iter().any(Option::is_some) {
-        let rows =
-            indicators.iter().zip(&given).map(|(ind, w)| given_weight(ind, *w, profile, levels, notes)).collect();
+    if indicators.iter().any(|i| given(i).is_some()) {
+        let rows = indicators.iter().map(|ind| given_weight(ind, given(ind), profile, levels, notes)).collect();
         return Weights { rows, assumed: false };
     }
     Weights { rows: split(indicators, level_weights, profile, levels), assumed: !indicators.is_empty() }
@@ -59,7 +61,7 @@ fn given_weight(
 /// remainder on the last; 成本 shares 产出 unless the form weighs it on its
 /// own. S30: a level weight the form states wins over the profile's.
 fn split(
-    indicators: &[&IndicatorInput],
+    indicators: &[IndicatorInput],
     level_weights: &[LevelWeight],
     profile: &Profile,
     levels: &mut Levels,
@@ -71,7 +73,7 @@ fn split(
         .map(|l| (profile.level_of(&l.level1).map_or_else(|| l.level1.trim().to_owned(), |s| s.name.clone()), l.weight))
         .collect();
     let stated_weight = |k: &str| stated.iter().find(|(n, _)| n == k).map(|(_, w)| *w);
-    let level_of = |ind: &&IndicatorInput| -> Option<String> {
+    let level_of = |ind: &IndicatorInput| -> Option<String> {
         let Some(spec) = levels.of(profile, &ind.level1) else {
             return Some(ind.level1.trim().to_owned()).filter(|l| stated_weight(l).is_some());
         };

@@ -131,7 +131,7 @@ impl Sheet<'_> {
         self.number(r, w, res.map(|x| x.weight_sum), &st.weight)?;
         self.number(r, s, res.map(|x| x.total), &st.score)?;
         self.span(r, s + 1, r, last, "", &st.cell)?;
-        let grade = res.map(|x| if x.provisional { format!("{}（暂定）", x.grade) } else { x.grade.clone() });
+        let grade = res.map(|x| if x.provisional { format!("{}（暂定）", x.grade) } else { x.grade.to_string() });
         self.span(r + 1, 0, r + 1, w - 1, "自评等级", &st.head)?;
         self.span(r + 1, w, r + 1, last, grade.as_deref().unwrap_or(""), &st.cell)?;
         let sign =

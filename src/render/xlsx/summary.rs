@@ -51,7 +51,7 @@ impl Line {
             executed: f(e.and_then(|e| e.executed)),
             rate: f(e.and_then(|e| e.rate)),
             total: f(r.map(|r| r.total)),
-            grade: r.map(|r| r.grade.clone()).unwrap_or_default(),
+            grade: r.map(|r| r.grade.to_string()).unwrap_or_default(),
             provisional: r.is_some_and(|r| r.provisional),
             ..Line::default()
         }
