@@ -154,19 +154,36 @@ fn scored_one(
     Some(result)
 }
 
-/// Steps 3–5 for project `index` of `input` alone: scored, audited and
-/// explained, as in [`score_input_in_year`]'s report (the CLI writes each
-/// project out as it comes; `None`: no such project).
-pub fn explained_one(
-    input: &Input,
-    index: usize,
-    edits: &[Edit],
-    profile: &Profile,
+/// Steps 3–4 for each project of `input` in turn, with one scorer for the
+/// run (its lookups serve every project); each project's rows and texts
+/// move out of `input` into its result.
+fn audited_projects<'a>(
+    input: &'a mut Input,
+    edits: &'a [Edit],
+    profile: &'a Profile,
     current_year: Option<i32>,
-) -> Option<report::ProjectResult> {
-    let mut project = scored_one(input, index, edits, profile, current_year)?;
-    explain::explain_project(&mut project);
-    Some(project)
+) -> impl Iterator<Item = report::ProjectResult> + 'a {
+    let mut scorer = score::Scorer::new(profile, current_year);
+    input.projects.iter_mut().enumerate().map(move |(index, p)| {
+        let mut result = scorer.project_taking(p, index, edits);
+        audit::audit_into(p, &mut result, profile);
+        result
+    })
+}
+
+/// Steps 3–5 for each project of `input` in turn: the projects of
+/// [`score_input_in_year`]'s report, one at a time, for a caller that writes
+/// each out as it comes (the CLI's JSON). The rows move out of `input`.
+pub fn explained_projects<'a>(
+    input: &'a mut Input,
+    edits: &'a [Edit],
+    profile: &'a Profile,
+    current_year: Option<i32>,
+) -> impl Iterator<Item = report::ProjectResult> + 'a {
+    audited_projects(input, edits, profile, current_year).map(|mut project| {
+        explain::explain_project(&mut project);
+        project
+    })
 }
 
 /// Step 5 for one project of a report from [`score_bytes_unexplained`]:
@@ -190,12 +207,7 @@ pub fn summarize_bytes(
 ) -> Result<render::Summary, FileError> {
     let mut input = read_input(bytes, file_name, &opts.read)?;
     let mut summary = render::Summary::with_capacity(input.projects.len());
-    // One scorer for the run (its lookups serve every project); each
-    // project's rows and texts move into its result, which is then dropped.
-    let mut scorer = score::Scorer::new(profile, opts.current_year);
-    for (index, p) in input.projects.iter_mut().enumerate() {
-        let mut result = scorer.project_taking(p, index, &opts.edits);
-        audit::audit_into(p, &mut result, profile);
+    for result in audited_projects(&mut input, &opts.edits, profile, opts.current_year) {
         summary.push_owned(result);
     }
     Ok(summary)

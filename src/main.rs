@@ -198,13 +198,12 @@ fn score_files(args: &Args, read: ReadOptions) -> Result<ExitCode, String> {
     }
     let all_read = inputs.len() == args.files.len();
     let (scored, findings) = (Cell::new(true), Cell::new(false));
-    let projects = inputs.iter().flat_map(|(file, input)| {
-        (0..input.projects.len()).filter_map(|i| {
-            let mut p = jixiao::explained_one(input, i, &opts.edits, &profile, opts.current_year)?;
+    let projects = inputs.iter_mut().flat_map(|(file, input)| {
+        jixiao::explained_projects(input, &opts.edits, &profile, opts.current_year).map(|mut p| {
             p.file = Some((*file).clone());
             scored.set(scored.get() && p.is_scored());
             findings.set(findings.get() || !p.audit.is_empty());
-            Some(p)
+            p
         })
     });
     if args.format == Format::Json {
