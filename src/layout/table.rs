@@ -55,9 +55,14 @@ impl Block<'_> {
                         if let Some(k) = key {
                             by_name.insert(k, projects.len());
                         }
+                        // Room for as many rows as the project before had: the
+                        // projects of one table are alike in size, and a row
+                        // vector grown 4 → 8 → 16 copies its rows each time.
+                        let room = projects.last().map_or(0, |p: &ProjectInput| p.indicators.len().min(64));
                         projects.push(ProjectInput {
                             name: key.map(str::to_owned),
                             sheet: self.sheet.name.clone(),
+                            indicators: Vec::with_capacity(room),
                             ..Default::default()
                         });
                         projects.len() - 1
