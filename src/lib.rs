@@ -54,7 +54,21 @@ pub struct ScoreOptions {
 
 /// Steps 1–2: read a file (any supported format) into the normalised input.
 pub fn read_input(bytes: &[u8], file_name: &str, opts: &ReadOptions) -> Result<Input, FileError> {
-    match read::read(bytes, file_name, opts)? {
+    laid_out(read::read(bytes, file_name, opts)?, opts)
+}
+
+/// [`read_input`] for a caller that hands over the file's bytes: they are
+/// freed once read, before layout (the sheets hold their own text), so a
+/// big file's bytes and its input are not alive together (the CLI).
+pub fn read_input_owned(bytes: Vec<u8>, file_name: &str, opts: &ReadOptions) -> Result<Input, FileError> {
+    let source = read::read(&bytes, file_name, opts)?;
+    drop(bytes);
+    laid_out(source, opts)
+}
+
+/// Step 2: the sheets read laid out into the input (JSON input is one already).
+fn laid_out(source: read::Source, opts: &ReadOptions) -> Result<Input, FileError> {
+    match source {
         read::Source::Sheets(sheets) => layout::read_sheets_mapped(&sheets, &layout::Mapping::parse(&opts.columns)?),
         read::Source::Input(input) => Ok(input),
     }
@@ -205,12 +219,17 @@ pub fn summarize_bytes(
     profile: &Profile,
     opts: &ScoreOptions,
 ) -> Result<render::Summary, FileError> {
-    let mut input = read_input(bytes, file_name, &opts.read)?;
+    Ok(summarize_input(read_input(bytes, file_name, &opts.read)?, profile, opts))
+}
+
+/// [`summarize_bytes`] of an input already read (the CLI reads with
+/// [`read_input_owned`]); the rows move out of it as they are scored.
+pub fn summarize_input(mut input: Input, profile: &Profile, opts: &ScoreOptions) -> render::Summary {
     let mut summary = render::Summary::with_capacity(input.projects.len());
     for result in audited_projects(&mut input, &opts.edits, profile, opts.current_year) {
         summary.push_owned(result);
     }
-    Ok(summary)
+    summary
 }
 
 /// The whole pipeline: bytes → report (render it with [`render`]).

@@ -152,7 +152,7 @@ fn run() -> Result<ExitCode, String> {
             let [file] = args.files.as_slice() else { return Err(format!("read 需要一个文件\n\n{USAGE}")) };
             let bytes = std::fs::read(file).map_err(|e| format!("{file}：无法读取文件（{e}）"))?;
             let input =
-                jixiao::read_input(&bytes, file, &read_opts).map_err(|e| format!("{file}：{}", file_error(&e)))?;
+                jixiao::read_input_owned(bytes, file, &read_opts).map_err(|e| format!("{file}：{}", file_error(&e)))?;
             print_json(&input)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -161,7 +161,8 @@ fn run() -> Result<ExitCode, String> {
             let profile = load_profile(args.profile.as_deref())?;
             let bytes = std::fs::read(file).map_err(|e| format!("{file}：无法读取文件（{e}）"))?;
             let opts = jixiao::ScoreOptions { read: read_opts, edits: vec![], current_year: current_year() };
-            let summary = jixiao::summarize_bytes(&bytes, file, &profile, &opts).map_err(|e| format!("{file}：{e}"))?;
+            let input = jixiao::read_input_owned(bytes, file, &opts.read).map_err(|e| format!("{file}：{e}"))?;
+            let summary = jixiao::summarize_input(input, &profile, &opts);
             print_json(&summary)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -187,7 +188,7 @@ fn score_files(args: &Args, read: ReadOptions) -> Result<ExitCode, String> {
     for file in &args.files {
         let input = std::fs::read(file)
             .map_err(|e| format!("无法读取文件（{e}）"))
-            .and_then(|b| jixiao::read_input(&b, file, &opts.read).map_err(|e| file_error(&e)));
+            .and_then(|b| jixiao::read_input_owned(b, file, &opts.read).map_err(|e| file_error(&e)));
         match input {
             Ok(input) => inputs.push((file, input)),
             Err(msg) => eprintln!("{}", jixiao::render::escape::visible(&format!("{file}：{msg}"))),
