@@ -84,13 +84,14 @@ impl Summary {
         s
     }
 
-    /// Add the line of the next project (an overview built while scoring).
-    pub fn push(&mut self, p: &ProjectResult) {
+    /// Add the line of the next project.
+    fn push(&mut self, p: &ProjectResult) {
         let department = p.department.as_ref().or(p.implementer.as_ref());
         self.add(p, [p.name.clone(), department.cloned(), p.sheet.clone()]);
     }
 
-    /// [`Summary::push`] for a caller done with the project: its name,
+    /// Add the line of the next project (an overview built while scoring),
+    /// for a caller done with the project: its name,
     /// department and sheet move into the overview (not copied).
     pub fn push_owned(&mut self, mut p: ProjectResult) {
         let department = p.department.take().or_else(|| p.implementer.take());
