@@ -120,16 +120,11 @@ fn continued(sheet: &Sheet, headers: Vec<Header>) -> Vec<(Header, Vec<Header>)> 
     out
 }
 
-/// The row's first non-empty cell, as a label.
-fn first_label(cells: Row<'_>) -> Option<Cow<'_, str>> {
-    cells.iter().map(|c| label(c).0).find(|c| !c.is_empty())
-}
-
 /// The row's first non-empty label, when it may be a total, a key or
-/// 年度总体目标 (what [`Block::read`] looks for below a header); `None` for a
-/// row whose first label cannot be one of them, known from its first
+/// 年度总体目标 (all that [`continued`] and [`Block::read`] look for); `None`
+/// for a row whose first label cannot be one of them, known from its first
 /// character (most rows: no label is normalised).
-fn first_row_label(cells: Row<'_>) -> Option<Cow<'_, str>> {
+fn first_label(cells: Row<'_>) -> Option<Cow<'_, str>> {
     static FIRSTS: OnceLock<Vec<char>> = OnceLock::new();
     let firsts = FIRSTS.get_or_init(|| {
         let words = TOTAL_LABELS.iter().chain(&SUM_LABELS).chain(KEYS.iter().map(|(k, _)| k)).chain(&[GOALS]);
@@ -202,7 +197,7 @@ impl Block<'_> {
                 continue;
             }
             let cells = self.sheet.row(r);
-            let first = first_row_label(cells);
+            let first = first_label(cells);
             let starts = |keys: &[&str]| first.as_ref().is_some_and(|f| keys.iter().any(|k| f.starts_with(k)));
             if starts(&TOTAL_LABELS) || starts(&SUM_LABELS) {
                 self.stated_total(r, cols, starts(&SUM_LABELS), &mut ctx);
