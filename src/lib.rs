@@ -119,9 +119,8 @@ pub fn score_bytes_unexplained(
 ) -> Result<Report, FileError> {
     // The input is not kept: its rows move into the report instead of being copied.
     let mut input = read_input(bytes, file_name, &opts.read)?;
-    let mut report = score::score_taking(&mut input, &opts.edits, profile, opts.current_year);
-    audit::audit(&input, &mut report, profile);
-    Ok(report)
+    let projects = audited_projects(&mut input, &opts.edits, profile, opts.current_year).collect();
+    Ok(Report { profile: profile.id.clone(), projects })
 }
 
 /// Steps 1–4 like [`score_bytes_unexplained`], keeping the input (unedited)
