@@ -163,12 +163,26 @@ pub(super) fn parse_number_scanned(s: &str) -> Option<Decimal> {
 /// `Decimal::from_str` of it (`None` inside when it does not fit). `None`
 /// outside for any other text, which takes the full path.
 fn plain_ascii_number(s: &str) -> Option<Option<Decimal>> {
-    let b = s.as_bytes();
-    let dot = b.iter().position(|&c| c == b'.');
-    let digits_only = |part: &[u8]| !part.is_empty() && part.iter().all(u8::is_ascii_digit);
-    let plain = match dot {
-        None => digits_only(b),
-        Some(d) => digits_only(b.get(..d)?) && digits_only(b.get(d + 1..)?),
+    (plain_number_end(s.as_bytes()) == Some(s.len())).then(|| Decimal::from_str(s).ok())
+}
+
+/// The end of `d+(\.d+)?` at the start of `b` (a digit first), `None` when
+/// the text does not start so or a `.` / `,` follows it.
+pub(super) fn plain_number_end(b: &[u8]) -> Option<usize> {
+    let digits = |from: usize| b.iter().skip(from).take_while(|c| c.is_ascii_digit()).count();
+    let int = digits(0);
+    if int == 0 {
+        return None;
+    }
+    let end = match b.get(int) {
+        Some(b'.') => match digits(int + 1) {
+            0 => return None,
+            frac => int + 1 + frac,
+        },
+        _ => int,
     };
-    plain.then(|| Decimal::from_str(s).ok())
+    match b.get(end) {
+        Some(b'.' | b',') => None,
+        _ => Some(end),
+    }
 }

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 
 use super::comparator::Comparator;
 use super::normalize::Chars;
+use super::number::plain_number_end;
 use super::unit::{scan_unit, Unit, COUNT_UNITS};
 use super::value::ValueExpr;
 
@@ -36,27 +37,6 @@ pub(super) fn plain_value(s: &str) -> Option<ValueExpr> {
     };
     let value = Decimal::from_str(number).ok()?;
     Some(ValueExpr { label: String::new(), comparator, value, unit, upper: None, full_marks: None, zero_word: false })
-}
-
-/// The end of `d+(\.d+)?` at the start of `b` (a digit first), `None` when
-/// the text does not start so or a `.` / `,` follows it.
-fn plain_number_end(b: &[u8]) -> Option<usize> {
-    let digits = |from: usize| b.iter().skip(from).take_while(|c| c.is_ascii_digit()).count();
-    let int = digits(0);
-    if int == 0 {
-        return None;
-    }
-    let end = match b.get(int) {
-        Some(b'.') => match digits(int + 1) {
-            0 => return None,
-            frac => int + 1 + frac,
-        },
-        _ => int,
-    };
-    match b.get(end) {
-        Some(b'.' | b',') => None,
-        _ => Some(end),
-    }
 }
 
 /// A unit word that is all of `word`, as [`scan_unit`] reads it there.
